@@ -1,0 +1,117 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+
+const frameworkImports = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@eventstore/*', 'express', 'jose'];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.local/**',
+      '.nx/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { plugins: { '@nx': nx } },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            // Architecture §2: apps use their own domain and contracts, other services' contracts, the platform.
+            // A `type:client` lib is a service's published consumer-side kit (e.g. the customers directory
+            // replica): it builds on that service's contracts and the platform, never on its domain or app.
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:contracts',
+                'type:client',
+                'type:platform',
+                'type:platform-core',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:client',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:platform',
+                'type:platform-core',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:platform-core'],
+              bannedExternalImports: frameworkImports,
+            },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: frameworkImports,
+            },
+            {
+              sourceTag: 'type:platform-core',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: frameworkImports,
+            },
+            {
+              sourceTag: 'type:platform',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:platform-core', 'type:testing'],
+            },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:platform-core'] },
+            // A service never imports another service's code, only its contracts.
+            {
+              sourceTag: 'scope:customers',
+              onlyDependOnLibsWithTags: ['scope:customers', 'scope:platform', 'type:contracts'],
+            },
+            {
+              sourceTag: 'scope:complaints',
+              onlyDependOnLibsWithTags: [
+                'scope:complaints',
+                'scope:platform',
+                'type:contracts',
+                'type:client',
+              ],
+            },
+            {
+              sourceTag: 'scope:credit',
+              onlyDependOnLibsWithTags: ['scope:credit', 'scope:platform', 'type:contracts', 'type:client'],
+            },
+            {
+              sourceTag: 'scope:invitations',
+              onlyDependOnLibsWithTags: [
+                'scope:invitations',
+                'scope:platform',
+                'type:contracts',
+                'type:client',
+              ],
+            },
+            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'bench/**/*.ts', '**/*.cli.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  prettier,
+);

@@ -1,0 +1,27 @@
+// One Jest run for the whole monorepo. Unit specs (*.spec.ts) need nothing; integration specs
+// (*.int-spec.ts) need the PostgreSQL and Kafka that infra/test-all.sh starts, and fail loudly without them.
+const fs = require('node:fs');
+const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swcrc.$schema;
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/{libs,services}/**/*.{spec,int-spec}.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swcrc] },
+  moduleNameMapper: {
+    '^@crm/event-sourcing$': '<rootDir>/libs/platform/event-sourcing/src/index.ts',
+    '^@crm/event-store$': '<rootDir>/libs/platform/event-store/src/index.ts',
+    '^@crm/messaging$': '<rootDir>/libs/platform/messaging/src/index.ts',
+    '^@crm/projections$': '<rootDir>/libs/platform/projections/src/index.ts',
+    '^@crm/policy$': '<rootDir>/libs/platform/policy/src/index.ts',
+    '^@crm/postgres$': '<rootDir>/libs/platform/postgres/src/index.ts',
+    '^@crm/nest$': '<rootDir>/libs/platform/nest/src/index.ts',
+    '^@crm/testing$': '<rootDir>/libs/platform/testing/src/index.ts',
+    '^@crm/customers-domain$': '<rootDir>/libs/customers/domain/src/index.ts',
+    '^@crm/customers-contracts$': '<rootDir>/libs/customers/contracts/src/index.ts',
+    '^@crm/customers-directory-replica$': '<rootDir>/libs/customers/directory-replica/src/index.ts',
+  },
+  testTimeout: 60000,
+  maxWorkers: 2,
+};
