@@ -1,0 +1,3 @@
+export * from './metadata';
+export * from './decider';
+export * from './domain-error';

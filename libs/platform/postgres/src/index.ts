@@ -1,0 +1,3 @@
+export * from './quote-ident';
+export * from './with-transaction';
+export * from './migrate-schema';

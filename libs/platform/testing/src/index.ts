@@ -1,0 +1,4 @@
+export * from './infrastructure';
+export * from './eventually';
+export * from './service-process';
+export * from './cleanup';
