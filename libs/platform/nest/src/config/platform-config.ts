@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsConnectionUrl } from './is-connection-url';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const EVENT_STORE_KINDS = ['postgres', 'eventstoredb'] as const;
+export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
+
+/**
+ * Only for local runs and tests: anyone can read it here, so tokens signed with it prove nothing.
+ * `loadConfig` falls back to it only when NODE_ENV is not `production` and refuses it in production.
+ */
+export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me-0123456789';
+
+/**
+ * Environment every service shares (architecture §8: validated at boot, defaults that work on the
+ * local setup). A service declares its own variables by extending this class.
+ */
+export class PlatformConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: string = 'development';
+
+  /** Overrides the service name used in logs and metrics (e.g. to tell replicas apart). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SERVICE_NAME?: string;
+
+  /** When unset, the port given to `bootstrapService` is used. */
+  @IsOptional()
+  @Max(65535)
+  @Min(1)
+  @IsInt()
+  @Type(() => Number)
+  PORT?: number;
+
+  @IsConnectionUrl(['postgres', 'postgresql'])
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/crm';
+
+  /** Comma-separated host:port list. */
+  @IsString()
+  @MinLength(1)
+  KAFKA_BROKERS: string = '127.0.0.1:19092';
+
+  /** HS256 signing secret. Required in production unless JWT_JWKS_URL is set. */
+  @ValidateIf((c: PlatformConfig) => (c.NODE_ENV === 'production' ? !c.JWT_JWKS_URL : true))
+  @MinLength(16)
+  @IsString({ message: 'JWT_SECRET is required in production unless JWT_JWKS_URL is set' })
+  JWT_SECRET?: string;
+
+  /** When set, bearer tokens are verified against this JWKS instead of JWT_SECRET. */
+  @IsOptional()
+  @IsConnectionUrl(['http', 'https'])
+  JWT_JWKS_URL?: string;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsIn(EVENT_STORE_KINDS)
+  EVENT_STORE: EventStoreKind = 'postgres';
+
+  /** Connection string for EventStoreDB/KurrentDB, required when EVENT_STORE=eventstoredb. */
+  @ValidateIf((c: PlatformConfig) => c.EVENT_STORE === 'eventstoredb' || c.ESDB_URL !== undefined)
+  @MinLength(1)
+  @IsString({ message: 'ESDB_URL is required when EVENT_STORE=eventstoredb' })
+  ESDB_URL?: string;
+
+  /** Largest accepted JSON request body. */
+  @IsString()
+  @MinLength(1)
+  JSON_BODY_LIMIT: string = '256kb';
+
+  kafkaBrokers(): string[] {
+    return this.KAFKA_BROKERS.split(',')
+      .map((b) => b.trim())
+      .filter((b) => b.length > 0);
+  }
+}

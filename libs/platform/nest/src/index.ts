@@ -1,0 +1,42 @@
+export * from './tokens';
+export * from './platform.module';
+
+export * from './config/platform-config';
+export * from './config/load-config';
+export * from './config/is-connection-url';
+
+export * from './auth/platform-request';
+export * from './auth/principal';
+export * from './auth/token-verifier';
+export * from './auth/mint-token';
+export * from './auth/public.decorator';
+export * from './auth/roles.decorator';
+export * from './auth/current-actor.decorator';
+export * from './auth/jwt-auth.guard';
+export * from './auth/roles.guard';
+
+export * from './errors/problem-details';
+export * from './errors/to-problem';
+export * from './errors/render-problem';
+export * from './errors/problem-details.filter';
+export * from './errors/validation';
+
+export * from './idempotency/idempotency-store';
+export * from './idempotency/idempotency.interceptor';
+
+export * from './paging/page-query';
+
+export * from './observability/correlation-id';
+export * from './observability/metrics';
+export * from './observability/health-registry';
+export * from './observability/infrastructure-probes';
+export * from './observability/command-metrics.interceptor';
+
+export * from './audit/audit-dtos';
+export * from './audit/audit.controller';
+
+export * from './openapi/setup-openapi';
+export * from './bootstrap/instrumented-event-store';
+export * from './bootstrap/configure-app';
+export * from './bootstrap/bootstrap-service';
+export * from './bootstrap/create-test-app';

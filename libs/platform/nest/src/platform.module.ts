@@ -1,0 +1,129 @@
+import { DynamicModule, Logger, Module, Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import type { EventStore } from '@crm/event-store';
+import { Clock, SystemClock } from '@crm/policy';
+import { LoggerModule } from 'nestjs-pino';
+import { Pool } from 'pg';
+import { AuditController } from './audit/audit.controller';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RolesGuard } from './auth/roles.guard';
+import { TokenVerifier } from './auth/token-verifier';
+import { createEventStore } from './bootstrap/create-event-store';
+import { instrumentEventStore } from './bootstrap/instrumented-event-store';
+import { PlatformLifecycle } from './bootstrap/platform-lifecycle';
+import { PlatformConfig } from './config/platform-config';
+import { ProblemDetailsFilter } from './errors/problem-details.filter';
+import { createValidationPipe } from './errors/validation';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency-store';
+import { CommandMetricsInterceptor } from './observability/command-metrics.interceptor';
+import { HealthController } from './observability/health.controller';
+import { HealthRegistry } from './observability/health-registry';
+import { KafkaProbe, postgresProbe } from './observability/infrastructure-probes';
+import { loggerParams } from './observability/logger-params';
+import { Metrics } from './observability/metrics';
+import { MetricsController } from './observability/metrics.controller';
+import { CLOCK, EVENT_STORE, PG_POOL, PLATFORM_CONFIG, SERVICE_INFO, ServiceInfo } from './tokens';
+
+export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig> {
+  /** e.g. `customers`; names the logs, metrics and Kafka client. */
+  readonly serviceName: string;
+  /** PostgreSQL schema of the service's event store and idempotency keys. */
+  readonly schema: string;
+  /** Loaded with `loadConfig(YourConfig)`; provided as PLATFORM_CONFIG, PlatformConfig and its own class. */
+  readonly config: C;
+  /** Replaces the system clock (tests). */
+  readonly clock?: Clock;
+}
+
+/**
+ * The service shell (architecture §7, §8) as one global module: config, PostgreSQL pool, event
+ * store, clock, auth guards, problem+json, validation, idempotency, logs, metrics, health, audit.
+ */
+@Module({})
+export class PlatformModule {
+  static forService<C extends PlatformConfig>(options: PlatformModuleOptions<C>): DynamicModule {
+    const { serviceName, schema, config } = options;
+    const name = config.SERVICE_NAME ?? serviceName;
+    const configClass = config.constructor as new () => C;
+    const providers: Provider[] = [
+      { provide: PLATFORM_CONFIG, useValue: config },
+      { provide: PlatformConfig, useValue: config },
+      ...(configClass !== PlatformConfig ? [{ provide: configClass, useValue: config }] : []),
+      { provide: SERVICE_INFO, useValue: { serviceName: name, schema } satisfies ServiceInfo },
+      { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+      {
+        provide: PG_POOL,
+        useFactory: (): Pool => {
+          const pool = new Pool({ connectionString: config.DATABASE_URL, application_name: name });
+          // An idle client losing its connection must not crash the process; the pool replaces it.
+          pool.on('error', (err) => new Logger('PgPool').error({ err }, 'idle PostgreSQL client failed'));
+          return pool;
+        },
+      },
+      { provide: Metrics, useFactory: () => new Metrics(name) },
+      {
+        provide: EVENT_STORE,
+        inject: [PG_POOL, Metrics],
+        useFactory: async (pool: Pool, metrics: Metrics): Promise<EventStore> =>
+          instrumentEventStore(await createEventStore(config, pool, schema), metrics),
+      },
+      {
+        provide: IdempotencyStore,
+        inject: [PG_POOL],
+        useFactory: async (pool: Pool): Promise<IdempotencyStore> => {
+          const store = new IdempotencyStore(pool, schema);
+          await store.migrate();
+          return store;
+        },
+      },
+      { provide: KafkaProbe, useFactory: () => new KafkaProbe(name, config.kafkaBrokers()) },
+      {
+        provide: HealthRegistry,
+        inject: [PG_POOL, KafkaProbe],
+        useFactory: (pool: Pool, kafka: KafkaProbe): HealthRegistry => {
+          const registry = new HealthRegistry();
+          registry.register('postgres', postgresProbe(pool));
+          registry.register('kafka', kafka.probe);
+          return registry;
+        },
+      },
+      {
+        provide: TokenVerifier,
+        useFactory: () =>
+          new TokenVerifier({
+            ...(config.JWT_JWKS_URL !== undefined ? { jwksUrl: config.JWT_JWKS_URL } : {}),
+            ...(config.JWT_SECRET !== undefined ? { secret: config.JWT_SECRET } : {}),
+          }),
+      },
+      PlatformLifecycle,
+      // Order matters: authentication before the role check; idempotency outside the timing.
+      { provide: APP_GUARD, useClass: JwtAuthGuard },
+      { provide: APP_GUARD, useClass: RolesGuard },
+      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
+    ];
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [LoggerModule.forRoot(loggerParams(name, config.LOG_LEVEL))],
+      controllers: [HealthController, MetricsController, AuditController],
+      providers,
+      exports: [
+        PLATFORM_CONFIG,
+        PlatformConfig,
+        ...(configClass !== PlatformConfig ? [configClass] : []),
+        SERVICE_INFO,
+        CLOCK,
+        PG_POOL,
+        EVENT_STORE,
+        IdempotencyStore,
+        Metrics,
+        HealthRegistry,
+        TokenVerifier,
+      ],
+    };
+  }
+}

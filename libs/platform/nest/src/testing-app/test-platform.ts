@@ -1,0 +1,84 @@
+import { Module, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { requireKafka, requirePostgres, testDatabaseUrl, uniqueSuffix } from '@crm/testing';
+import { Pool } from 'pg';
+import { mintToken } from '../auth/mint-token';
+import type { TokenClaims } from '../auth/principal';
+import { createTestApp } from '../bootstrap/create-test-app';
+import { loadConfig } from '../config/load-config';
+import { PlatformConfig } from '../config/platform-config';
+import { PlatformModule } from '../platform.module';
+import { WidgetLedger } from './widget-ledger';
+import { WidgetsController } from './widgets.controller';
+
+export const TEST_SECRET = 'nest-platform-test-secret-0123456789';
+
+export interface TestPlatform {
+  readonly app: NestExpressApplication;
+  readonly schema: string;
+  readonly ledger: WidgetLedger;
+  token(claims: Partial<TokenClaims>): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestModule {
+  readonly module: Type<unknown>;
+  readonly schema: string;
+  readonly ledger: WidgetLedger;
+  /** Drops the test schema. */
+  dropSchema(): Promise<void>;
+}
+
+/** An app module wiring PlatformModule (own schema, real PostgreSQL and Kafka) and the test WidgetsController. */
+export const testModule = async (name: string): Promise<TestModule> => {
+  const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
+  const schema = `nest_${name}_${uniqueSuffix()}`;
+  const config = loadConfig(PlatformConfig, {
+    DATABASE_URL: testDatabaseUrl(),
+    KAFKA_BROKERS: brokers.join(','),
+    JWT_SECRET: TEST_SECRET,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+  });
+  const ledger = new WidgetLedger();
+
+  @Module({
+    imports: [PlatformModule.forService({ serviceName: `test-${name}`, schema, config })],
+    controllers: [WidgetsController],
+    providers: [{ provide: WidgetLedger, useValue: ledger }],
+  })
+  class TestAppModule {}
+
+  return {
+    module: TestAppModule,
+    schema,
+    ledger,
+    dropSchema: async () => {
+      const pool = new Pool({ connectionString: testDatabaseUrl() });
+      try {
+        await pool.query(`drop schema if exists "${schema}" cascade`);
+      } finally {
+        await pool.end();
+      }
+    },
+  };
+};
+
+export const testToken = (claims: Partial<TokenClaims>): Promise<string> =>
+  mintToken({ sub: 'u1', roles: ['staff'], bu: 'bu-1', ...claims }, TEST_SECRET, '5m');
+
+/** The test module as `createTestApp` builds it, for supertest. */
+export const startTestPlatform = async (name: string): Promise<TestPlatform> => {
+  const { module, schema, ledger, dropSchema } = await testModule(name);
+  const app = await createTestApp(module);
+  return {
+    app,
+    schema,
+    ledger,
+    token: testToken,
+    close: async () => {
+      await app.close();
+      await dropSchema();
+    },
+  };
+};
