@@ -1,0 +1,4 @@
+export * from './customers-topic';
+export * from './sealed-personal-data';
+export * from './customer-registered';
+export * from './contract-events';

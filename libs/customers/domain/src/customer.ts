@@ -1,0 +1,31 @@
+import type { CustomerEvent } from './customer.events';
+import type { RegistrationSource } from './customer.commands';
+import type { SealedPersonalData } from './personal-data';
+
+export type Customer =
+  | { readonly status: 'unregistered' }
+  | {
+      readonly status: 'registered';
+      readonly customerId: string;
+      readonly source: RegistrationSource;
+      readonly ownerBu: string;
+      readonly ownerEmployeeId: string;
+      readonly registeredAt: string;
+      readonly referredBy?: string;
+      readonly personalData: SealedPersonalData;
+    };
+
+export const initialCustomer = (): Customer => ({ status: 'unregistered' });
+
+/** Total: an event that does not fit the state (or an unknown type) leaves the state unchanged. */
+export const evolveCustomer = (state: Customer, event: CustomerEvent): Customer => {
+  switch (event.type) {
+    case 'CustomerRegistered': {
+      if (state.status !== 'unregistered') return state;
+      const { referredBy, ...rest } = event.data;
+      return { status: 'registered', ...rest, ...(referredBy !== undefined ? { referredBy } : {}) };
+    }
+    default:
+      return state;
+  }
+};

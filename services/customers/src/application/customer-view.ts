@@ -1,0 +1,46 @@
+import type { Actor } from '@crm/event-sourcing';
+import { maskPersonalData, personalDataVisibility, type RegistrationSource } from '@crm/customers-domain';
+import type { OpenedPersonalData } from '../pii/pii-vault';
+
+export interface CustomerRecord {
+  readonly customerId: string;
+  readonly source: RegistrationSource;
+  readonly ownerBu: string;
+  readonly ownerEmployeeId: string;
+  readonly registeredAt: string;
+  readonly referredBy?: string;
+}
+
+export type PersonalDataView =
+  | { readonly visibility: 'full'; readonly name: string; readonly mobile: string; readonly address?: string }
+  | { readonly visibility: 'masked'; readonly name: string; readonly mobile: string }
+  | { readonly visibility: 'forgotten' };
+
+export interface CustomerView extends CustomerRecord {
+  readonly personalData: PersonalDataView;
+}
+
+/** Decides what this actor may see of one customer's personal data (domain §2.9). */
+export const customerView = (
+  record: CustomerRecord,
+  opened: OpenedPersonalData,
+  actor: Actor,
+): CustomerView => {
+  const base: CustomerRecord = {
+    customerId: record.customerId,
+    source: record.source,
+    ownerBu: record.ownerBu,
+    ownerEmployeeId: record.ownerEmployeeId,
+    registeredAt: record.registeredAt,
+    ...(record.referredBy !== undefined ? { referredBy: record.referredBy } : {}),
+  };
+  if (opened.status === 'forgotten') return { ...base, personalData: { visibility: 'forgotten' } };
+  if (personalDataVisibility(record, actor) === 'masked') {
+    return { ...base, personalData: { visibility: 'masked', ...maskPersonalData(opened.data) } };
+  }
+  const { name, mobile, address } = opened.data;
+  return {
+    ...base,
+    personalData: { visibility: 'full', name, mobile, ...(address !== undefined ? { address } : {}) },
+  };
+};

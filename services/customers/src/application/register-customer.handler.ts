@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { metadataFrom, type CommandContext } from '@crm/event-sourcing';
+import { WrongExpectedVersionError, type EventStore, type NewEvent } from '@crm/event-store';
+import {
+  customerStreamId,
+  decideCustomer,
+  decideMobileReservation,
+  evolveCustomer,
+  evolveMobileReservation,
+  initialCustomer,
+  mobileReservationDecider,
+  mobileReservationStreamId,
+  parsePersonalData,
+  type Customer,
+  type RegisterCustomer,
+  type ReserveMobile,
+} from '@crm/customers-domain';
+import type { PiiVault } from '../pii/pii-vault';
+import { loadStream } from './stream-loader';
+import { runUnitOfWork } from './unit-of-work';
+
+export type RegisterCustomerInput = Omit<RegisterCustomer['data'], 'customerId'>;
+
+const toNewEvents = (
+  events: readonly { readonly type: string; readonly data: Readonly<Record<string, unknown>> }[],
+  context: CommandContext,
+): NewEvent[] =>
+  events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: metadataFrom(context) }));
+
+/**
+ * Registration = two decisions committed together: reserve the mobile's identity (ARC-20) and
+ * register the customer with sealed personal data. Reading the reservation first answers the
+ * common duplicate without writing; the `no_stream` append settles a simultaneous race.
+ */
+export class RegisterCustomerHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: Pool,
+    private readonly vault: PiiVault,
+  ) {}
+
+  async handle(input: RegisterCustomerInput, context: CommandContext): Promise<{ customerId: string }> {
+    const customerId = randomUUID();
+    const command: RegisterCustomer = { type: 'RegisterCustomer', data: { ...input, customerId } };
+    const { mobile } = parsePersonalData(input);
+    const mobileKey = this.vault.mobileKey(mobile);
+    const reserve: ReserveMobile = { type: 'ReserveMobile', data: { mobileKey, customerId } };
+    const reservationStream = mobileReservationStreamId(mobileKey);
+
+    const reservation = await loadStream(
+      this.store,
+      reservationStream,
+      evolveMobileReservation,
+      mobileReservationDecider.initialState(),
+    );
+    const reserved = decideMobileReservation(reserve, reservation.state, context);
+    const referrer = input.referredBy === undefined ? undefined : await this.loadCustomer(input.referredBy);
+
+    try {
+      await runUnitOfWork(this.store, this.pool, async ({ append, db }) => {
+        const sealer = await this.vault.sealerFor(customerId, db);
+        await append(
+          reservationStream,
+          toNewEvents(reserved, context),
+          reservation.version < 0 ? 'no_stream' : reservation.version,
+        );
+        const registered = decideCustomer(command, initialCustomer(), {
+          ...context,
+          sealPersonalData: (data) => sealer.seal(data),
+          ...(referrer !== undefined ? { referrer } : {}),
+        });
+        await append(customerStreamId(customerId), toNewEvents(registered, context), 'no_stream');
+      });
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError && error.streamId === reservationStream) {
+        // Another registration of the same number committed first: let the domain refuse with its details.
+        const winner = await loadStream(
+          this.store,
+          reservationStream,
+          evolveMobileReservation,
+          mobileReservationDecider.initialState(),
+        );
+        decideMobileReservation(reserve, winner.state, context);
+      }
+      throw error;
+    }
+    return { customerId };
+  }
+
+  private async loadCustomer(customerId: string): Promise<Customer> {
+    return (await loadStream(this.store, customerStreamId(customerId), evolveCustomer, initialCustomer()))
+      .state;
+  }
+}

@@ -1,0 +1,33 @@
+import { ConfigValidationError, loadConfig } from '@crm/nest';
+import { CustomersConfig, DEV_PII_HMAC_SECRET } from './customers.config';
+
+describe('CustomersConfig', () => {
+  it('has local defaults', () => {
+    const config = loadConfig(CustomersConfig, {});
+    expect(config.SCHEMA).toBe('customers');
+    expect(config.readSchema()).toBe('customers_read');
+    expect(config.CUSTOMERS_TOPIC).toBe('crm.customers.events.v1');
+    expect(config.piiHmacSecret()).toBe(DEV_PII_HMAC_SECRET);
+  });
+
+  it('takes overrides used by tests and deployments', () => {
+    const config = loadConfig(CustomersConfig, {
+      SCHEMA: 'cust_t1',
+      CUSTOMERS_TOPIC: 'crm.t1.customers',
+      PII_HMAC_SECRET: 'x'.repeat(32),
+    });
+    expect([config.SCHEMA, config.CUSTOMERS_TOPIC, config.piiHmacSecret()]).toEqual([
+      'cust_t1',
+      'crm.t1.customers',
+      'x'.repeat(32),
+    ]);
+  });
+
+  it('refuses a bad schema, a short secret, and a missing secret in production', () => {
+    expect(() => loadConfig(CustomersConfig, { SCHEMA: 'Drop Table' })).toThrow(ConfigValidationError);
+    expect(() => loadConfig(CustomersConfig, { PII_HMAC_SECRET: 'short' })).toThrow(/PII_HMAC_SECRET/);
+    expect(() => loadConfig(CustomersConfig, { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40) })).toThrow(
+      /PII_HMAC_SECRET/,
+    );
+  });
+});

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { bootstrapService, loadConfig } from '@crm/nest';
+import { CustomersConfig } from './config/customers.config';
+import { customersModule, SERVICE_NAME } from './customers.module';
+
+const main = async (): Promise<void> => {
+  const config = loadConfig(CustomersConfig);
+  await bootstrapService(customersModule(config), { serviceName: SERVICE_NAME, port: 3001 });
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import type { Pool } from 'pg';
+import { qualifiedName } from '@crm/postgres';
+import type { Actor } from '@crm/event-sourcing';
+import type { RegistrationSource, SealedPersonalData } from '@crm/customers-domain';
+import type { PiiVault } from '../pii/pii-vault';
+import { customerView, type CustomerView } from '../application/customer-view';
+import { CUSTOMER_LIST_TABLE } from './customer-list.projection';
+
+export interface CustomerListFilter {
+  readonly ownerBu?: string;
+  readonly page: number;
+  readonly limit: number;
+}
+
+export interface CustomerPage {
+  readonly items: CustomerView[];
+  readonly page: number;
+  readonly limit: number;
+  readonly total: number;
+}
+
+interface Row {
+  customer_id: string;
+  source: RegistrationSource;
+  owner_bu: string;
+  owner_employee_id: string;
+  registered_at: Date;
+  referred_by: string | null;
+  personal_data: SealedPersonalData;
+  total: string;
+}
+
+/** Reads the list projection; personal data is opened per page and masked per the reader's BU. */
+export class CustomerListReader {
+  private readonly table: string;
+
+  constructor(
+    private readonly pool: Pool,
+    readSchema: string,
+    private readonly vault: PiiVault,
+  ) {
+    this.table = qualifiedName(readSchema, CUSTOMER_LIST_TABLE);
+  }
+
+  async list(filter: CustomerListFilter, actor: Actor): Promise<CustomerPage> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT customer_id, source, owner_bu, owner_employee_id, registered_at, referred_by, personal_data,
+              count(*) OVER () AS total
+         FROM ${this.table}
+        WHERE ($1::text IS NULL OR owner_bu = $1)
+        ORDER BY registered_at DESC, customer_id
+        LIMIT $2 OFFSET $3`,
+      [filter.ownerBu ?? null, filter.limit, (filter.page - 1) * filter.limit],
+    );
+    const opened = await this.vault.openMany(
+      rows.map((r) => ({ customerId: r.customer_id, sealed: r.personal_data })),
+    );
+    const items = rows.map((r) =>
+      customerView(
+        {
+          customerId: r.customer_id,
+          source: r.source,
+          ownerBu: r.owner_bu,
+          ownerEmployeeId: r.owner_employee_id,
+          registeredAt: r.registered_at.toISOString(),
+          ...(r.referred_by !== null ? { referredBy: r.referred_by } : {}),
+        },
+        opened.get(r.customer_id) ?? { status: 'forgotten' },
+        actor,
+      ),
+    );
+    // count(*) OVER () is absent when the page is past the end; count separately only then.
+    const total = rows[0] !== undefined ? Number(rows[0].total) : await this.count(filter.ownerBu);
+    return { items, page: filter.page, limit: filter.limit, total };
+  }
+
+  private async count(ownerBu: string | undefined): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM ${this.table} WHERE ($1::text IS NULL OR owner_bu = $1)`,
+      [ownerBu ?? null],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+}

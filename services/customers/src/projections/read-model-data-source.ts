@@ -1,0 +1,20 @@
+import { DataSource } from 'typeorm';
+
+/**
+ * TypeORM connection for projections (architecture §6: read models are written with TypeORM). Kept
+ * small: projections run their own transactions through it, queries use the platform's pg pool.
+ */
+export const createReadModelDataSource = async (
+  databaseUrl: string,
+  applicationName: string,
+): Promise<DataSource> => {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    applicationName,
+    extra: { max: 4 },
+    synchronize: false,
+    logging: false,
+  });
+  return dataSource.initialize();
+};
