@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Starts the whole system on this machine: npm packages, PostgreSQL databases, a local Kafka broker
+# (jars from Maven Central) and the four services in the background. Stop with infra/stop-all.sh.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+ensure_node_modules
+ensure_postgres
+bash "$ROOT/infra/kafka/kafka.sh" start
+
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-19092}}"
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/crm}"
+RUN_DIR="$ROOT/.local/run"
+mkdir -p "$RUN_DIR"
+
+declare -A PORTS=([customers]="${CUSTOMERS_PORT:-3001}" [complaints]="${COMPLAINTS_PORT:-3002}" [credit]="${CREDIT_PORT:-3003}" [invitations]="${INVITATIONS_PORT:-3004}")
+for svc in customers complaints credit invitations; do
+  pid_file="$RUN_DIR/$svc.pid"
+  if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then say "$svc already running"; continue; fi
+  say "starting $svc on :${PORTS[$svc]} (log: .local/run/$svc.log)"
+  PORT="${PORTS[$svc]}" SERVICE_NAME="$svc" nohup node -r @swc-node/register "services/$svc/src/main.ts" \
+    >"$RUN_DIR/$svc.log" 2>&1 &
+  echo $! >"$pid_file"
+done
+
+for svc in customers complaints credit invitations; do
+  url="http://127.0.0.1:${PORTS[$svc]}/health"
+  for i in $(seq 1 120); do
+    if curl -fsS "$url" >/dev/null 2>&1; then say "$svc healthy: http://127.0.0.1:${PORTS[$svc]}/docs"; break; fi
+    if ! kill -0 "$(cat "$RUN_DIR/$svc.pid")" 2>/dev/null; then say "$svc exited:"; tail -30 "$RUN_DIR/$svc.log" >&2; exit 1; fi
+    [ "$i" = 120 ] && { say "$svc not healthy after 60 s:"; tail -30 "$RUN_DIR/$svc.log" >&2; exit 1; }
+    sleep 0.5
+  done
+done
+say "system up. Get a token: npm run -s token -- --sub e-001 --bu bu-1 --roles staff"

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every check and test on a fresh clone: installs npm packages and the Kafka jars, prepares the
+# local PostgreSQL, starts a private Kafka broker, then lint, type check, format check and all Jest
+# suites (unit + integration against real PostgreSQL and Kafka). Stops what it started, even on failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+ensure_node_modules
+ensure_postgres
+
+# A private broker for this run, on free ports, with its own state dir, so a running dev system is untouched.
+port="$(free_port_pair "${TEST_KAFKA_PORT:-19192}")"
+export KAFKA_PORT="$port" KAFKA_CONTROLLER_PORT="$((port + 1))" KAFKA_STATE_DIR="$ROOT/.local/kafka-test"
+export KAFKA_LIB_CACHE="$ROOT/.local/kafka"
+export KAFKA_BROKERS="127.0.0.1:$port"
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/crm_test}"
+trap 'bash "$ROOT/infra/kafka/kafka.sh" stop' EXIT
+bash "$ROOT/infra/kafka/kafka.sh" start
+
+say "lint (eslint, zero warnings, Nx module boundaries)"
+npx nx show projects >/dev/null
+npx eslint . --max-warnings=0
+say "type check"
+npx tsc -p tsconfig.json --noEmit
+say "format check"
+npx prettier --check . --log-level=warn
+
+say "tests (unit + integration)"
+mkdir -p .local
+set +e
+npx jest --ci --json --outputFile=.local/jest-results.json "$@"
+status=$?
+set -e
+node -e '
+  const r = require(process.argv[1]);
+  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+  if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
+' "$ROOT/.local/jest-results.json" || status=1
+exit $status
