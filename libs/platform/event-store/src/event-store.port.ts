@@ -83,7 +83,7 @@ export interface Subscription {
   readonly name: string;
   /** Last position handled and checkpointed. */
   position(): GlobalPosition;
-  /** Resolves once the subscription has handled everything visible at call time. */
+  /** Resolves once the subscription has handled everything committed before the call (see headPosition). */
   caughtUp(): Promise<void>;
   isAlive(): boolean;
   stop(): Promise<void>;
@@ -111,6 +111,12 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   /** Gap-safe, in commit order, strictly after `from`. Never skips an event committed later with a lower sequence. */
   readAll(from: GlobalPosition, limit: number): Promise<StoredEvent[]>;
+  /**
+   * Position of the last event committed when called (START for an empty log). `readAll` may not
+   * hand it out yet (a transaction that started earlier is still open), so "caught up" means a
+   * reader's checkpoint reached this position, not that one read came back short.
+   */
+  headPosition(): Promise<GlobalPosition>;
   /** Catch-up then live; at-least-once; the handler sees each event once per successful checkpoint. */
   subscribe(name: string, handler: EventHandler, options?: SubscribeOptions): Subscription;
   /** Current version of a stream, or -1 when it does not exist. */

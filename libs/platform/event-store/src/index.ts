@@ -12,3 +12,4 @@ export {
   type EventStoreDbEventStoreOptions,
 } from './eventstoredb/eventstoredb-event-store';
 export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpoint-store';
+export { PositionWaiters } from './subscription/position-waiters';

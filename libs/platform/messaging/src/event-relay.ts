@@ -1,4 +1,10 @@
-import type { CheckpointStore, EventStore, GlobalPosition, StoredEvent } from '@crm/event-store';
+import {
+  type CheckpointStore,
+  type EventStore,
+  type GlobalPosition,
+  PositionWaiters,
+  type StoredEvent,
+} from '@crm/event-store';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { SessionAdvisoryLock } from './advisory-lock';
@@ -51,12 +57,6 @@ export interface EventRelayOptions {
   readonly onEvent?: (event: RelayEvent) => void;
 }
 
-interface Waiter {
-  readonly epoch: number;
-  readonly resolve: () => void;
-  readonly reject: (error: Error) => void;
-}
-
 const UNHEALTHY_AFTER_FAILURES = 5;
 
 /**
@@ -72,8 +72,7 @@ export class EventRelay {
   private checkpoint: GlobalPosition | null = null;
   private producer?: Producer;
   private loop?: Promise<void>;
-  private waiters: Waiter[] = [];
-  private readEpoch = 0;
+  private readonly waiters = new PositionWaiters();
   private failures = 0;
   private lastPublishedAt: Date | null = null;
 
@@ -104,32 +103,20 @@ export class EventRelay {
     this.sleeper.wake();
     await this.loop;
     await this.stepDown();
-    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`relay ${this.name} stopped`));
+    this.waiters.rejectAll(new Error(`relay ${this.name} stopped`));
   }
 
-  /** Resolves once everything visible in the log when called has been published and checkpointed. */
-  caughtUp(timeoutMs = 30_000): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(
-          new Error(`relay ${this.name} not caught up after ${timeoutMs} ms (role ${this.currentRole})`),
-        );
-      }, timeoutMs);
-      const waiter: Waiter = {
-        epoch: this.readEpoch,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      };
-      this.waiters.push(waiter);
-      this.sleeper.wake();
-    });
+  /** Resolves once everything committed to the log before the call has been published and checkpointed. */
+  async caughtUp(timeoutMs = 30_000): Promise<void> {
+    const head = await this.options.store.headPosition();
+    const waiting = this.waiters.add(
+      head,
+      this.checkpoint,
+      timeoutMs,
+      `relay ${this.name} not caught up after ${timeoutMs} ms (role ${this.currentRole})`,
+    );
+    this.sleeper.wake();
+    await waiting;
   }
 
   isAlive(): boolean {
@@ -234,11 +221,9 @@ export class EventRelay {
     const from = this.checkpoint;
     const producer = this.producer;
     if (!from || !producer) throw new Error(`relay ${this.name} is not active`);
-    this.readEpoch += 1;
-    const epoch = this.readEpoch;
     const events = await store.readAll(from, batchSize);
     if (events.length === 0) {
-      this.resolveWaitersBefore(epoch);
+      this.waiters.settle(from);
       return true;
     }
     const started = Date.now();
@@ -250,6 +235,7 @@ export class EventRelay {
     await checkpoints.store(this.name, last.position);
     this.checkpoint = last.position;
     this.lastPublishedAt = new Date();
+    this.waiters.settle(last.position);
     this.emit({
       kind: 'published',
       published: messages.length,
@@ -267,12 +253,6 @@ export class EventRelay {
       if (contract !== null) messages.push(toKafkaMessage(envelopeFor(event, contract)));
     }
     return messages;
-  }
-
-  private resolveWaitersBefore(epoch: number): void {
-    const ready = this.waiters.filter((w) => w.epoch < epoch);
-    this.waiters = this.waiters.filter((w) => w.epoch >= epoch);
-    for (const waiter of ready) waiter.resolve();
   }
 
   private setRole(role: RelayRole): void {

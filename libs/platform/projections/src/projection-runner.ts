@@ -1,4 +1,10 @@
-import { type EventStore, type GlobalPosition, START, type StoredEvent } from '@crm/event-store';
+import {
+  type EventStore,
+  type GlobalPosition,
+  PositionWaiters,
+  START,
+  type StoredEvent,
+} from '@crm/event-store';
 import type { DataSource } from 'typeorm';
 import { applyBatchWithin, type BatchOutcome, batchTarget, type BatchTarget } from './apply-batch';
 import type { Projection } from './projection';
@@ -11,7 +17,6 @@ import {
   writeCheckpoint,
 } from './projection-sql';
 import { createTables } from './projection-tables';
-import { CaughtUpWaiters } from './caught-up-waiters';
 
 export interface ProjectionRunnerOptions {
   readonly dataSource: DataSource;
@@ -45,7 +50,7 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly live: BatchTarget;
-  private readonly waiters = new CaughtUpWaiters();
+  private readonly waiters = new PositionWaiters();
   private checkpoint: GlobalPosition = START;
   private storedVersion = 0;
   private running = false;
@@ -98,15 +103,18 @@ export class ProjectionRunner {
     this.waiters.rejectAll(new Error(`projection ${this.name} stopped`));
   }
 
-  /** Resolves once everything visible in the store when called has been applied. */
-  caughtUp(timeoutMs = 30_000): Promise<void> {
-    if (!this.running) return Promise.reject(new Error(`projection ${this.name} is not running`));
+  /** Resolves once everything committed to the store before the call has been applied. */
+  async caughtUp(timeoutMs = 30_000): Promise<void> {
+    if (!this.running) throw new Error(`projection ${this.name} is not running`);
+    const head = await this.options.store.headPosition();
     const waiting = this.waiters.add(
+      head,
+      this.checkpoint,
       timeoutMs,
       `projection ${this.name} not caught up within ${timeoutMs} ms`,
     );
     this.sleeper?.wake();
-    return waiting;
+    await waiting;
   }
 
   isAlive(): boolean {
@@ -207,12 +215,11 @@ export class ProjectionRunner {
   }
 
   private async poll(): Promise<PollResult> {
-    const ticket = this.waiters.ticket();
     const from = this.checkpoint;
     const events = await this.options.store.readAll(from, this.batchSize);
     const outcome = events.length === 0 ? 'applied' : await this.applyBatch(from, events);
     this.lastPollAt = Date.now();
-    if (outcome === 'applied' && events.length < this.batchSize) this.waiters.resolveUpTo(ticket);
+    this.waiters.settle(this.checkpoint);
     return { read: events.length, outcome };
   }
 

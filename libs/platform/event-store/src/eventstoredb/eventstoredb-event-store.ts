@@ -177,6 +177,10 @@ export class EventStoreDbEventStore implements EventStore {
     return subscription;
   }
 
+  async headPosition(): Promise<GlobalPosition> {
+    return (await this.lastDomainPosition()) ?? START;
+  }
+
   async streamVersion(streamId: string): Promise<number> {
     return (await this.readTail(streamId, 1))[0]?.chained.version ?? -1;
   }

@@ -108,6 +108,10 @@ export class InMemoryEventStore implements EventStore {
     }
   }
 
+  async headPosition(): Promise<GlobalPosition> {
+    return this.log[this.log.length - 1]?.position ?? START;
+  }
+
   async readAll(from: GlobalPosition, limit: number): Promise<StoredEvent[]> {
     const result: StoredEvent[] = [];
     for (const row of this.log) {

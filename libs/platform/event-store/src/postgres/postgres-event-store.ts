@@ -13,6 +13,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import { START } from '../event-store.port';
 import { verifyChain } from '../hash-chain';
 import { PollingSubscription } from '../subscription/polling-subscription';
 import { registerForWake, wakeAll } from '../subscription/wake-registry';
@@ -118,6 +119,12 @@ export class PostgresEventStore implements EventStore {
       values: [from.commit.toString(), from.prepare.toString(), limit],
     });
     return result.rows.map(toStoredEvent);
+  }
+
+  async headPosition(): Promise<GlobalPosition> {
+    const result = await this.pool.query<{ transaction_id: string; position: string }>(this.sql.head);
+    const row = result.rows[0];
+    return row === undefined ? START : { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) };
   }
 
   subscribe(name: string, handler: EventHandler, options: SubscribeOptions = {}): Subscription {

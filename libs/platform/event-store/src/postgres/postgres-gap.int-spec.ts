@@ -139,10 +139,10 @@ describe('PostgreSQL gap-safe global order', () => {
 
   it('delivers every event exactly once, in the final global order, although one writer commits last', async () => {
     const store = await freshStore(false);
-    const outcome = await runGapScenario(pool, store, async (subscription) => {
-      // Many polls happen while the early transaction is still open...
+    const outcome = await runGapScenario(pool, store, async () => {
+      // Many polls (every 10 ms) happen while the early transaction is still open... (caughtUp()
+      // would wait for the held transaction here: it waits for the committed head, not a short read.)
       await sleep(300);
-      await subscription.caughtUp();
     });
     // ...and none may hand out anything past it: every later commit waits behind the open transaction.
     expect(outcome.receivedWhileHeld).toBe(0);
@@ -157,6 +157,44 @@ describe('PostgreSQL gap-safe global order', () => {
     expect(new Set(receivedIds)).toEqual(new Set(outcome.allIds));
     expect(receivedIds).toEqual(await readWholeLog(store));
     expect(receivedIds[0]).toBe(outcome.heldId);
+  });
+
+  it('caughtUp() waits for events committed behind an open transaction instead of trusting a short read', async () => {
+    const store = await freshStore(false);
+    const seen: string[] = [];
+    const subscription = store.subscribe(
+      'gap-caught-up',
+      async (event) => {
+        seen.push(event.id);
+      },
+      { pollIntervalMs: 10 },
+    );
+    await subscription.caughtUp();
+
+    // Any open transaction in the cluster (here an unrelated one) hides later commits from readAll.
+    const blocker = await pool.connect();
+    try {
+      await blocker.query('begin');
+      await blocker.query('select pg_current_xact_id()');
+      const committed = [newEvent('AfterBlocker0'), newEvent('AfterBlocker1')];
+      await store.append('gap-caught-up-stream', committed, 'no_stream');
+
+      let resolved = false;
+      const waiting = subscription.caughtUp().then(() => {
+        resolved = true;
+      });
+      await sleep(300); // ~30 empty polls
+      expect(resolved).toBe(false);
+      expect(seen).toEqual([]);
+
+      await blocker.query('commit');
+      await waiting;
+      expect(seen).toEqual(committed.map((e) => e.id));
+    } finally {
+      await blocker.query('rollback').catch(() => undefined);
+      blocker.release();
+      await subscription.stop();
+    }
   });
 
   it('without the xmin rule the same scenario loses events (so the test above detects the bug)', async () => {

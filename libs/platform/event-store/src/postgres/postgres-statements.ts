@@ -58,6 +58,9 @@ export const postgresStatements = (schema: string) => {
         order by e.transaction_id, e.position
         limit $3`,
     },
+    // Committed rows only (MVCC), so this is the newest event a reader will eventually be given.
+    head: `select e.transaction_id::text as transaction_id, e.position::text as position from ${s}.events e
+        order by e.transaction_id desc, e.position desc limit 1`,
     readAllUnsafe: {
       text: `select ${COLUMNS} from ${s}.events e
         where (e.transaction_id, e.position) > ($1::xid8, $2::bigint)

@@ -7,20 +7,18 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { START } from '../event-store.port';
+import { PositionWaiters } from './position-waiters';
 import { restartBackoffMs } from './restart-backoff';
 
 export interface PollingSource {
   readAll(from: GlobalPosition, limit: number): Promise<StoredEvent[]>;
-}
-
-interface CaughtUpWaiter {
-  readonly afterRead: number;
-  readonly resolve: () => void;
-  readonly reject: (error: Error) => void;
+  headPosition(): Promise<GlobalPosition>;
 }
 
 const DEFAULT_BATCH = 500;
 const DEFAULT_POLL_MS = 100;
+const WOKEN_RETRY_MS = 20;
+const WOKEN_RETRY_WINDOW_MS = 5_000;
 
 /**
  * Catch-up + live subscription over any gap-safe `readAll`: reads batches after the checkpoint,
@@ -32,9 +30,10 @@ export class PollingSubscription implements Subscription {
   private current: GlobalPosition = START;
   private stopped = false;
   private wakePending = false;
-  private readsStarted = 0;
   private lastProgressAt = Date.now();
-  private waiters: CaughtUpWaiter[] = [];
+  private loaded = false;
+  private wokenAt: number | undefined;
+  private readonly waiters = new PositionWaiters();
   private wakeSleep: (() => void) | undefined;
   private readonly loop: Promise<void>;
   private readonly batchSize: number;
@@ -63,16 +62,17 @@ export class PollingSubscription implements Subscription {
     return !this.stopped && Date.now() - this.lastProgressAt < this.livenessWindowMs;
   }
 
-  caughtUp(): Promise<void> {
-    if (this.stopped) return Promise.reject(new Error(`subscription ${this.name} is not running`));
-    return new Promise<void>((resolve, reject) => {
-      this.waiters.push({ afterRead: this.readsStarted, resolve, reject });
-      this.wake();
-    });
+  async caughtUp(): Promise<void> {
+    if (this.stopped) throw new Error(`subscription ${this.name} is not running`);
+    const head = await this.source.headPosition();
+    const waiting = this.waiters.add(head, this.loaded ? this.current : null);
+    this.wake();
+    await waiting;
   }
 
   /** Ends the sleep early so new events are picked up without waiting for the poll interval. */
   wake(): void {
+    this.wokenAt = Date.now();
     if (this.wakeSleep !== undefined) this.wakeSleep();
     else this.wakePending = true;
   }
@@ -85,29 +85,25 @@ export class PollingSubscription implements Subscription {
 
   private async run(): Promise<void> {
     let failures = 0;
-    let loaded = false;
     while (!this.stopped) {
       try {
-        if (!loaded) {
+        if (!this.loaded) {
           this.current = await this.checkpoints.load(this.name);
-          loaded = true;
+          this.loaded = true;
         }
-        const readIndex = ++this.readsStarted;
         const batch = await this.source.readAll(this.current, this.batchSize);
         await this.handleBatch(batch);
         failures = 0;
         this.lastProgressAt = Date.now();
-        if (batch.length < this.batchSize) {
-          this.settleWaiters(readIndex);
-          await this.sleep(this.pollIntervalMs);
-        }
+        this.waiters.settle(this.current);
+        if (batch.length < this.batchSize) await this.sleep(this.idleSleepMs(batch.length));
       } catch (error) {
         failures += 1;
         this.report(error);
         await this.sleep(restartBackoffMs(this.pollIntervalMs, failures));
       }
     }
-    this.rejectWaiters(new Error(`subscription ${this.name} stopped`));
+    this.waiters.rejectAll(new Error(`subscription ${this.name} stopped`));
     this.onStopped();
   }
 
@@ -128,16 +124,18 @@ export class PollingSubscription implements Subscription {
     }
   }
 
-  private settleWaiters(readIndex: number): void {
-    const ready = this.waiters.filter((waiter) => waiter.afterRead < readIndex);
-    this.waiters = this.waiters.filter((waiter) => waiter.afterRead >= readIndex);
-    for (const waiter of ready) waiter.resolve();
-  }
-
-  private rejectWaiters(error: Error): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiters) waiter.reject(error);
+  /**
+   * A wake means something was committed. If the read came back empty, the new events sit behind
+   * an older transaction that is still open (gap-safe rule), so look again soon instead of after a
+   * full poll interval, for a few seconds.
+   */
+  private idleSleepMs(read: number): number {
+    const woken = this.wokenAt;
+    if (read > 0 || woken === undefined || Date.now() - woken > WOKEN_RETRY_WINDOW_MS) {
+      this.wokenAt = undefined;
+      return this.pollIntervalMs;
+    }
+    return Math.min(this.pollIntervalMs, WOKEN_RETRY_MS);
   }
 
   private report(error: unknown): void {
