@@ -117,6 +117,12 @@ export interface EventStore {
    * reader's checkpoint reached this position, not that one read came back short.
    */
   headPosition(): Promise<GlobalPosition>;
+  /**
+   * Calls `listener` after each append made through this process (a hint to read again now; the
+   * events may become readable only a little later). Appends by other processes are found by polling.
+   * Returns the unregister function.
+   */
+  onAppended(listener: () => void): () => void;
   /** Catch-up then live; at-least-once; the handler sees each event once per successful checkpoint. */
   subscribe(name: string, handler: EventHandler, options?: SubscribeOptions): Subscription;
   /** Current version of a stream, or -1 when it does not exist. */

@@ -13,3 +13,4 @@ export {
 } from './eventstoredb/eventstoredb-event-store';
 export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpoint-store';
 export { PositionWaiters } from './subscription/position-waiters';
+export { ReaderPacing } from './subscription/reader-pacing';

@@ -183,6 +183,17 @@ describe('EventRelay against real PostgreSQL event store and Kafka', () => {
     expect(await f.checkpoints.load(f.name)).toEqual(lastPosition(appended));
   });
 
+  it('is woken by an append in this process instead of waiting for its poll interval', async () => {
+    const f = await fixture('wake');
+    const relay = f.relay({ pollIntervalMs: 120_000 });
+    relay.start();
+    await waitFor(() => relay.role() === 'active', 'relay active', 20_000);
+    await relay.caughtUp();
+    await f.appendRounds(['w'], 0, 2);
+    // Far inside the two-minute poll interval: only the wake-up can have sent them.
+    await waitFor(async () => (await topicMessageCount(kafka, f.topic)) >= 2, 'woken relay', 20_000);
+  });
+
   it('after a clean stop, a restarted relay re-sends nothing and continues with new events', async () => {
     const f = await fixture('restart');
     await f.appendRounds(['p', 'q'], 0, 2);

@@ -3,6 +3,7 @@ import {
   type EventStore,
   type GlobalPosition,
   PositionWaiters,
+  ReaderPacing,
   type StoredEvent,
 } from '@crm/event-store';
 import type { Kafka, Message, Producer } from 'kafkajs';
@@ -73,11 +74,14 @@ export class EventRelay {
   private producer?: Producer;
   private loop?: Promise<void>;
   private readonly waiters = new PositionWaiters();
+  private readonly pacing: ReaderPacing;
+  private unwatch: () => void = () => undefined;
   private failures = 0;
   private lastPublishedAt: Date | null = null;
 
   constructor(private readonly options: EventRelayOptions) {
     this.lock = new SessionAdvisoryLock(options.lockPool, `crm.relay.${options.name}`);
+    this.pacing = new ReaderPacing(options.pollIntervalMs ?? 100);
   }
 
   get name(): string {
@@ -91,6 +95,10 @@ export class EventRelay {
   start(): void {
     if (this.currentRole !== 'idle') throw new Error(`relay ${this.name} already started`);
     this.setRole('standby');
+    this.unwatch = this.options.store.onAppended(() => {
+      this.pacing.woken();
+      this.sleeper.wake();
+    });
     this.loop = this.run();
   }
 
@@ -100,6 +108,7 @@ export class EventRelay {
       return;
     }
     this.setRole('stopped');
+    this.unwatch();
     this.sleeper.wake();
     await this.loop;
     await this.stepDown();
@@ -159,9 +168,11 @@ export class EventRelay {
             continue;
           }
         }
-        const caughtUp = await this.relayBatch();
+        const read = await this.relayBatch();
         this.failures = 0;
-        if (caughtUp) await this.sleeper.sleep(this.options.pollIntervalMs ?? 100);
+        // Called on every batch: a read that found events ends the quick retries after a wake-up.
+        const idleMs = this.pacing.idleMs(read);
+        if (read === 0) await this.sleeper.sleep(idleMs);
       } catch (error) {
         this.failures += 1;
         this.emit({ kind: 'error', error: describeError(error), consecutiveFailures: this.failures });
@@ -215,8 +226,8 @@ export class EventRelay {
     if (this.currentRole === 'active') this.setRole('standby');
   }
 
-  /** Publishes one batch; returns true when the log had nothing new. */
-  private async relayBatch(): Promise<boolean> {
+  /** Publishes one batch; returns how many events it read. */
+  private async relayBatch(): Promise<number> {
     const { store, checkpoints, topic, toContract, batchSize = 500 } = this.options;
     const from = this.checkpoint;
     const producer = this.producer;
@@ -224,7 +235,7 @@ export class EventRelay {
     const events = await store.readAll(from, batchSize);
     if (events.length === 0) {
       this.waiters.settle(from);
-      return true;
+      return 0;
     }
     const started = Date.now();
     const messages = this.toMessages(events, toContract);
@@ -243,7 +254,7 @@ export class EventRelay {
       position: last.position,
       durationMs: Date.now() - started,
     });
-    return false;
+    return events.length;
   }
 
   private toMessages(events: readonly StoredEvent[], toContract: ContractMapper): Message[] {

@@ -5,7 +5,7 @@ import { requirePostgres, uniqueSuffix } from '@crm/testing';
 import { RebuildInProgressError } from './projection-rebuild';
 import { ProjectionRunner } from './projection-runner';
 import { accountProjection } from './test-support/account-projection';
-import { AccountWorkload, waitUntilVisible } from './test-support/account-workload';
+import { AccountWorkload } from './test-support/account-workload';
 import { accountRows, checkpointRow, eventCounts } from './test-support/read-model-queries';
 
 // Other suites hold transactions open on purpose (gap tests); gap-safe reads wait for them.
@@ -42,7 +42,6 @@ const runner = (schema: string, version = 1, pollIntervalMs = schema === live ? 
   });
 
 const catchUpBoth = async (): Promise<void> => {
-  await waitUntilVisible(store, work.appended.length);
   await Promise.all([liveRunner.caughtUp(), referenceRunner.caughtUp()]);
 };
 

@@ -2,6 +2,7 @@ import {
   type EventStore,
   type GlobalPosition,
   PositionWaiters,
+  ReaderPacing,
   START,
   type StoredEvent,
 } from '@crm/event-store';
@@ -51,6 +52,8 @@ export class ProjectionRunner {
   private readonly pollIntervalMs: number;
   private readonly live: BatchTarget;
   private readonly waiters = new PositionWaiters();
+  private readonly pacing: ReaderPacing;
+  private unwatch: () => void = () => undefined;
   private checkpoint: GlobalPosition = START;
   private storedVersion = 0;
   private running = false;
@@ -64,6 +67,7 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.batchSize = options.batchSize ?? 200;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.pacing = new ReaderPacing(this.pollIntervalMs);
     this.live = batchTarget(options.projection, options.schema, options.projection.name, '');
   }
 
@@ -92,11 +96,16 @@ export class ProjectionRunner {
     await this.prepare();
     this.running = true;
     this.lastPollAt = Date.now();
+    this.unwatch = this.options.store.onAppended(() => {
+      this.pacing.woken();
+      this.sleeper?.wake();
+    });
     this.loop = this.run(this.storedVersion < this.options.projection.version);
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.unwatch();
     this.sleeper?.wake();
     await this.loop;
     this.loop = undefined;
@@ -227,24 +236,28 @@ export class ProjectionRunner {
     let needsRebuild = rebuildFirst;
     while (this.running) {
       let again = false;
+      let read = 0;
       try {
         if (needsRebuild) {
           await this.rebuild();
           needsRebuild = false;
           await this.reloadCheckpoint();
         }
-        const { read, outcome } = await this.poll();
+        const polled = await this.poll();
+        read = polled.read;
         this.consecutiveFailures = 0;
-        again = outcome === 'stale' || read === this.batchSize;
+        again = polled.outcome === 'stale' || read === this.batchSize;
       } catch (error) {
         this.consecutiveFailures += 1;
         this.lastError = error;
         this.options.onError?.(error);
       }
       if (again || !this.running) continue;
-      const backoff =
-        this.consecutiveFailures === 0 ? 0 : Math.min(5_000, 2 ** this.consecutiveFailures * 50);
-      await this.sleep(this.pollIntervalMs + backoff);
+      await this.sleep(
+        this.consecutiveFailures === 0
+          ? this.pacing.idleMs(read)
+          : this.pollIntervalMs + Math.min(5_000, 2 ** this.consecutiveFailures * 50),
+      );
     }
   }
 

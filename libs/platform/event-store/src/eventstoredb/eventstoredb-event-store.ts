@@ -63,6 +63,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly ownsClient: boolean;
   private readonly checkpoints: CheckpointStore;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
+  private readonly appendListeners = new Set<() => void>();
 
   constructor(options: EventStoreDbEventStoreOptions) {
     if (options.client !== undefined) {
@@ -105,6 +106,7 @@ export class EventStoreDbEventStore implements EventStore {
       try {
         await this.client.appendToStream(streamId, chained.map(toEventData), { expectedRevision: revision });
         const last = chained[chained.length - 1] as ChainedEvent;
+        for (const listener of [...this.appendListeners]) listener();
         // The position of the batch's last event as $all reports it, whatever the server's append
         // result counts as "the" position of a multi-event write.
         return { nextExpectedVersion: last.version, position: await this.positionOf(streamId, last.version) };
@@ -175,6 +177,11 @@ export class EventStoreDbEventStore implements EventStore {
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
   }
 
   async headPosition(): Promise<GlobalPosition> {

@@ -51,6 +51,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly streams = new Map<string, { head: StreamHead; rows: Row[] }>();
   private readonly byId = new Map<string, Row>();
   private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly appendListeners = new Set<() => void>();
   private readonly checkpoints = new InMemoryCheckpointStore();
   private readonly now: () => Date;
   private sequence = 0n;
@@ -94,6 +95,7 @@ export class InMemoryEventStore implements EventStore {
     this.log.push(...rows);
     for (const row of rows) this.byId.set(row.id, row);
     for (const subscription of this.subscriptions) subscription.wake();
+    for (const listener of [...this.appendListeners]) listener();
     return this.resultOf(last);
   }
 
@@ -106,6 +108,11 @@ export class InMemoryEventStore implements EventStore {
       if (row.version >= from && row.version <= to && row.recordedAt.getTime() <= until)
         yield toStoredEvent(row);
     }
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
   }
 
   async headPosition(): Promise<GlobalPosition> {

@@ -69,9 +69,7 @@ export class PostgresEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedVersion,
   ): Promise<AppendResult> {
-    const result = await this.appendWithin(this.pool, streamId, events, expected);
-    wakeAll(this.wakeKey());
-    return result;
+    return this.appendWithin(this.pool, streamId, events, expected);
   }
 
   /**
@@ -86,7 +84,10 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     const batch = normalizeEvents(events);
     if (batch.length === 0) return this.emptyAppend(db, streamId, expected);
-    return this.appender.append(db, streamId, batch, expected);
+    const result = await this.appender.append(db, streamId, batch, expected);
+    // Before the caller's commit: woken readers keep looking every few ms until it is visible.
+    wakeAll(this.wakeKey());
+    return result;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
@@ -125,6 +126,10 @@ export class PostgresEventStore implements EventStore {
     const result = await this.pool.query<{ transaction_id: string; position: string }>(this.sql.head);
     const row = result.rows[0];
     return row === undefined ? START : { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) };
+  }
+
+  onAppended(listener: () => void): () => void {
+    return registerForWake(this.wakeKey(), { wake: listener });
   }
 
   subscribe(name: string, handler: EventHandler, options: SubscribeOptions = {}): Subscription {

@@ -8,6 +8,7 @@ import type {
 } from '../event-store.port';
 import { START } from '../event-store.port';
 import { PositionWaiters } from './position-waiters';
+import { ReaderPacing } from './reader-pacing';
 import { restartBackoffMs } from './restart-backoff';
 
 export interface PollingSource {
@@ -17,8 +18,6 @@ export interface PollingSource {
 
 const DEFAULT_BATCH = 500;
 const DEFAULT_POLL_MS = 100;
-const WOKEN_RETRY_MS = 20;
-const WOKEN_RETRY_WINDOW_MS = 5_000;
 
 /**
  * Catch-up + live subscription over any gap-safe `readAll`: reads batches after the checkpoint,
@@ -32,12 +31,12 @@ export class PollingSubscription implements Subscription {
   private wakePending = false;
   private lastProgressAt = Date.now();
   private loaded = false;
-  private wokenAt: number | undefined;
   private readonly waiters = new PositionWaiters();
   private wakeSleep: (() => void) | undefined;
   private readonly loop: Promise<void>;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly pacing: ReaderPacing;
   private readonly livenessWindowMs: number;
 
   constructor(
@@ -50,6 +49,7 @@ export class PollingSubscription implements Subscription {
   ) {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
+    this.pacing = new ReaderPacing(this.pollIntervalMs);
     this.livenessWindowMs = Math.max(30_000, this.pollIntervalMs * 20);
     this.loop = this.run();
   }
@@ -72,7 +72,7 @@ export class PollingSubscription implements Subscription {
 
   /** Ends the sleep early so new events are picked up without waiting for the poll interval. */
   wake(): void {
-    this.wokenAt = Date.now();
+    this.pacing.woken();
     if (this.wakeSleep !== undefined) this.wakeSleep();
     else this.wakePending = true;
   }
@@ -96,7 +96,7 @@ export class PollingSubscription implements Subscription {
         failures = 0;
         this.lastProgressAt = Date.now();
         this.waiters.settle(this.current);
-        if (batch.length < this.batchSize) await this.sleep(this.idleSleepMs(batch.length));
+        if (batch.length < this.batchSize) await this.sleep(this.pacing.idleMs(batch.length));
       } catch (error) {
         failures += 1;
         this.report(error);
@@ -122,20 +122,6 @@ export class PollingSubscription implements Subscription {
         this.current = handled;
       }
     }
-  }
-
-  /**
-   * A wake means something was committed. If the read came back empty, the new events sit behind
-   * an older transaction that is still open (gap-safe rule), so look again soon instead of after a
-   * full poll interval, for a few seconds.
-   */
-  private idleSleepMs(read: number): number {
-    const woken = this.wokenAt;
-    if (read > 0 || woken === undefined || Date.now() - woken > WOKEN_RETRY_WINDOW_MS) {
-      this.wokenAt = undefined;
-      return this.pollIntervalMs;
-    }
-    return Math.min(this.pollIntervalMs, WOKEN_RETRY_MS);
   }
 
   private report(error: unknown): void {

@@ -147,7 +147,8 @@ export class AccountWorkload {
 /**
  * readAll is gap-safe: nothing committed after the oldest running transaction in the cluster is
  * visible yet. Other test files hold transactions open on purpose (the event store's gap test),
- * so a test first waits until what it appended is readable, then asks a runner to catch up.
+ * so a test that reads the log itself first waits until what it appended is readable (runners'
+ * caughtUp() already waits for the committed head).
  */
 export const waitUntilVisible = async (
   store: EventStore,
