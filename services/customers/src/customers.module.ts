@@ -1,16 +1,16 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
-import { EVENT_STORE, PG_POOL, PlatformModule } from '@crm/nest';
+import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { CustomerQueries } from './application/customer-queries';
 import { RegisterCustomerHandler } from './application/register-customer.handler';
-import { CustomersBackground, READ_MODEL_DATA_SOURCE } from './customers.background';
 import { CustomersConfig } from './config/customers.config';
 import { CustomersController } from './http/customers.controller';
 import { PiiVault } from './pii/pii-vault';
 import { CustomerListReader } from './projections/customer-list.reader';
-import { createReadModelDataSource } from './projections/read-model-data-source';
+import { customerListProjection } from './projections/customer-list.projection';
+import { toCustomersContract } from './relay/customers-contract.mapper';
 
 export const SERVICE_NAME = 'customers';
 
@@ -31,6 +31,11 @@ export const customersModule = (
         schema: config.SCHEMA,
         config,
         ...(options.clock !== undefined ? { clock: options.clock } : {}),
+      }),
+      EventPipelineModule.forService({
+        relay: { topic: config.CUSTOMERS_TOPIC, toContract: toCustomersContract },
+        projections: [customerListProjection],
+        readSchema: config.readSchema(),
       }),
     ],
     controllers: [CustomersController],
@@ -60,11 +65,6 @@ export const customersModule = (
         inject: [PG_POOL, PiiVault],
         useFactory: (pool: Pool, vault: PiiVault) => new CustomerListReader(pool, config.readSchema(), vault),
       },
-      {
-        provide: READ_MODEL_DATA_SOURCE,
-        useFactory: () => createReadModelDataSource(config.DATABASE_URL, `${SERVICE_NAME}-projections`),
-      },
-      CustomersBackground,
     ],
   })
   class CustomersAppModule {}

@@ -14,3 +14,4 @@ export {
 export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpoint-store';
 export { PositionWaiters } from './subscription/position-waiters';
 export { ReaderPacing } from './subscription/reader-pacing';
+export { runUnitOfWork, type AppendFn, type UnitContext } from './unit-of-work';

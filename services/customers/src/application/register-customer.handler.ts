@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { metadataFrom, type CommandContext } from '@crm/event-sourcing';
-import { WrongExpectedVersionError, type EventStore, type NewEvent } from '@crm/event-store';
+import { runUnitOfWork, WrongExpectedVersionError, type EventStore, type NewEvent } from '@crm/event-store';
 import {
   customerStreamId,
   decideCustomer,
@@ -18,7 +18,6 @@ import {
 } from '@crm/customers-domain';
 import type { PiiVault } from '../pii/pii-vault';
 import { loadStream } from './stream-loader';
-import { runUnitOfWork } from './unit-of-work';
 
 export type RegisterCustomerInput = Omit<RegisterCustomer['data'], 'customerId'>;
 

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import { PostgresEventStore, type EventStore, type ExpectedVersion, type NewEvent } from '@crm/event-store';
+import type { EventStore, ExpectedVersion, NewEvent } from './event-store.port';
+import { PostgresEventStore } from './postgres/postgres-event-store';
 import { withTransaction } from '@crm/postgres';
 
 export type AppendFn = (
