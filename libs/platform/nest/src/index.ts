@@ -22,6 +22,7 @@ export * from './errors/problem-details.filter';
 export * from './errors/validation';
 
 export * from './idempotency/idempotency-store';
+export * from './idempotency/idempotency-purger';
 export * from './idempotency/idempotency.interceptor';
 
 export * from './paging/page-query';
@@ -44,3 +45,6 @@ export * from './bootstrap/create-test-app';
 export * from './pipeline/event-pipeline';
 export * from './pipeline/event-pipeline.module';
 export * from './pipeline/read-model-data-source';
+
+export * from './timers/timer-handlers';
+export * from './timers/timer-runner';

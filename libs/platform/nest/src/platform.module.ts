@@ -1,7 +1,7 @@
 import { DynamicModule, Logger, Module, Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { EventStore } from '@crm/event-store';
-import { Clock, SystemClock } from '@crm/policy';
+import { Clock, DurableTimers, SystemClock } from '@crm/policy';
 import { LoggerModule } from 'nestjs-pino';
 import { Pool } from 'pg';
 import { AuditController } from './audit/audit.controller';
@@ -15,6 +15,7 @@ import { PlatformConfig } from './config/platform-config';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { createValidationPipe } from './errors/validation';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyPurger } from './idempotency/idempotency-purger';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { CommandMetricsInterceptor } from './observability/command-metrics.interceptor';
 import { HealthController } from './observability/health.controller';
@@ -23,6 +24,8 @@ import { KafkaProbe, postgresProbe } from './observability/infrastructure-probes
 import { loggerParams } from './observability/logger-params';
 import { Metrics } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
+import { TimerHandlers } from './timers/timer-handlers';
+import { TimerRunner } from './timers/timer-runner';
 import { CLOCK, EVENT_STORE, PG_POOL, PLATFORM_CONFIG, SERVICE_INFO, ServiceInfo } from './tokens';
 
 export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig> {
@@ -34,11 +37,14 @@ export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig
   readonly config: C;
   /** Replaces the system clock (tests). */
   readonly clock?: Clock;
+  /** How often due timers are looked for (default 1 s). */
+  readonly timerIntervalMs?: number;
 }
 
 /**
  * The service shell (architecture §7, §8) as one global module: config, PostgreSQL pool, event
- * store, clock, auth guards, problem+json, validation, idempotency, logs, metrics, health, audit.
+ * store, clock, durable timers, auth guards, problem+json, validation, idempotency, logs, metrics,
+ * health, audit.
  */
 @Module({})
 export class PlatformModule {
@@ -77,6 +83,12 @@ export class PlatformModule {
           return store;
         },
       },
+      {
+        provide: IdempotencyPurger,
+        inject: [IdempotencyStore],
+        useFactory: (store: IdempotencyStore) =>
+          new IdempotencyPurger(store, config.IDEMPOTENCY_RETENTION_HOURS),
+      },
       { provide: KafkaProbe, useFactory: () => new KafkaProbe(name, config.kafkaBrokers()) },
       {
         provide: HealthRegistry,
@@ -95,6 +107,22 @@ export class PlatformModule {
             ...(config.JWT_JWKS_URL !== undefined ? { jwksUrl: config.JWT_JWKS_URL } : {}),
             ...(config.JWT_SECRET !== undefined ? { secret: config.JWT_SECRET } : {}),
           }),
+      },
+      {
+        provide: DurableTimers,
+        inject: [PG_POOL, CLOCK],
+        useFactory: async (pool: Pool, clock: Clock): Promise<DurableTimers> => {
+          const timers = new DurableTimers({ pool, schema, clock });
+          await timers.migrate();
+          return timers;
+        },
+      },
+      { provide: TimerHandlers, useValue: new TimerHandlers() },
+      {
+        provide: TimerRunner,
+        inject: [DurableTimers, TimerHandlers, HealthRegistry],
+        useFactory: (timers: DurableTimers, handlers: TimerHandlers, health: HealthRegistry) =>
+          new TimerRunner(timers, handlers, health, options.timerIntervalMs),
       },
       PlatformLifecycle,
       // Order matters: authentication before the role check; idempotency outside the timing.
@@ -120,6 +148,9 @@ export class PlatformModule {
         PG_POOL,
         EVENT_STORE,
         IdempotencyStore,
+        IdempotencyPurger,
+        DurableTimers,
+        TimerHandlers,
         Metrics,
         HealthRegistry,
         TokenVerifier,

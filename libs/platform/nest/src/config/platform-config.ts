@@ -68,6 +68,13 @@ export class PlatformConfig {
   @IsString({ message: 'ESDB_URL is required when EVENT_STORE=eventstoredb' })
   ESDB_URL?: string;
 
+  /** How long an answered Idempotency-Key is remembered (a repeat after that runs again). */
+  @Max(24 * 365)
+  @Min(1)
+  @IsInt()
+  @Type(() => Number)
+  IDEMPOTENCY_RETENTION_HOURS: number = 168;
+
   /** Largest accepted JSON request body. */
   @IsString()
   @MinLength(1)

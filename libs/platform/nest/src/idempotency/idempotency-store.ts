@@ -107,7 +107,7 @@ export class IdempotencyStore {
     );
   }
 
-  /** Removes answered keys older than `before`; returns how many. */
+  /** Removes answered keys created before `before`; returns how many. In-flight claims stay. */
   async purge(before: Date): Promise<number> {
     const result = await this.pool.query(
       `delete from ${this.table} where created_at < $1 and status_code is not null`,

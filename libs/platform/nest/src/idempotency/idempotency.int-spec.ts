@@ -2,6 +2,7 @@ import { testDatabaseUrl } from '@crm/testing';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { TestPlatform, startTestPlatform } from '../testing-app/test-platform';
+import { IdempotencyPurger } from './idempotency-purger';
 
 process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
 
@@ -121,5 +122,26 @@ describe('Idempotency-Key on commands (real PostgreSQL)', () => {
     const res = await post('/widgets', 'x'.repeat(300), { name: 'n', quantity: 1 });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('invalid_idempotency_key');
+  });
+
+  it('forgets answered keys after the retention period; a repeat after that runs again', async () => {
+    await post('/widgets', 'key-old', { name: 'old', quantity: 1 }).expect(201);
+    await post('/widgets', 'key-recent', { name: 'recent', quantity: 1 }).expect(201);
+    await pool.query(
+      `update "${platform.schema}".idempotency_keys set created_at = now() - interval '169 hours' where key = $1`,
+      ['key-old'],
+    );
+    expect(await platform.app.get(IdempotencyPurger).runOnce()).toBe(1);
+    const left = await pool.query<{ key: string }>(
+      `select key from "${platform.schema}".idempotency_keys where key = any($1)`,
+      [['key-old', 'key-recent']],
+    );
+    expect(left.rows.map((r) => r.key)).toEqual(['key-recent']);
+
+    const before = platform.ledger.executions;
+    const again = await post('/widgets', 'key-old', { name: 'old', quantity: 1 });
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect(platform.ledger.executions).toBe(before + 1);
   });
 });

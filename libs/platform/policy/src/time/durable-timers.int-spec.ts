@@ -83,6 +83,32 @@ describe('DurableTimers (real PostgreSQL)', () => {
     );
   });
 
+  it('schedules and cancels inside the caller transaction: a rollback leaves no timer behind', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      expect(await timers.schedule('t-within-rolled-back', at(1_000), 'k', {}, { within: client })).toBe(
+        'scheduled',
+      );
+      await client.query('rollback');
+      expect(await timers.get('t-within-rolled-back')).toBeUndefined();
+
+      await client.query('begin');
+      await timers.schedule('t-within-committed', at(1_000), 'k', {}, { within: client });
+      expect(await timers.get('t-within-committed')).toBeUndefined(); // not visible before commit
+      await client.query('commit');
+      expect((await timers.get('t-within-committed'))?.status).toBe('scheduled');
+
+      await client.query('begin');
+      expect(await timers.cancel('t-within-committed', { within: client })).toBe(true);
+      await client.query('rollback');
+      expect((await timers.get('t-within-committed'))?.status).toBe('scheduled');
+      expect(await timers.cancel('t-within-committed')).toBe(true); // keeps it out of the next tests
+    } finally {
+      client.release();
+    }
+  });
+
   it('fires nothing before the due time and each due timer once, in due order', async () => {
     const calls: string[] = [];
     const handler = async (timer: ClaimedTimer): Promise<void> => {

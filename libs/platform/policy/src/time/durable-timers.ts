@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { migrateSchema, withTransaction } from '@crm/postgres';
 import type { Clock } from './clock';
 import {
@@ -64,10 +64,19 @@ export class DurableTimers {
    * Idempotent by id: the same (kind, dueAt, payload) again is a no-op. A pending timer may be
    * moved to a new due time or payload; a fired, cancelled or failed one may not.
    */
-  async schedule(id: string, dueAt: Date, kind: string, payload: TimerPayload): Promise<ScheduleOutcome> {
+  async schedule(
+    id: string,
+    dueAt: Date,
+    kind: string,
+    payload: TimerPayload,
+    options: { readonly within?: PoolClient } = {},
+  ): Promise<ScheduleOutcome> {
     const now = this.clock.now();
     const json = JSON.stringify(payload);
-    return withTransaction(this.options.pool, async (client) => {
+    // `within`: the caller's open transaction, so a decision and its deadline commit (or vanish) together.
+    const inTransaction = <T>(work: (client: PoolClient) => Promise<T>): Promise<T> =>
+      options.within !== undefined ? work(options.within) : withTransaction(this.options.pool, work);
+    return inTransaction(async (client) => {
       const inserted = await client.query(
         `INSERT INTO ${this.table} (id, kind, due_at, payload, status, attempts, created_at)
          VALUES ($1, $2, $3, $4::jsonb, 'scheduled', 0, $5)
@@ -95,8 +104,8 @@ export class DurableTimers {
   }
 
   /** True when a pending timer was cancelled; false when it was unknown or already settled. */
-  async cancel(id: string): Promise<boolean> {
-    const result = await this.options.pool.query(
+  async cancel(id: string, options: { readonly within?: PoolClient } = {}): Promise<boolean> {
+    const result = await (options.within ?? this.options.pool).query(
       `UPDATE ${this.table} SET status = 'cancelled', locked_until = NULL WHERE id = $1 AND status = 'scheduled'`,
       [id],
     );
