@@ -4,14 +4,13 @@ import { PG_POOL } from '@crm/nest';
 import { CUSTOMER_DIRECTORY_CONFIG, type CustomerDirectoryConfig } from './customer-directory.config';
 import { CustomerDirectoryConsumer } from './customer-directory.consumer';
 import { CustomerDirectoryController } from './customer-directory.controller';
-import { CustomerDirectoryMetrics } from './customer-directory.metrics';
 import { CustomerDirectoryReader } from './customer-directory.reader';
 import { migrateCustomerDirectory } from './customer-directory.table';
 
 /**
  * The customers directory replica inside a consuming service: `GET /customer-directory[/:id]`,
  * the `CustomerRegistered` handler and `CustomerDirectoryReader` for the host's own code. Needs the
- * host's `PlatformModule` (pool, metrics, health); the consumer itself is started after the app
+ * host's `PlatformModule` (pool, consumer metrics, health); the consumer itself is started after the app
  * is created, with `startCustomerDirectoryConsumer(app)`.
  */
 @Module({})
@@ -22,7 +21,6 @@ export class CustomerDirectoryModule {
       controllers: [CustomerDirectoryController, CustomerDirectoryConsumer],
       providers: [
         { provide: CUSTOMER_DIRECTORY_CONFIG, useValue: config },
-        CustomerDirectoryMetrics,
         {
           provide: CustomerDirectoryReader,
           inject: [PG_POOL],

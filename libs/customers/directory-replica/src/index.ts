@@ -4,7 +4,6 @@ export * from './customer-directory.reader';
 export * from './customer-directory.dto';
 export * from './customer-directory.controller';
 export * from './customer-directory.consumer';
-export * from './customer-directory.metrics';
 export * from './customer-directory.module';
 export * from './start-customer-directory-consumer';
 

@@ -15,6 +15,7 @@ import { PlatformConfig } from './config/platform-config';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { createValidationPipe } from './errors/validation';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { InboxConsumerMetrics } from './pipeline/inbox-consumer-metrics';
 import { IdempotencyPurger } from './idempotency/idempotency-purger';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { CommandMetricsInterceptor } from './observability/command-metrics.interceptor';
@@ -68,6 +69,7 @@ export class PlatformModule {
         },
       },
       { provide: Metrics, useFactory: () => new Metrics(name) },
+      InboxConsumerMetrics,
       {
         provide: EVENT_STORE,
         inject: [PG_POOL, Metrics],
@@ -152,6 +154,7 @@ export class PlatformModule {
         DurableTimers,
         TimerHandlers,
         Metrics,
+        InboxConsumerMetrics,
         HealthRegistry,
         TokenVerifier,
       ],

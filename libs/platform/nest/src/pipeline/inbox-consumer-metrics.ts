@@ -1,21 +1,22 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { Metrics } from '@crm/nest';
 import type { InboxConsumer } from '@crm/messaging';
+import { Metrics } from '../observability/metrics';
 
 const LAG_INTERVAL_MS = 10_000;
 
-/** Feeds /metrics with the directory consumer's lag and dead letters (architecture §8). */
+/** Feeds /metrics with each inbox consumer's lag and dead letters (architecture §8). */
 @Injectable()
-export class CustomerDirectoryMetrics implements OnModuleDestroy {
-  private readonly logger = new Logger('CustomerDirectoryMetrics');
-  private timer: NodeJS.Timeout | undefined;
+export class InboxConsumerMetrics implements OnModuleDestroy {
+  private readonly logger = new Logger('InboxConsumerMetrics');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly metrics: Metrics) {}
 
   track(consumer: InboxConsumer): void {
-    clearInterval(this.timer);
-    this.timer = setInterval(() => void this.measure(consumer), LAG_INTERVAL_MS);
-    this.timer.unref();
+    clearInterval(this.timers.get(consumer.name));
+    const timer = setInterval(() => void this.measure(consumer), LAG_INTERVAL_MS);
+    timer.unref();
+    this.timers.set(consumer.name, timer);
   }
 
   deadLettered(consumer: string, topic: string): void {
@@ -23,7 +24,8 @@ export class CustomerDirectoryMetrics implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    for (const timer of this.timers.values()) clearInterval(timer);
+    this.timers.clear();
   }
 
   private async measure(consumer: InboxConsumer): Promise<void> {
