@@ -1,3 +1,4 @@
 export * from './metadata';
 export * from './decider';
 export * from './domain-error';
+export * from './deterministic-id';

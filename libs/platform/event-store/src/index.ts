@@ -15,3 +15,5 @@ export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpo
 export { PositionWaiters } from './subscription/position-waiters';
 export { ReaderPacing } from './subscription/reader-pacing';
 export { runUnitOfWork, type AppendFn, type UnitContext } from './unit-of-work';
+export { loadStream, type Loaded } from './command/load-stream';
+export { handleCommand, type CommandResult, type HandleCommandOptions } from './command/handle-command';

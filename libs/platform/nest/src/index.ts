@@ -48,3 +48,5 @@ export * from './pipeline/read-model-data-source';
 
 export * from './timers/timer-handlers';
 export * from './timers/timer-runner';
+export * from './pipeline/inbox-consumer-metrics';
+export * from './pipeline/connect-inbox-consumer';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type CommandContext, DomainError } from '@crm/event-sourcing';
-import { deterministicUuid } from './deterministic-id';
+import { deterministicUuid } from '@crm/event-sourcing';
 import { parsePolicyDocument, type PolicyDocument, sameRules } from './policy-document';
 import type { PolicyRegistry } from './policy-registry';
 

@@ -1,4 +1,4 @@
-export * from './deterministic-id';
+export { deterministicUuid } from '@crm/event-sourcing';
 export * from './policy-document';
 export * from './policy-registry';
 export * from './default-policies';

@@ -1,5 +1,5 @@
 import { DomainError } from '@crm/event-sourcing';
-import { deterministicUuid } from './deterministic-id';
+import { deterministicUuid } from '@crm/event-sourcing';
 
 export type PolicyParams = Readonly<Record<string, unknown>>;
 

@@ -1,9 +1,8 @@
 import { DomainError, type Actor } from '@crm/event-sourcing';
-import type { EventStore } from '@crm/event-store';
+import { loadStream, type EventStore } from '@crm/event-store';
 import { customerStreamId, evolveCustomer, initialCustomer } from '@crm/customers-domain';
 import type { PiiVault } from '../pii/pii-vault';
 import { customerView, type CustomerView } from './customer-view';
-import { loadStream } from './stream-loader';
 
 /**
  * One customer is read from its stream, not from the list projection: a client that just got its

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { metadataFrom, type CommandContext } from '@crm/event-sourcing';
-import { runUnitOfWork, WrongExpectedVersionError, type EventStore, type NewEvent } from '@crm/event-store';
+import {
+  loadStream,
+  runUnitOfWork,
+  WrongExpectedVersionError,
+  type EventStore,
+  type NewEvent,
+} from '@crm/event-store';
 import {
   customerStreamId,
   decideCustomer,
@@ -17,7 +23,6 @@ import {
   type ReserveMobile,
 } from '@crm/customers-domain';
 import type { PiiVault } from '../pii/pii-vault';
-import { loadStream } from './stream-loader';
 
 export type RegisterCustomerInput = Omit<RegisterCustomer['data'], 'customerId'>;
 

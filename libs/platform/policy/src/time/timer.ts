@@ -1,4 +1,4 @@
-import { deterministicUuid } from '../deterministic-id';
+import { deterministicUuid } from '@crm/event-sourcing';
 
 export type TimerStatus = 'scheduled' | 'fired' | 'cancelled' | 'failed';
 
