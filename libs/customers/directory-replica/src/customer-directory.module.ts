@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { PG_POOL } from '@crm/nest';
+import { PG_POOL, PLATFORM_CONFIG, type PlatformConfig, shareReadSchema } from '@crm/nest';
 import { CUSTOMER_DIRECTORY_CONFIG, type CustomerDirectoryConfig } from './customer-directory.config';
 import { CustomerDirectoryConsumer } from './customer-directory.consumer';
 import { CustomerDirectoryController } from './customer-directory.controller';
@@ -23,10 +23,11 @@ export class CustomerDirectoryModule {
         { provide: CUSTOMER_DIRECTORY_CONFIG, useValue: config },
         {
           provide: CustomerDirectoryReader,
-          inject: [PG_POOL],
+          inject: [PG_POOL, PLATFORM_CONFIG],
           // The table exists before the first query and before the consumer starts.
-          useFactory: async (pool: Pool): Promise<CustomerDirectoryReader> => {
+          useFactory: async (pool: Pool, platform: PlatformConfig): Promise<CustomerDirectoryReader> => {
             await migrateCustomerDirectory(pool, config.readSchema());
+            await shareReadSchema(pool, config.readSchema(), platform);
             return new CustomerDirectoryReader(pool, config.readSchema());
           },
         },

@@ -1,3 +1,4 @@
 export * from './quote-ident';
 export * from './with-transaction';
 export * from './migrate-schema';
+export * from './grant-read-access';

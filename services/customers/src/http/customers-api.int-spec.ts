@@ -293,6 +293,19 @@ describe('customers API (real PostgreSQL + Kafka)', () => {
       expect(beyond.body).toMatchObject({ items: [], total: page1.body.total });
     });
 
+    it('lets the analyst role (crm_analyst, from infra/postgres/init.sh) read the table, never write it', async () => {
+      const privilege = async (kind: string): Promise<boolean> =>
+        (
+          await t.pool.query<{ ok: boolean }>(`select has_table_privilege('crm_analyst', $1, $2) as ok`, [
+            `${t.config.readSchema()}.customer_list`,
+            kind,
+          ])
+        ).rows[0]?.ok === true;
+      expect(await privilege('SELECT')).toBe(true);
+      expect(await privilege('INSERT')).toBe(false);
+      expect(await privilege('UPDATE')).toBe(false);
+    });
+
     it('refuses bad paging and unknown filters with 400', async () => {
       await http().get('/customers?limit=1000', staffBu1).expect(400);
       await http().get('/customers?page=0', staffBu1).expect(400);

@@ -2,7 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../tokens';
 import { TestModule, testModule, testToken } from '../testing-app/test-platform';
-import { bootstrapService } from './bootstrap-service';
+import type { Server } from 'node:http';
+import { bootstrapService, KEEP_ALIVE_TIMEOUT_MS } from './bootstrap-service';
 
 process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
 
@@ -22,6 +23,12 @@ describe('bootstrapService (a real listening server)', () => {
   afterAll(async () => {
     await app?.close();
     await test?.dropSchema();
+  });
+
+  it('keeps idle connections open longer than clients do (no reset of a reused keep-alive socket)', () => {
+    const server = app?.getHttpServer() as Server;
+    expect(server.keepAliveTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS);
+    expect(server.headersTimeout).toBeGreaterThan(KEEP_ALIVE_TIMEOUT_MS);
   });
 
   it('serves health, docs and authenticated commands over TCP with the shell configured', async () => {
