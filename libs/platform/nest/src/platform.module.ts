@@ -1,14 +1,15 @@
-import { DynamicModule, Logger, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { EventStore } from '@crm/event-store';
 import { Clock, DurableTimers, SystemClock } from '@crm/policy';
 import { LoggerModule } from 'nestjs-pino';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { AuditController } from './audit/audit.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { createEventStore } from './bootstrap/create-event-store';
+import { createServicePool } from './bootstrap/create-service-pool';
 import { instrumentEventStore } from './bootstrap/instrumented-event-store';
 import { PlatformLifecycle } from './bootstrap/platform-lifecycle';
 import { PlatformConfig } from './config/platform-config';
@@ -59,15 +60,7 @@ export class PlatformModule {
       ...(configClass !== PlatformConfig ? [{ provide: configClass, useValue: config }] : []),
       { provide: SERVICE_INFO, useValue: { serviceName: name, schema } satisfies ServiceInfo },
       { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
-      {
-        provide: PG_POOL,
-        useFactory: (): Pool => {
-          const pool = new Pool({ connectionString: config.DATABASE_URL, application_name: name });
-          // An idle client losing its connection must not crash the process; the pool replaces it.
-          pool.on('error', (err) => new Logger('PgPool').error({ err }, 'idle PostgreSQL client failed'));
-          return pool;
-        },
-      },
+      { provide: PG_POOL, useFactory: (): Pool => createServicePool(config, name) },
       { provide: Metrics, useFactory: () => new Metrics(name) },
       InboxConsumerMetrics,
       {

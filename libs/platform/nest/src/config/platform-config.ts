@@ -75,6 +75,20 @@ export class PlatformConfig {
   @Type(() => Number)
   IDEMPOTENCY_RETENTION_HOURS: number = 168;
 
+  /**
+   * Read-only database role granted USAGE and SELECT on the service's read schema at boot (analysts,
+   * architecture §6). Skipped with a warning when the role does not exist; empty disables it.
+   */
+  @IsString()
+  READ_MODEL_ROLE: string = 'crm_analyst';
+
+  /** A session idle inside a transaction longer than this is ended by the server (0 = never). */
+  @Max(3_600_000)
+  @Min(0)
+  @IsInt()
+  @Type(() => Number)
+  PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: number = 60_000;
+
   /** Largest accepted JSON request body. */
   @IsString()
   @MinLength(1)

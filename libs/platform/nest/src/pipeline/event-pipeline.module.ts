@@ -25,7 +25,11 @@ export class EventPipelineModule {
           provide: READ_MODEL_DATA_SOURCE,
           inject: [SERVICE_INFO, PLATFORM_CONFIG],
           useFactory: (service: ServiceInfo, config: PlatformConfig): Promise<DataSource> =>
-            createReadModelDataSource(config.DATABASE_URL, `${service.serviceName}-projections`),
+            createReadModelDataSource(
+              config.DATABASE_URL,
+              `${service.serviceName}-projections`,
+              config.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            ),
         },
         {
           provide: EventPipeline,

@@ -7,12 +7,13 @@ import { DataSource } from 'typeorm';
 export const createReadModelDataSource = async (
   databaseUrl: string,
   applicationName: string,
+  idleInTransactionTimeoutMs = 60_000,
 ): Promise<DataSource> => {
   const dataSource = new DataSource({
     type: 'postgres',
     url: databaseUrl,
     applicationName,
-    extra: { max: 4 },
+    extra: { max: 4, idle_in_transaction_session_timeout: idleInTransactionTimeoutMs },
     synchronize: false,
     logging: false,
   });
