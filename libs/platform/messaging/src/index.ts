@@ -14,3 +14,4 @@ export * from './kafka-inbox-exception.filter';
 export * from './kafka-inbox.transport';
 export * from './error-classification';
 export * from './consumer-health';
+export * from './reaction-context';
