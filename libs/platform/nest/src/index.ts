@@ -50,3 +50,7 @@ export * from './timers/timer-handlers';
 export * from './timers/timer-runner';
 export * from './pipeline/inbox-consumer-metrics';
 export * from './pipeline/connect-inbox-consumer';
+
+export * from './policy/policy-dtos';
+export * from './policy/policies.controller';
+export * from './policy/policy-seeder';

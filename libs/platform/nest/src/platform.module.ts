@@ -1,10 +1,12 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { EventStore } from '@crm/event-store';
-import { Clock, DurableTimers, SystemClock } from '@crm/policy';
+import { Clock, DurableTimers, type PolicyDocument, PolicyRegistry, SystemClock } from '@crm/policy';
 import { LoggerModule } from 'nestjs-pino';
 import type { Pool } from 'pg';
 import { AuditController } from './audit/audit.controller';
+import { PoliciesController } from './policy/policies.controller';
+import { PolicySeeder } from './policy/policy-seeder';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { TokenVerifier } from './auth/token-verifier';
@@ -41,6 +43,8 @@ export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig
   readonly clock?: Clock;
   /** How often due timers are looked for (default 1 s). */
   readonly timerIntervalMs?: number;
+  /** The service's default policy documents (its v1 rules), adopted on first boot. */
+  readonly policies?: readonly PolicyDocument[];
 }
 
 /**
@@ -104,6 +108,16 @@ export class PlatformModule {
           }),
       },
       {
+        provide: PolicyRegistry,
+        inject: [EVENT_STORE],
+        useFactory: (store: EventStore) => new PolicyRegistry(store),
+      },
+      {
+        provide: PolicySeeder,
+        inject: [PolicyRegistry],
+        useFactory: (registry: PolicyRegistry) => new PolicySeeder(registry, options.policies ?? []),
+      },
+      {
         provide: DurableTimers,
         inject: [PG_POOL, CLOCK],
         useFactory: async (pool: Pool, clock: Clock): Promise<DurableTimers> => {
@@ -132,7 +146,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [LoggerModule.forRoot(loggerParams(name, config.LOG_LEVEL))],
-      controllers: [HealthController, MetricsController, AuditController],
+      controllers: [HealthController, MetricsController, AuditController, PoliciesController],
       providers,
       exports: [
         PLATFORM_CONFIG,
@@ -146,6 +160,7 @@ export class PlatformModule {
         IdempotencyPurger,
         DurableTimers,
         TimerHandlers,
+        PolicyRegistry,
         Metrics,
         InboxConsumerMetrics,
         HealthRegistry,

@@ -7,7 +7,7 @@ import type { TokenClaims } from '../auth/principal';
 import { createTestApp } from '../bootstrap/create-test-app';
 import { loadConfig } from '../config/load-config';
 import { PlatformConfig } from '../config/platform-config';
-import { PlatformModule } from '../platform.module';
+import { PlatformModule, type PlatformModuleOptions } from '../platform.module';
 import { WidgetLedger } from './widget-ledger';
 import { WidgetsController } from './widgets.controller';
 
@@ -30,7 +30,10 @@ export interface TestModule {
 }
 
 /** An app module wiring PlatformModule (own schema, real PostgreSQL and Kafka) and the test WidgetsController. */
-export const testModule = async (name: string): Promise<TestModule> => {
+export const testModule = async (
+  name: string,
+  extra: Pick<PlatformModuleOptions, 'policies'> = {},
+): Promise<TestModule> => {
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
   const schema = `nest_${name}_${uniqueSuffix()}`;
   const config = loadConfig(PlatformConfig, {
@@ -43,7 +46,7 @@ export const testModule = async (name: string): Promise<TestModule> => {
   const ledger = new WidgetLedger();
 
   @Module({
-    imports: [PlatformModule.forService({ serviceName: `test-${name}`, schema, config })],
+    imports: [PlatformModule.forService({ serviceName: `test-${name}`, schema, config, ...extra })],
     controllers: [WidgetsController],
     providers: [{ provide: WidgetLedger, useValue: ledger }],
   })
@@ -68,8 +71,11 @@ export const testToken = (claims: Partial<TokenClaims>): Promise<string> =>
   mintToken({ sub: 'u1', roles: ['staff'], bu: 'bu-1', ...claims }, TEST_SECRET, '5m');
 
 /** The test module as `createTestApp` builds it, for supertest. */
-export const startTestPlatform = async (name: string): Promise<TestPlatform> => {
-  const { module, schema, ledger, dropSchema } = await testModule(name);
+export const startTestPlatform = async (
+  name: string,
+  extra: Pick<PlatformModuleOptions, 'policies'> = {},
+): Promise<TestPlatform> => {
+  const { module, schema, ledger, dropSchema } = await testModule(name, extra);
   const app = await createTestApp(module);
   return {
     app,

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor } from '@crm/event-sourcing';
+import { type Clock, PolicyRegistry } from '@crm/policy';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ProblemException } from '../errors/problem-details';
+import { CorrelationId } from '../observability/correlation-id';
+import { CLOCK } from '../tokens';
+import {
+  AdoptPolicyVersionDto,
+  PolicyAtQuery,
+  type PolicyVersionView,
+  type PolicyView,
+  policyVersionView,
+} from './policy-dtos';
+
+/** Who may adopt a new version of the rules: the general manager, or an administrator on their behalf. */
+export const POLICY_ADOPTING_ROLES = ['gm', 'admin'];
+
+/**
+ * The service's policy documents (domain §7): anyone signed in may read which rules are in force
+ * (and were, at any instant); adopting a version is an event naming who, when, why and from when.
+ */
+@ApiTags('policies')
+@ApiBearerAuth()
+@Controller('policies')
+export class PoliciesController {
+  constructor(
+    private readonly registry: PolicyRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get(':policyId')
+  @ApiOkResponse({ description: 'Every adopted version and the one in force at `at` (default now)' })
+  @ApiNotFoundResponse({ description: 'No version of this policy was ever adopted' })
+  async policy(@Param('policyId') policyId: string, @Query() query: PolicyAtQuery): Promise<PolicyView> {
+    const versions = await this.registry.history(policyId);
+    if (versions.length === 0) {
+      throw new ProblemException(404, 'policy_not_found', `No version of policy '${policyId}' was adopted.`, {
+        policyId,
+      });
+    }
+    const at = query.at !== undefined ? new Date(query.at) : this.clock.now();
+    const inForce = await this.registry.find(policyId, at);
+    return {
+      policyId,
+      at: at.toISOString(),
+      inForce: inForce === undefined ? null : policyVersionView(inForce),
+      versions: versions.map(policyVersionView),
+    };
+  }
+
+  @Post(':policyId/versions')
+  @Roles(...POLICY_ADOPTING_ROLES)
+  @ApiCreatedResponse({ description: 'The adopted version, as recorded' })
+  @ApiBadRequestResponse({ description: 'Malformed document' })
+  @ApiForbiddenResponse({ description: 'Only gm or admin adopt policy versions' })
+  @ApiConflictResponse({ description: 'The version exists, or takes effect before the latest one' })
+  async adopt(
+    @Param('policyId') policyId: string,
+    @Body() body: AdoptPolicyVersionDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<PolicyVersionView> {
+    const adopted = await this.registry.adopt(
+      { policyId, ...body },
+      { actor, now: this.clock.now(), commandId: randomUUID(), correlationId, reason: body.reason },
+    );
+    return policyVersionView(adopted);
+  }
+}
