@@ -215,6 +215,48 @@ describe('customers directory replica (real PostgreSQL + Kafka)', () => {
     expect(metrics.text).toMatch(
       new RegExp(`dead_letters_total\\{[^}]*consumer="${consumer.replace(/\./g, '\\.')}"[^}]*\\} 2`),
     );
+
+    // Operators see the parked messages over HTTP and can try them again.
+    const admin = await t.token({ roles: ['admin'], bu: undefined });
+    await request(server).get('/admin/dead-letters').set('Authorization', `Bearer ${token}`).expect(403);
+    const listed = await request(server)
+      .get(`/admin/dead-letters?consumer=${consumer}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    const items = listed.body.items as {
+      id: string;
+      eventId: string | null;
+      error: string;
+      message: unknown;
+    }[];
+    expect(items).toHaveLength(2);
+    const contractBreach = items.find((l) => l.eventId === broken.eventId);
+    expect(contractBreach?.message).toMatchObject({ eventId: broken.eventId, type: 'CustomerRegistered' });
+    const garbage = items.find((l) => l.eventId === null);
+    expect(garbage?.message).toBe('not json {');
+
+    const again = await request(server)
+      .post(`/admin/dead-letters/${contractBreach?.id}/replay`)
+      .set('Authorization', `Bearer ${admin}`);
+    expect(again.status).toBe(422);
+    expect(again.body.code).toBe('dead_letter.replay_failed');
+    expect(again.body.detail).toMatch(/personalData/);
+    const unparseable = await request(server)
+      .post(`/admin/dead-letters/${garbage?.id}/replay`)
+      .set('Authorization', `Bearer ${admin}`);
+    expect(unparseable.status).toBe(422);
+    expect(unparseable.body.code).toBe('dead_letter.unparseable');
+    const unknownLetter = await request(server)
+      .post(`/admin/dead-letters/${randomUUID()}/replay`)
+      .set('Authorization', `Bearer ${admin}`);
+    expect(unknownLetter.status).toBe(404);
+    // Still parked: a failed replay changes nothing.
+    const still = await request(server)
+      .get(`/admin/dead-letters?consumer=${consumer}&pending=true`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(still.body.items).toHaveLength(2);
+    expect(await entry(badId)).toBeUndefined();
   });
 
   it('answers 401 without a token, 404 for an unknown customer and 400 for bad paging, as problem+json', async () => {

@@ -77,19 +77,26 @@ export class DeadLetters {
     this.handlers.set(consumer, handler);
   }
 
-  async list(consumer: string, options: { readonly pendingOnly?: boolean } = {}): Promise<DeadLetter[]> {
+  /** `consumer` null: every consumer of this schema. Empty when no consumer ever ran here (no table yet). */
+  async list(
+    consumer: string | null,
+    options: { readonly pendingOnly?: boolean; readonly limit?: number } = {},
+  ): Promise<DeadLetter[]> {
+    if (!(await this.tableExists())) return [];
     const result = await this.options.pool.query<DeadLetterRow>(
       `select id, consumer, topic, "partition", "offset"::text as "offset", key, value, headers, event_id,
               error, failed_at, replayed_at
          from ${this.table}
-        where consumer = $1 and ($2::boolean = false or replayed_at is null)
-        order by failed_at, id`,
-      [consumer, options.pendingOnly ?? false],
+        where ($1::text is null or consumer = $1) and ($2::boolean = false or replayed_at is null)
+        order by failed_at, id
+        limit $3`,
+      [consumer, options.pendingOnly ?? false, options.limit ?? 1_000],
     );
     return result.rows.map(toDeadLetter);
   }
 
   async get(id: string): Promise<DeadLetter> {
+    if (!(await this.tableExists())) throw new DeadLetterNotFoundError(id);
     const result = await this.options.pool.query<DeadLetterRow>(
       `select id, consumer, topic, "partition", "offset"::text as "offset", key, value, headers, event_id,
               error, failed_at, replayed_at
@@ -99,6 +106,13 @@ export class DeadLetters {
     const row = result.rows[0];
     if (!row) throw new DeadLetterNotFoundError(id);
     return toDeadLetter(row);
+  }
+
+  private async tableExists(): Promise<boolean> {
+    const result = await this.options.pool.query<{ t: string | null }>(`select to_regclass($1)::text as t`, [
+      this.table,
+    ]);
+    return result.rows[0]?.t !== null && result.rows[0]?.t !== undefined;
   }
 
   /** Dead letters not yet replayed, per consumer (for the dead-letter gauge). */

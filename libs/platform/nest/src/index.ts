@@ -54,3 +54,6 @@ export * from './pipeline/connect-inbox-consumer';
 export * from './policy/policy-dtos';
 export * from './policy/policies.controller';
 export * from './policy/policy-seeder';
+export * from './pipeline/inbox-consumer-registry';
+export * from './dead-letters/dead-letter-dtos';
+export * from './dead-letters/dead-letters.controller';

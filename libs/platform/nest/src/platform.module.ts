@@ -6,6 +6,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Pool } from 'pg';
 import { AuditController } from './audit/audit.controller';
 import { PoliciesController } from './policy/policies.controller';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { InboxConsumerRegistry } from './pipeline/inbox-consumer-registry';
 import { PolicySeeder } from './policy/policy-seeder';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
@@ -67,6 +69,7 @@ export class PlatformModule {
       { provide: PG_POOL, useFactory: (): Pool => createServicePool(config, name) },
       { provide: Metrics, useFactory: () => new Metrics(name) },
       InboxConsumerMetrics,
+      { provide: InboxConsumerRegistry, useValue: new InboxConsumerRegistry() },
       {
         provide: EVENT_STORE,
         inject: [PG_POOL, Metrics],
@@ -146,7 +149,13 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [LoggerModule.forRoot(loggerParams(name, config.LOG_LEVEL))],
-      controllers: [HealthController, MetricsController, AuditController, PoliciesController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        AuditController,
+        PoliciesController,
+        DeadLettersController,
+      ],
       providers,
       exports: [
         PLATFORM_CONFIG,
@@ -163,6 +172,7 @@ export class PlatformModule {
         PolicyRegistry,
         Metrics,
         InboxConsumerMetrics,
+        InboxConsumerRegistry,
         HealthRegistry,
         TokenVerifier,
       ],

@@ -6,6 +6,7 @@ import type { PlatformConfig } from '../config/platform-config';
 import { HealthRegistry } from '../observability/health-registry';
 import { PG_POOL, PLATFORM_CONFIG, SERVICE_INFO, type ServiceInfo } from '../tokens';
 import { InboxConsumerMetrics } from './inbox-consumer-metrics';
+import { InboxConsumerRegistry } from './inbox-consumer-registry';
 
 export interface InboxConsumerWiring extends Partial<
   Omit<KafkaInboxTransportOptions, 'name' | 'topics' | 'kafka' | 'pool'>
@@ -48,5 +49,6 @@ export const connectInboxConsumer = async (
   app.get(HealthRegistry).register(probe ?? `consumer.${wiring.name}`, () => transport.consumer.isAlive());
   await app.startAllMicroservices();
   metrics.track(transport.consumer);
+  app.get(InboxConsumerRegistry).add(transport.consumer);
   return transport;
 };

@@ -1,4 +1,4 @@
-import { Module, Type } from '@nestjs/common';
+import { Module, type Provider, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { requireKafka, requirePostgres, testDatabaseUrl, uniqueSuffix } from '@crm/testing';
 import { Pool } from 'pg';
@@ -30,10 +30,14 @@ export interface TestModule {
 }
 
 /** An app module wiring PlatformModule (own schema, real PostgreSQL and Kafka) and the test WidgetsController. */
-export const testModule = async (
-  name: string,
-  extra: Pick<PlatformModuleOptions, 'policies'> = {},
-): Promise<TestModule> => {
+/** What a test adds to the platform: default policies, its own controllers (HTTP or @EventPattern) and providers. */
+export interface TestModuleExtras extends Pick<PlatformModuleOptions, 'policies'> {
+  readonly controllers?: Type<unknown>[];
+  readonly providers?: Provider[];
+}
+
+export const testModule = async (name: string, extras: TestModuleExtras = {}): Promise<TestModule> => {
+  const { controllers = [], providers = [], ...platformExtras } = extras;
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
   const schema = `nest_${name}_${uniqueSuffix()}`;
   const config = loadConfig(PlatformConfig, {
@@ -46,9 +50,9 @@ export const testModule = async (
   const ledger = new WidgetLedger();
 
   @Module({
-    imports: [PlatformModule.forService({ serviceName: `test-${name}`, schema, config, ...extra })],
-    controllers: [WidgetsController],
-    providers: [{ provide: WidgetLedger, useValue: ledger }],
+    imports: [PlatformModule.forService({ serviceName: `test-${name}`, schema, config, ...platformExtras })],
+    controllers: [WidgetsController, ...controllers],
+    providers: [{ provide: WidgetLedger, useValue: ledger }, ...providers],
   })
   class TestAppModule {}
 
@@ -73,9 +77,9 @@ export const testToken = (claims: Partial<TokenClaims>): Promise<string> =>
 /** The test module as `createTestApp` builds it, for supertest. */
 export const startTestPlatform = async (
   name: string,
-  extra: Pick<PlatformModuleOptions, 'policies'> = {},
+  extras: TestModuleExtras = {},
 ): Promise<TestPlatform> => {
-  const { module, schema, ledger, dropSchema } = await testModule(name, extra);
+  const { module, schema, ledger, dropSchema } = await testModule(name, extras);
   const app = await createTestApp(module);
   return {
     app,
