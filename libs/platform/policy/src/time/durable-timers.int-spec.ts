@@ -216,6 +216,7 @@ describe('DurableTimers (real PostgreSQL)', () => {
     await timers.schedule('t-poll-2', at(0), 'case.overdue', { caseId: 'poll-2' });
     const poller = new TimerPoller({ timers, handler: markOverdue, intervalMs: 20 });
     poller.start();
+    expect(poller.isAlive()).toBe(true); // before its first pass has finished
     try {
       const deadline = Date.now() + 10_000;
       while (

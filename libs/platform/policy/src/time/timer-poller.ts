@@ -29,6 +29,8 @@ export class TimerPoller {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // Alive from the start: /health must not report a poller as down before its first pass ends.
+    this.lastPassAt = Date.now();
     this.loop = this.run();
   }
 
