@@ -70,7 +70,7 @@ describe('PostgresEventStore specifics', () => {
     await subscription.caughtUp();
     const event = newEvent('Woken');
     await writer.append(streamName('wake'), [event], 'no_stream');
-    await waitFor('the woken subscription', () => seen.includes(event.id), 5_000);
+    await waitFor('the woken subscription', () => seen.includes(event.id), 20_000);
     await reader.close();
     expect(subscription.isAlive()).toBe(false);
   });
