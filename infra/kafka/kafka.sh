@@ -60,7 +60,9 @@ log.cleaner.dedupe.buffer.size=1048577
 auto.create.topics.enable=false
 PROPS
   local cluster_id
-  cluster_id="$(node -e "process.stdout.write(require('crypto').randomBytes(16).toString('base64url'))")"
+  # Kafka's own rule (Uuid.randomUuid): never start with '-', which the format tool would take for an
+  # option ("expected one argument"); with 64 possible first characters that failed 1 start in 64.
+  cluster_id="$(node -e "let id; do { id = require('crypto').randomBytes(16).toString('base64url'); } while (id.startsWith('-')); process.stdout.write(id)")"
   java $LOG_OPTS -cp "$LIB_DIR/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" >"$STATE_DIR/format.log" 2>&1 \
     || { cat "$STATE_DIR/format.log" >&2; exit 1; }
   log "starting broker on 127.0.0.1:$PORT"
