@@ -96,6 +96,8 @@ export class EventRelay {
     if (this.currentRole !== 'idle') throw new Error(`relay ${this.name} already started`);
     this.setRole('standby');
     this.unwatch = this.options.store.onAppended(() => {
+      // A standby would only retry the lock on every append; it keeps its own retry interval.
+      if (this.currentRole !== 'active') return;
       this.pacing.woken();
       this.sleeper.wake();
     });
