@@ -2,6 +2,7 @@ export * from './tokens';
 export * from './platform.module';
 
 export * from './config/platform-config';
+export * from './config/service-config';
 export * from './config/load-config';
 export * from './config/is-connection-url';
 

@@ -1,0 +1,19 @@
+import { Matches } from 'class-validator';
+import { PlatformConfig } from './platform-config';
+
+/**
+ * Configuration of a service that owns a schema: every service. A subclass sets the default,
+ * e.g. `override SCHEMA = 'credit'`, and adds its own variables.
+ */
+export abstract class ServiceConfig extends PlatformConfig {
+  /**
+   * Schema of the event store, inbox, dead letters, idempotency keys and timers; read models live in
+   * `<SCHEMA>_read`. Also names the Kafka consumer groups, so replicas sharing a database share the work.
+   */
+  @Matches(/^[a-z][a-z0-9_]{0,40}$/, { message: 'SCHEMA must be a lower-case SQL identifier (max 41 chars)' })
+  SCHEMA!: string;
+
+  readSchema(): string {
+    return `${this.SCHEMA}_read`;
+  }
+}
