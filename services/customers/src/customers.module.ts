@@ -35,7 +35,6 @@ export const customersModule = (
       EventPipelineModule.forService({
         relay: { topic: config.CUSTOMERS_TOPIC, toContract: toCustomersContract },
         projections: [customerListProjection],
-        readSchema: config.readSchema(),
       }),
     ],
     controllers: [CustomersController],

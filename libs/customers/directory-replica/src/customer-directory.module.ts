@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { PG_POOL, PLATFORM_CONFIG, type PlatformConfig, shareReadSchema } from '@crm/nest';
+import { PG_POOL } from '@crm/nest';
 import { CUSTOMER_DIRECTORY_CONFIG, type CustomerDirectoryConfig } from './customer-directory.config';
 import { CustomerDirectoryConsumer } from './customer-directory.consumer';
 import { CustomerDirectoryController } from './customer-directory.controller';
@@ -10,7 +10,7 @@ import { migrateCustomerDirectory } from './customer-directory.table';
 /**
  * The customers directory replica inside a consuming service: `GET /customer-directory[/:id]`,
  * the `CustomerRegistered` handler and `CustomerDirectoryReader` for the host's own code. Needs the
- * host's `PlatformModule` (pool, consumer metrics, health); the consumer itself is started after the app
+ * host's `PlatformModule` (pool, consumer metrics, health, analyst access); the consumer itself is started after the app
  * is created, with `startCustomerDirectoryConsumer(app)`.
  */
 @Module({})
@@ -23,11 +23,10 @@ export class CustomerDirectoryModule {
         { provide: CUSTOMER_DIRECTORY_CONFIG, useValue: config },
         {
           provide: CustomerDirectoryReader,
-          inject: [PG_POOL, PLATFORM_CONFIG],
+          inject: [PG_POOL],
           // The table exists before the first query and before the consumer starts.
-          useFactory: async (pool: Pool, platform: PlatformConfig): Promise<CustomerDirectoryReader> => {
+          useFactory: async (pool: Pool): Promise<CustomerDirectoryReader> => {
             await migrateCustomerDirectory(pool, config.readSchema());
-            await shareReadSchema(pool, config.readSchema(), platform);
             return new CustomerDirectoryReader(pool, config.readSchema());
           },
         },

@@ -14,6 +14,7 @@ import { RolesGuard } from './auth/roles.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { createEventStore } from './bootstrap/create-event-store';
 import { createServicePool } from './bootstrap/create-service-pool';
+import { ReadModelAccess } from './bootstrap/read-model-access';
 import { instrumentEventStore } from './bootstrap/instrumented-event-store';
 import { PlatformLifecycle } from './bootstrap/platform-lifecycle';
 import { PlatformConfig } from './config/platform-config';
@@ -39,6 +40,8 @@ export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig
   readonly serviceName: string;
   /** PostgreSQL schema of the service's event store and idempotency keys. */
   readonly schema: string;
+  /** Schema of its read models; default `<schema>_read`. */
+  readonly readSchema?: string;
   /** Loaded with `loadConfig(YourConfig)`; provided as PLATFORM_CONFIG, PlatformConfig and its own class. */
   readonly config: C;
   /** Replaces the system clock (tests). */
@@ -58,15 +61,21 @@ export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig
 export class PlatformModule {
   static forService<C extends PlatformConfig>(options: PlatformModuleOptions<C>): DynamicModule {
     const { serviceName, schema, config } = options;
+    const readSchema = options.readSchema ?? `${schema}_read`;
     const name = config.SERVICE_NAME ?? serviceName;
     const configClass = config.constructor as new () => C;
     const providers: Provider[] = [
       { provide: PLATFORM_CONFIG, useValue: config },
       { provide: PlatformConfig, useValue: config },
       ...(configClass !== PlatformConfig ? [{ provide: configClass, useValue: config }] : []),
-      { provide: SERVICE_INFO, useValue: { serviceName: name, schema } satisfies ServiceInfo },
+      { provide: SERVICE_INFO, useValue: { serviceName: name, schema, readSchema } satisfies ServiceInfo },
       { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
       { provide: PG_POOL, useFactory: (): Pool => createServicePool(config, name) },
+      {
+        provide: ReadModelAccess,
+        inject: [PG_POOL],
+        useFactory: (pool: Pool) => new ReadModelAccess(pool, readSchema, config.READ_MODEL_ROLE),
+      },
       { provide: Metrics, useFactory: () => new Metrics(name) },
       InboxConsumerMetrics,
       { provide: InboxConsumerRegistry, useValue: new InboxConsumerRegistry() },

@@ -10,4 +10,6 @@ export interface ServiceInfo {
   readonly serviceName: string;
   /** PostgreSQL schema owning the service's event store, idempotency keys and timers. */
   readonly schema: string;
+  /** Schema of its read models (`<schema>_read` unless wired otherwise). */
+  readonly readSchema: string;
 }

@@ -3,7 +3,6 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { PostgresCheckpointStore, type EventStore } from '@crm/event-store';
-import { grantReadAccess } from '@crm/postgres';
 import { type ContractMapper, EventRelay } from '@crm/messaging';
 import { type Projection, ProjectionRunner } from '@crm/projections';
 import type { PlatformConfig } from '../config/platform-config';
@@ -14,9 +13,8 @@ import type { ServiceInfo } from '../tokens';
 export interface EventPipelineOptions {
   /** Publishes the service's contract events; omit while the service publishes nothing. */
   readonly relay?: { readonly topic: string; readonly toContract: ContractMapper };
+  /** Written to the service's read schema (ServiceInfo.readSchema) with their checkpoints. */
   readonly projections?: readonly Projection[];
-  /** Schema of the read-model tables and their checkpoints, e.g. `customers_read`. */
-  readonly readSchema: string;
 }
 
 export interface EventPipelineDependencies {
@@ -28,22 +26,6 @@ export interface EventPipelineDependencies {
   readonly health: HealthRegistry;
   readonly metrics: Metrics;
 }
-
-/** Grants the configured analyst role read access to a read schema (see READ_MODEL_ROLE). */
-export const shareReadSchema = async (
-  pool: Pool,
-  readSchema: string,
-  config: PlatformConfig,
-): Promise<void> => {
-  if (config.READ_MODEL_ROLE === '') return;
-  const outcome = await grantReadAccess(pool, readSchema, config.READ_MODEL_ROLE);
-  if (outcome === 'no_such_role') {
-    new Logger('ReadModels').warn(
-      { role: config.READ_MODEL_ROLE, schema: readSchema },
-      'read-model role does not exist; analysts cannot query this schema (create it or set READ_MODEL_ROLE)',
-    );
-  }
-};
 
 /** How often relay and projection lag are measured for /metrics (each costs one bounded read). */
 const LAG_INTERVAL_MS = 10_000;
@@ -60,7 +42,7 @@ export class EventPipeline implements OnApplicationBootstrap, OnModuleDestroy {
   private lagTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly options: EventPipelineOptions,
+    options: EventPipelineOptions,
     private readonly deps: EventPipelineDependencies,
   ) {
     const { service, config, store, pool, dataSource, health } = deps;
@@ -94,7 +76,7 @@ export class EventPipeline implements OnApplicationBootstrap, OnModuleDestroy {
         dataSource,
         store,
         projection,
-        schema: options.readSchema,
+        schema: service.readSchema,
         onError: (err) => this.logger.warn({ err, projection: projection.name }, 'projection batch failed'),
       });
       this.runners.set(projection.name, runner);
@@ -118,8 +100,6 @@ export class EventPipeline implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     for (const runner of this.runners.values()) await runner.start();
-    if (this.runners.size > 0)
-      await shareReadSchema(this.deps.pool, this.options.readSchema, this.deps.config);
     this.relay?.start();
     this.lagTimer = setInterval(() => void this.measureLag(), LAG_INTERVAL_MS);
     this.lagTimer.unref();

@@ -63,7 +63,7 @@ export const testModule = async (name: string, extras: TestModuleExtras = {}): P
     dropSchema: async () => {
       const pool = new Pool({ connectionString: testDatabaseUrl() });
       try {
-        await pool.query(`drop schema if exists "${schema}" cascade`);
+        for (const s of [schema, `${schema}_read`]) await pool.query(`drop schema if exists "${s}" cascade`);
       } finally {
         await pool.end();
       }
