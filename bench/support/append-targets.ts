@@ -19,27 +19,19 @@ export const eventStoreTarget = (store: PostgresEventStore, pool: Pool): AppendT
 });
 
 /**
- * The baseline: a table with the same columns, types, defaults, keys and global-order index as the
- * store's events table, written with a bare prepared INSERT - no head row, no hash computation, no
- * duplicate-id check. Hash columns get random values of the real length so rows are the same size.
+ * The baseline: a copy of the store's own `events` table (same columns, types, defaults, keys and
+ * global-order index, taken from the live table so it cannot drift from it), with its own position
+ * sequence, written with a bare prepared INSERT - no head row, no hash computation, no duplicate-id
+ * check. Hash columns get random values of the real length so rows are the same size. Call after
+ * the store's migrate().
  */
 export const createPlainTable = async (pool: Pool, schema: string): Promise<string> => {
   const table = `"${schema}".plain_events`;
-  await pool.query(`create table ${table} (
-      position bigserial primary key,
-      transaction_id xid8 not null default pg_current_xact_id(),
-      event_id uuid not null unique,
-      stream_id text not null,
-      version integer not null,
-      type text not null,
-      data jsonb not null,
-      metadata jsonb not null,
-      recorded_at timestamptz not null default date_trunc('milliseconds', statement_timestamp()),
-      prev_hash text not null,
-      hash text not null,
-      unique (stream_id, version)
-    )`);
-  await pool.query(`create index plain_events_global_order on ${table} (transaction_id, position)`);
+  await pool.query(`create table ${table} (like "${schema}".events including all)`);
+  await pool.query(`create sequence "${schema}".plain_events_position_seq owned by ${table}.position`);
+  await pool.query(
+    `alter table ${table} alter column position set default nextval('"${schema}".plain_events_position_seq')`,
+  );
   return table;
 };
 

@@ -1,19 +1,7 @@
-import type { CustomerEvent } from './customer.events';
-import type { RegistrationSource } from './customer.commands';
-import type { SealedPersonalData } from './personal-data';
+import type { CustomerEvent, RegisteredCustomerFacts } from './customer.events';
 
 export type Customer =
-  | { readonly status: 'unregistered' }
-  | {
-      readonly status: 'registered';
-      readonly customerId: string;
-      readonly source: RegistrationSource;
-      readonly ownerBu: string;
-      readonly ownerEmployeeId: string;
-      readonly registeredAt: string;
-      readonly referredBy?: string;
-      readonly personalData: SealedPersonalData;
-    };
+  { readonly status: 'unregistered' } | ({ readonly status: 'registered' } & RegisteredCustomerFacts);
 
 export const initialCustomer = (): Customer => ({ status: 'unregistered' });
 

@@ -1,7 +1,7 @@
 import { canonicalJson } from './canonical-json';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import type { ExpectedVersion, NewEvent } from './event-store.port';
-import { eventHash, GENESIS_HASH, type ChainedEvent } from './hash-chain';
+import { eventHash, GENESIS_HASH, type ChainedEvent, type HashedEvent } from './hash-chain';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -62,16 +62,8 @@ export const expectationHolds = (expected: ExpectedVersion, head: StreamHead | n
 export const wrongVersion = (streamId: string, expected: ExpectedVersion, head: StreamHead | null) =>
   new WrongExpectedVersionError(streamId, expected, head?.version ?? -1);
 
-/** A previously stored event as far as idempotency checks need it. */
-export interface ExistingEvent {
-  readonly id: string;
-  readonly streamId: string;
-  readonly version: number;
-  readonly type: string;
-  readonly data: unknown;
-  /** Metadata as the writer gave it (without the store's recordTime). */
-  readonly metadata: unknown;
-}
+/** A previously stored event as far as idempotency checks need it: what its hash covered. */
+export type ExistingEvent = HashedEvent;
 
 /**
  * Decides whether a re-append of `events` is the same append again (true: return the original

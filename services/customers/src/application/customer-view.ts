@@ -1,15 +1,13 @@
 import type { Actor } from '@crm/event-sourcing';
-import { maskPersonalData, personalDataVisibility, type RegistrationSource } from '@crm/customers-domain';
+import {
+  maskPersonalData,
+  personalDataVisibility,
+  type RegisteredCustomerFacts,
+} from '@crm/customers-domain';
 import type { OpenedPersonalData } from '../pii/pii-vault';
 
-export interface CustomerRecord {
-  readonly customerId: string;
-  readonly source: RegistrationSource;
-  readonly ownerBu: string;
-  readonly ownerEmployeeId: string;
-  readonly registeredAt: string;
-  readonly referredBy?: string;
-}
+/** The customer's facts without the sealed personal data, which is opened separately. */
+export type CustomerRecord = Omit<RegisteredCustomerFacts, 'personalData'>;
 
 export type PersonalDataView =
   | { readonly visibility: 'full'; readonly name: string; readonly mobile: string; readonly address?: string }
