@@ -3,9 +3,15 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 import { Pool, type PoolClient } from 'pg';
 import { InboxConsumer, type InboxConsumerEvent } from './inbox-consumer';
 import { toKafkaMessage, type KafkaEnvelope } from './kafka-envelope';
-import { dlqTopicFor, ensureTopics } from './kafka-topics';
+import { dlqTopicFor } from './kafka-topics';
 import { PgOutageProxy } from './test-support/pg-outage-proxy';
-import { sampleEnvelope, testKafka, topicMessageCount, waitFor } from './test-support/kafka-test-support';
+import {
+  type KafkaTestClients,
+  openKafkaTestClients,
+  sampleEnvelope,
+  topicMessageCount,
+  waitFor,
+} from './test-support/kafka-test-support';
 
 process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
 
@@ -21,6 +27,7 @@ let proxy: PgOutageProxy;
 let kafka: Kafka;
 let admin: Admin;
 let producer: Producer;
+let clients: KafkaTestClients | undefined;
 let consumer: InboxConsumer;
 const events: InboxConsumerEvent[] = [];
 const warnings: string[] = [];
@@ -74,12 +81,11 @@ beforeAll(async () => {
   through.host = `127.0.0.1:${await proxy.start()}`;
   proxied = new Pool({ connectionString: through.toString(), max: 2, connectionTimeoutMillis: 300 });
   proxied.on('error', () => undefined); // idle connections cut by the proxy; the next checkout reconnects
-  kafka = testKafka(brokers, name);
-  admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [topic], { numPartitions: 1 });
-  producer = kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
+  clients = await openKafkaTestClients(brokers, name, [topic], {
+    numPartitions: 1,
+    alsoDelete: [dlqTopicFor(name)],
+  });
+  ({ kafka, admin, producer } = clients);
   consumer = new InboxConsumer({
     name,
     kafka,
@@ -99,11 +105,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await consumer?.stop();
-  await producer?.disconnect();
-  if (admin) {
-    await admin.deleteTopics({ topics: [topic, dlqTopicFor(name)] }).catch(() => undefined);
-    await admin.disconnect();
-  }
+  await clients?.close();
   await proxied?.end();
   await proxy?.stop();
   await direct?.query(`drop schema if exists ${schema} cascade`);

@@ -5,7 +5,13 @@ import { DLQ_HEADERS } from './dead-letter-sink';
 import { InboxConsumer, type InboxConsumerEvent } from './inbox-consumer';
 import { headerText, PoisonMessageError, toKafkaMessage, type KafkaEnvelope } from './kafka-envelope';
 import { dlqTopicFor, ensureTopics } from './kafka-topics';
-import { collectMessages, sampleEnvelope, testKafka, waitFor } from './test-support/kafka-test-support';
+import {
+  collectMessages,
+  type KafkaTestClients,
+  openKafkaTestClients,
+  sampleEnvelope,
+  waitFor,
+} from './test-support/kafka-test-support';
 
 process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
 
@@ -18,6 +24,7 @@ let pool: Pool;
 let kafka: Kafka;
 let admin: Admin;
 let producer: Producer;
+let clients: KafkaTestClients | undefined;
 let consumer: InboxConsumer;
 const events: InboxConsumerEvent[] = [];
 const attempts = new Map<string, number>();
@@ -72,13 +79,12 @@ beforeAll(async () => {
   await pool.query(
     `create table ${schema}.effects (id serial primary key, event_id text not null, attempt int)`,
   );
-  kafka = testKafka(brokers, `inbox-test-${suffix}`);
-  admin = kafka.admin();
-  await admin.connect();
   // One partition: "later messages on the same partition" is then every later message.
-  await ensureTopics(admin, [topic], { numPartitions: 1 });
-  producer = kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
+  clients = await openKafkaTestClients(brokers, `inbox-test-${suffix}`, [topic], {
+    numPartitions: 1,
+    alsoDelete: [dlqTopicFor(name)],
+  });
+  ({ kafka, admin, producer } = clients);
   consumer = new InboxConsumer({
     name,
     kafka,
@@ -96,11 +102,7 @@ beforeAll(async () => {
 afterAll(async () => {
   releaseGate();
   await consumer?.stop();
-  await producer?.disconnect();
-  if (admin) {
-    await admin.deleteTopics({ topics: [topic, dlqTopicFor(name)] }).catch(() => undefined);
-    await admin.disconnect();
-  }
+  await clients?.close();
   await pool?.query(`drop schema if exists ${schema} cascade`);
   await pool?.end();
 });

@@ -2,14 +2,19 @@ import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { requireKafka, requirePostgres, uniqueSuffix } from '@crm/testing';
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { toKafkaMessage, type KafkaEnvelope } from './kafka-envelope';
 import { KafkaInboxExceptionFilter } from './kafka-inbox-exception.filter';
 import { KafkaInboxContext } from './kafka-inbox.context';
 import { KafkaInboxTransport } from './kafka-inbox.transport';
-import { dlqTopicFor, ensureTopics } from './kafka-topics';
-import { sampleEnvelope, testKafka, waitFor } from './test-support/kafka-test-support';
+import { dlqTopicFor } from './kafka-topics';
+import {
+  type KafkaTestClients,
+  openKafkaTestClients,
+  sampleEnvelope,
+  waitFor,
+} from './test-support/kafka-test-support';
 
 process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
 
@@ -41,8 +46,8 @@ class DirectoryModule {}
 
 let pool: Pool;
 let kafka: Kafka;
-let admin: Admin;
 let producer: Producer;
+let clients: KafkaTestClients | undefined;
 let app: INestMicroservice;
 
 const rowsFor = async (customerId: string): Promise<number> =>
@@ -61,12 +66,11 @@ beforeAll(async () => {
   pool = new Pool({ connectionString: databaseUrl, max: 5 });
   await pool.query(`create schema ${schema}`);
   await pool.query(`create table ${schema}.directory (customer_id text not null, name text)`);
-  kafka = testKafka(brokers, `nest-inbox-${suffix}`);
-  admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [topic], { numPartitions: 2 });
-  producer = kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
+  clients = await openKafkaTestClients(brokers, `nest-inbox-${suffix}`, [topic], {
+    numPartitions: 2,
+    alsoDelete: [dlqTopicFor(name)],
+  });
+  ({ kafka, producer } = clients);
   app = await NestFactory.createMicroservice(DirectoryModule, {
     strategy: new KafkaInboxTransport({
       name,
@@ -85,11 +89,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  await producer?.disconnect();
-  if (admin) {
-    await admin.deleteTopics({ topics: [topic, dlqTopicFor(name)] }).catch(() => undefined);
-    await admin.disconnect();
-  }
+  await clients?.close();
   await pool?.query(`drop schema if exists ${schema} cascade`);
   await pool?.end();
 });

@@ -1,7 +1,8 @@
 export { topicMessageCount } from '../kafka-topics';
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { type Admin, Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
 import type { KafkaEnvelope } from '../kafka-envelope';
+import { ensureTopics } from '../kafka-topics';
 
 /** Helpers for this library's integration tests only (not exported from the package). */
 export const testKafka = (brokers: string[], clientId: string): Kafka =>
@@ -68,3 +69,40 @@ export const sampleEnvelope = (overrides: Partial<KafkaEnvelope> = {}): KafkaEnv
   data: {},
   ...overrides,
 });
+
+export interface KafkaTestClients {
+  readonly kafka: Kafka;
+  readonly admin: Admin;
+  readonly producer: Producer;
+  /** Deletes the topics it created (and `alsoDelete`, e.g. dead-letter topics) and disconnects. */
+  close(): Promise<void>;
+}
+
+/** A connected admin and producer (no topic auto-creation) with `topics` created. */
+export const openKafkaTestClients = async (
+  brokers: string[],
+  clientId: string,
+  topics: readonly string[],
+  options: { readonly numPartitions?: number; readonly alsoDelete?: readonly string[] } = {},
+): Promise<KafkaTestClients> => {
+  const kafka = testKafka(brokers, clientId);
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(
+    admin,
+    topics,
+    options.numPartitions !== undefined ? { numPartitions: options.numPartitions } : {},
+  );
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  return {
+    kafka,
+    admin,
+    producer,
+    close: async () => {
+      await producer.disconnect();
+      await admin.deleteTopics({ topics: [...topics, ...(options.alsoDelete ?? [])] }).catch(() => undefined);
+      await admin.disconnect();
+    },
+  };
+};
