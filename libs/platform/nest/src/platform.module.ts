@@ -18,6 +18,7 @@ import { ReadModelAccess } from './bootstrap/read-model-access';
 import { instrumentEventStore } from './bootstrap/instrumented-event-store';
 import { PlatformLifecycle } from './bootstrap/platform-lifecycle';
 import { PlatformConfig } from './config/platform-config';
+import { readSchemaFor } from './config/service-config';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { createValidationPipe } from './errors/validation';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -61,7 +62,7 @@ export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig
 export class PlatformModule {
   static forService<C extends PlatformConfig>(options: PlatformModuleOptions<C>): DynamicModule {
     const { serviceName, schema, config } = options;
-    const readSchema = options.readSchema ?? `${schema}_read`;
+    const readSchema = options.readSchema ?? readSchemaFor(schema);
     const name = config.SERVICE_NAME ?? serviceName;
     const configClass = config.constructor as new () => C;
     const providers: Provider[] = [

@@ -1,6 +1,9 @@
 import { Matches } from 'class-validator';
 import { PlatformConfig } from './platform-config';
 
+/** The one naming rule for a service's read-model schema (architecture §6). */
+export const readSchemaFor = (schema: string): string => `${schema}_read`;
+
 /**
  * Configuration of a service that owns a schema: every service. A subclass sets the default,
  * e.g. `override SCHEMA = 'credit'`, and adds its own variables.
@@ -14,6 +17,6 @@ export abstract class ServiceConfig extends PlatformConfig {
   SCHEMA!: string;
 
   readSchema(): string {
-    return `${this.SCHEMA}_read`;
+    return readSchemaFor(this.SCHEMA);
   }
 }

@@ -7,6 +7,7 @@ import type { TokenClaims } from '../auth/principal';
 import { createTestApp } from '../bootstrap/create-test-app';
 import { loadConfig } from '../config/load-config';
 import { PlatformConfig } from '../config/platform-config';
+import { readSchemaFor } from '../config/service-config';
 import { PlatformModule, type PlatformModuleOptions } from '../platform.module';
 import { WidgetLedger } from './widget-ledger';
 import { WidgetsController } from './widgets.controller';
@@ -63,7 +64,8 @@ export const testModule = async (name: string, extras: TestModuleExtras = {}): P
     dropSchema: async () => {
       const pool = new Pool({ connectionString: testDatabaseUrl() });
       try {
-        for (const s of [schema, `${schema}_read`]) await pool.query(`drop schema if exists "${s}" cascade`);
+        for (const s of [schema, readSchemaFor(schema)])
+          await pool.query(`drop schema if exists "${s}" cascade`);
       } finally {
         await pool.end();
       }
