@@ -41,6 +41,7 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: [
                 'type:domain',
                 'type:contracts',
+                'type:contract-kit',
                 'type:client',
                 'type:platform',
                 'type:platform-core',
@@ -51,6 +52,7 @@ export default tseslint.config(
               sourceTag: 'type:client',
               onlyDependOnLibsWithTags: [
                 'type:contracts',
+                'type:contract-kit',
                 'type:platform',
                 'type:platform-core',
                 'type:testing',
@@ -62,7 +64,13 @@ export default tseslint.config(
               bannedExternalImports: frameworkImports,
             },
             {
+              // Contracts are plain data; the contract kit only gives them one way to read a payload.
               sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:contract-kit'],
+              bannedExternalImports: frameworkImports,
+            },
+            {
+              sourceTag: 'type:contract-kit',
               onlyDependOnLibsWithTags: [],
               bannedExternalImports: frameworkImports,
             },

@@ -1,13 +1,31 @@
 import { CUSTOMER_REGISTERED, type CustomerRegisteredV1 } from './customer-registered';
+import {
+  CUSTOMER_FORGOTTEN,
+  CUSTOMER_LAPSE_CLEARED,
+  CUSTOMER_OWNERSHIP_CHANGED,
+  CUSTOMER_SERVICE_LAPSED,
+  type CustomerForgottenV1,
+  type CustomerLapseClearedV1,
+  type CustomerOwnershipChangedV1,
+  type CustomerServiceLapsedV1,
+} from './customer-ownership';
 
 /** Every event type the customers service publishes on {@link CUSTOMERS_TOPIC}; nothing else leaves it. */
-export const CUSTOMERS_CONTRACT_EVENT_TYPES = [CUSTOMER_REGISTERED] as const;
+export const CUSTOMERS_CONTRACT_EVENT_TYPES = [
+  CUSTOMER_REGISTERED,
+  CUSTOMER_OWNERSHIP_CHANGED,
+  CUSTOMER_SERVICE_LAPSED,
+  CUSTOMER_LAPSE_CLEARED,
+  CUSTOMER_FORGOTTEN,
+] as const;
 export type CustomersContractEventType = (typeof CUSTOMERS_CONTRACT_EVENT_TYPES)[number];
 
-export type CustomersContractEvent = {
-  readonly type: typeof CUSTOMER_REGISTERED;
-  readonly data: CustomerRegisteredV1;
-};
+export type CustomersContractEvent =
+  | { readonly type: typeof CUSTOMER_REGISTERED; readonly data: CustomerRegisteredV1 }
+  | { readonly type: typeof CUSTOMER_OWNERSHIP_CHANGED; readonly data: CustomerOwnershipChangedV1 }
+  | { readonly type: typeof CUSTOMER_SERVICE_LAPSED; readonly data: CustomerServiceLapsedV1 }
+  | { readonly type: typeof CUSTOMER_LAPSE_CLEARED; readonly data: CustomerLapseClearedV1 }
+  | { readonly type: typeof CUSTOMER_FORGOTTEN; readonly data: CustomerForgottenV1 };
 
 export const isCustomersContractEventType = (type: string): type is CustomersContractEventType =>
   (CUSTOMERS_CONTRACT_EVENT_TYPES as readonly string[]).includes(type);

@@ -1,0 +1,3 @@
+export * from './complaints-topic';
+export * from './customer-transfer-requested';
+export * from './complaint-settlement';

@@ -1,0 +1,2 @@
+export * from './invitations-topic';
+export * from './customer-activity';
