@@ -45,9 +45,10 @@ export const connectInboxConsumer = async (
       onEvent?.(event);
     },
   });
-  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+  const microservice = app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
   app.get(HealthRegistry).register(probe ?? `consumer.${wiring.name}`, () => transport.consumer.isAlive());
-  await app.startAllMicroservices();
+  // Only this consumer: startAllMicroservices() would start the ones connected earlier a second time.
+  await microservice.listen();
   metrics.track(transport.consumer);
   app.get(InboxConsumerRegistry).add(transport.consumer);
   return transport;
