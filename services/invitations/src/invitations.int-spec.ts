@@ -1,0 +1,505 @@
+import request from 'supertest';
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import {
+  CUSTOMER_LAPSE_CLEARED,
+  CUSTOMER_OWNERSHIP_CHANGED,
+  CUSTOMER_SERVICE_LAPSED,
+  type CustomerLapseClearedV1,
+  type CustomerOwnershipChangedV1,
+  type CustomerServiceLapsedV1,
+} from '@crm/customers-contracts';
+import {
+  aCustomerRegistered,
+  customerEventEnvelope,
+  publishCustomerEvent,
+  type Published,
+} from '@crm/customers-directory-replica';
+import {
+  ATTENDANCE_RECORDED,
+  EVENT_SALE_RECORDED,
+  INVITATION_CONFIRMED,
+  INVITATION_CONFLICT_RULED,
+  FINE_ISSUED,
+  parseAttendanceRecordedV1,
+  parseEventSaleRecordedV1,
+  parseFineIssuedV1,
+  parseInvitationConfirmedV1,
+  parseInvitationConflictRuledV1,
+} from '@crm/invitations-contracts';
+import { invitationStreamId } from '@crm/invitations-domain';
+import { EVENT_STORE } from '@crm/nest';
+import type { EventStore } from '@crm/event-store';
+import { eventually } from '@crm/testing';
+import { eligibilityConsumerName } from './eligibility/start-eligibility-consumer';
+import { startInvitationsTestApp, type InvitationsTestApp } from './testing/invitations-test-app';
+
+jest.setTimeout(180_000);
+
+/** A local Asia/Shanghai wall-clock time. */
+const local = (time: string): string => new Date(`${time.replace(' ', 'T')}+08:00`).toISOString();
+
+/** Every status answered in this file: bad input must never produce a 500. */
+const seen: number[] = [];
+
+describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
+  let t: InvitationsTestApp;
+  let server: Server;
+  let jointEventId: string;
+  const tokens: Record<string, string> = {};
+
+  const call = (method: 'get' | 'post', path: string, who: string) =>
+    request(server)
+      [method](path)
+      .set('Authorization', `Bearer ${tokens[who] ?? ''}`)
+      .on('response', (res: { status: number }) => seen.push(res.status));
+
+  const confirm = (customerId: string, who: string) =>
+    call('post', `/joint-events/${jointEventId}/invitations`, who).send({ customerId });
+
+  const publish = (
+    data: Readonly<Record<string, unknown>> & { customerId: string },
+    type: string,
+    version: number,
+    eventId?: string,
+  ): Promise<Published> =>
+    publishCustomerEvent(
+      t.producer,
+      t.config.CUSTOMERS_TOPIC,
+      customerEventEnvelope(data, { type, version, ...(eventId !== undefined ? { eventId } : {}) }),
+    );
+
+  const eligibility = async (customerId: string) =>
+    (
+      await t.pool.query(
+        `select * from "${t.config.readSchema()}".customer_eligibility where customer_id = $1`,
+        [customerId],
+      )
+    ).rows[0] as { owner_bu: string; lapsed: boolean; last_event_version: number } | undefined;
+
+  const until = (
+    customerId: string,
+    check: (row: NonNullable<Awaited<ReturnType<typeof eligibility>>>) => boolean,
+  ) =>
+    eventually(async () => {
+      const row = await eligibility(customerId);
+      return row !== undefined && check(row) ? row : undefined;
+    }, `eligibility of ${customerId}`);
+
+  /** Resolves once the eligibility consumer committed past `sent`: everything up to it is handled. */
+  const handled = async (sent: Published): Promise<void> => {
+    const admin = t.kafka.admin();
+    await admin.connect();
+    try {
+      await eventually(async () => {
+        const [offsets] = await admin.fetchOffsets({
+          groupId: eligibilityConsumerName(t.config),
+          topics: [t.config.CUSTOMERS_TOPIC],
+        });
+        const committed = offsets?.partitions.find((p) => p.partition === sent.partition)?.offset ?? '-1';
+        return BigInt(committed) > BigInt(sent.offset) ? true : undefined;
+      }, `the eligibility consumer past ${sent.partition}@${sent.offset}`);
+    } finally {
+      await admin.disconnect();
+    }
+  };
+
+  const registered = async (ownerBu: string, lapsed = false): Promise<string> => {
+    const customer = aCustomerRegistered({ ownerBu });
+    await publish(customer, 'CustomerRegistered', 0);
+    if (lapsed) {
+      const data: CustomerServiceLapsedV1 = {
+        customerId: customer.customerId,
+        ownerBu,
+        ownerEmployeeId: `e-${ownerBu}`,
+        lastServiceAt: local('2026-08-01 10:00:00'),
+        lapsedAt: local('2026-11-01 10:00:00'),
+        policyVersion: 1,
+      };
+      await publish(data, CUSTOMER_SERVICE_LAPSED, 1);
+    }
+    await until(customer.customerId, (row) => row.lapsed === lapsed);
+    return customer.customerId;
+  };
+
+  const setClock = async (time: string): Promise<void> => {
+    t.clock.set(local(time));
+  };
+
+  const publishedOf = async (type: string, customerId: string) =>
+    eventually(
+      async () => t.published.find((e) => e.type === type && e.data['customerId'] === customerId),
+      `${type} of ${customerId} on the invitations topic`,
+    );
+
+  beforeAll(async () => {
+    t = await startInvitationsTestApp(local('2026-12-05 11:00:00'));
+    server = t.app.getHttpServer() as Server;
+    const claims = {
+      staff1: { sub: 'e-101', bu: 'bu-1', roles: ['staff'] },
+      staff1b: { sub: 'e-102', bu: 'bu-1', roles: ['staff'] },
+      staff2: { sub: 'e-201', bu: 'bu-2', roles: ['staff'] },
+      manager1: { sub: 'm-1', bu: 'bu-1', roles: ['bu_manager'] },
+      manager2: { sub: 'm-2', bu: 'bu-2', roles: ['bu_manager'] },
+      coordinator: { sub: 'co-1', roles: ['coordinator'] },
+      auditor: { sub: 'au-1', roles: ['auditor'] },
+      analyst: { sub: 'an-1', roles: ['analyst'] },
+    };
+    for (const [who, c] of Object.entries(claims)) tokens[who] = await t.token(c);
+    const res = await call('post', '/joint-events', 'coordinator')
+      .send({
+        date: '2026-12-10',
+        slot: 'evening',
+        venue: 'Hall A',
+        businessUnits: ['bu-1', 'bu-2'],
+        coordinatorId: 'co-1',
+      })
+      .expect(201);
+    jointEventId = res.body.jointEventId as string;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  afterAll(() => {
+    expect(seen.filter((s) => s >= 500)).toEqual([]);
+  });
+
+  it('ownership changes from the customers topic change who may invite', async () => {
+    const customerId = await registered('bu-1');
+    const refused = await confirm(customerId, 'staff2').expect(403);
+    expect(refused.body).toMatchObject({ code: 'invitation.customer_not_open', rule: 'INV-14' });
+
+    const change: CustomerOwnershipChangedV1 = {
+      customerId,
+      fromBu: 'bu-1',
+      fromEmployeeId: 'e-bu-1',
+      toBu: 'bu-2',
+      toEmployeeId: 'e-201',
+      reason: 'director_decision',
+      decidedBy: 'rd-1',
+      policyVersion: 1,
+      changedAt: local('2026-12-05 10:00:00'),
+    };
+    await publish(change, CUSTOMER_OWNERSHIP_CHANGED, 1);
+    await until(customerId, (row) => row.owner_bu === 'bu-2');
+    await confirm(customerId, 'staff1').expect(403);
+    const ok = await confirm(customerId, 'staff2').expect(201);
+    expect(ok.body.events[0]).toMatchObject({
+      type: 'InvitationConfirmed',
+      data: { bu: 'bu-2', access: 'owner', countsForDay: '2026-12-05' },
+    });
+  });
+
+  it('a lapse opens the customer to other BUs; a cleared lapse closes it again', async () => {
+    const open = await registered('bu-2', true);
+    await confirm(open, 'staff1').expect(201);
+
+    const closed = await registered('bu-2', true);
+    const cleared: CustomerLapseClearedV1 = {
+      customerId: closed,
+      ownerBu: 'bu-2',
+      clearedAt: local('2026-12-05 10:30:00'),
+    };
+    await publish(cleared, CUSTOMER_LAPSE_CLEARED, 2);
+    await until(closed, (row) => !row.lapsed);
+    await confirm(closed, 'staff1').expect(403);
+  });
+
+  it('a duplicate delivery changes nothing, even with other content and a higher version', async () => {
+    const customerId = await registered('bu-1');
+    const change: CustomerOwnershipChangedV1 = {
+      customerId,
+      fromBu: 'bu-1',
+      fromEmployeeId: 'e-bu-1',
+      toBu: 'bu-2',
+      toEmployeeId: 'e-201',
+      reason: 'service_lapse',
+      decidedBy: 'rd-1',
+      policyVersion: 1,
+      changedAt: local('2026-12-05 10:00:00'),
+    };
+    const first = await publish(change, CUSTOMER_OWNERSHIP_CHANGED, 1);
+    const before = await until(customerId, (row) => row.owner_bu === 'bu-2');
+    const again = await publish(
+      { ...change, toBu: 'bu-9' },
+      CUSTOMER_OWNERSHIP_CHANGED,
+      5,
+      first.envelope.eventId,
+    );
+    await handled(again);
+    expect(await eligibility(customerId)).toEqual(before);
+    const inbox = await t.pool.query(
+      `select count(*)::int as n from "${t.config.SCHEMA}".inbox where event_id = $1 and consumer = $2`,
+      [first.envelope.eventId, eligibilityConsumerName(t.config)],
+    );
+    expect(inbox.rows[0].n).toBe(1);
+  });
+
+  it('two BUs confirming the same customer at once: exactly one succeeds, the other gets 409 naming it (x25)', async () => {
+    const customers = await Promise.all(Array.from({ length: 25 }, () => registered('bu-3', true)));
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    for (const customerId of customers) {
+      const [a, b] = await Promise.all([confirm(customerId, 'staff1'), confirm(customerId, 'staff2')]);
+      const statuses = [a.status, b.status].sort();
+      expect(statuses).toEqual([201, 409]);
+      const [winner, loser] = a.status === 201 ? [a, b] : [b, a];
+      const winnerBu = winner.body.events[0].data.bu as string;
+      expect(loser.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(loser.body).toMatchObject({
+        status: 409,
+        code: 'invitation.customer_held',
+        rule: 'INV-09',
+        details: { holdingBu: winnerBu },
+      });
+      const types: string[] = [];
+      for await (const e of store.readStream(invitationStreamId(jointEventId, customerId)))
+        types.push(e.type);
+      expect(types).toEqual(['InvitationConfirmed']);
+    }
+  });
+
+  describe("the issue's scenario over HTTP, driven by the durable cut-off timers", () => {
+    let x: string;
+
+    it('BU2 confirms X on D (12-05); without a list by 18:00 the cut-off timer records it missing and fines the manager', async () => {
+      x = await registered('bu-3', true);
+      await confirm(x, 'staff2').expect(201);
+      await confirm(x, 'staff1').expect(409);
+      await setClock('2026-12-05 19:00:00');
+      const state = await eventually(async () => {
+        const res = await call('get', `/joint-events/${jointEventId}`, 'auditor').expect(200);
+        return (res.body.cutoffsReached as string[]).includes('2026-12-05') ? res.body : undefined;
+      }, 'the 12-05 cut-off recorded');
+      expect(state.filings['bu-2']['2026-12-05']).toMatchObject({ missed: true, fined: true });
+      const fines = await eventually(async () => {
+        const found = t.published.filter((e) => e.type === FINE_ISSUED).map((e) => parseFineIssuedV1(e.data));
+        return found.some((f) => f.bu === 'bu-2' && f.reason.includes('2026-12-05')) ? found : undefined;
+      }, 'the fine for the missing 12-05 list on the topic');
+      expect(fines.find((f) => f.bu === 'bu-2' && f.reason.includes('2026-12-05'))).toMatchObject({
+        amountFen: 1000,
+        rule: 'INV-07',
+        role: 'bu_manager',
+        policyVersion: 'v1',
+      });
+    });
+
+    it('BU1 may now confirm X (counts for 12-06), lists it on time, and the check rules X to BU1: late_filing', async () => {
+      const res = await confirm(x, 'staff1').expect(201);
+      expect(res.body.events[0].data).toMatchObject({ bu: 'bu-1', countsForDay: '2026-12-06' });
+      await setClock('2026-12-06 17:00:00');
+      await call('post', `/joint-events/${jointEventId}/lists`, 'manager1')
+        .send({ day: '2026-12-06', confirmed: [x] })
+        .expect(201);
+      const ruled = parseInvitationConflictRuledV1((await publishedOf(INVITATION_CONFLICT_RULED, x)).data);
+      expect(ruled).toMatchObject({
+        winnerBu: 'bu-1',
+        loserBus: ['bu-2'],
+        basis: 'late_filing',
+        final: false,
+        policyVersion: 'v1',
+      });
+
+      const explanation = await call(
+        'get',
+        `/joint-events/${jointEventId}/customers/${x}/explanation`,
+        'auditor',
+      ).expect(200);
+      expect(explanation.body.currentInviter).toMatchObject({
+        bu: 'bu-1',
+        because: 'ruling with basis late_filing',
+      });
+      expect(explanation.body.confirmations.map((c: { bu: string }) => c.bu)).toEqual(['bu-2', 'bu-1']);
+      expect(explanation.body.lists).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'missed', bu: 'bu-2', day: '2026-12-05' }),
+          expect.objectContaining({ kind: 'filed', bu: 'bu-1', day: '2026-12-06', onTime: true }),
+        ]),
+      );
+      expect(explanation.body.rulings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            type: 'InvitationConflictRuled',
+            basis: 'late_filing',
+            policyVersion: 'v1',
+          }),
+        ]),
+      );
+      // As of BU2's confirmation (record time, what the system knew then), BU2 was the inviter.
+      const past = await call(
+        'get',
+        `/joint-events/${jointEventId}/customers/${x}/explanation?asOf=${encodeURIComponent(explanation.body.confirmations[0].recordedAt as string)}`,
+        'auditor',
+      ).expect(200);
+      expect(past.body.currentInviter).toMatchObject({ bu: 'bu-2' });
+
+      const queue = await eventually(async () => {
+        const q = await call('get', '/invitation-conflicts?status=ruled', 'coordinator').expect(200);
+        return (q.body as { customerId: string }[]).find((r) => r.customerId === x);
+      }, 'the ruled conflict in the queue');
+      expect(queue).toMatchObject({ winnerBu: 'bu-1', basis: 'late_filing' });
+    });
+
+    it('at the event: check-in and a sale credited to the current inviter reach the topic in the contract shape', async () => {
+      await setClock('2026-12-10 19:00:00');
+      await call('post', `/joint-events/${jointEventId}/customers/${x}/attendance`, 'staff1').expect(201);
+      await call('post', `/joint-events/${jointEventId}/customers/${x}/assists`, 'staff1b')
+        .send({ assistantEmployeeId: 'e-201' })
+        .expect(403);
+      await call('post', `/joint-events/${jointEventId}/customers/${x}/assists`, 'staff1')
+        .send({ assistantEmployeeId: 'e-201' })
+        .expect(201);
+      await call('post', `/joint-events/${jointEventId}/customers/${x}/pitch`, 'staff1')
+        .send({ employeeId: 'e-101' })
+        .expect(201);
+      const busy = await call('post', `/joint-events/${jointEventId}/customers/${x}/pitch`, 'staff2')
+        .send({ employeeId: 'e-201' })
+        .expect(409);
+      expect(busy.body).toMatchObject({ code: 'invitation.pitch_in_progress', rule: 'INV-11' });
+      await call('post', `/joint-events/${jointEventId}/customers/${x}/sales`, 'staff2')
+        .send({ saleId: `s-${randomUUID()}`, amountFen: 250_000, assistedBy: 'e-201' })
+        .expect(201);
+
+      const attendance = parseAttendanceRecordedV1((await publishedOf(ATTENDANCE_RECORDED, x)).data);
+      expect(attendance).toMatchObject({
+        jointEventId,
+        customerId: x,
+        inviterBu: 'bu-1',
+        inviterEmployeeId: 'e-101',
+      });
+      const sale = parseEventSaleRecordedV1((await publishedOf(EVENT_SALE_RECORDED, x)).data);
+      expect(sale).toMatchObject({
+        amountFen: 250_000,
+        inviterBu: 'bu-1',
+        inviterEmployeeId: 'e-101',
+        assistedBy: 'e-201',
+      });
+      const confirmed = t.published.filter(
+        (e) => e.type === INVITATION_CONFIRMED && e.data['customerId'] === x,
+      );
+      expect(confirmed.map((e) => parseInvitationConfirmedV1(e.data).bu)).toEqual(['bu-2', 'bu-1']);
+      expect(JSON.stringify(t.published)).not.toContain('"access"');
+
+      const board = await eventually(async () => {
+        const res = await call('get', `/joint-events/${jointEventId}/board`, 'coordinator').expect(200);
+        return (res.body.salesPerEmployee as unknown[]).length > 0 ? res.body : undefined;
+      }, 'the sale on the board');
+      expect(board.salesPerEmployee).toEqual([
+        { bu: 'bu-1', employeeId: 'e-101', amountFen: '250000', sales: 1 },
+      ]);
+      const compliance = await eventually(async () => {
+        const res = await call('get', '/filing-compliance?bu=bu-2', 'analyst').expect(200);
+        return (res.body as { missing: number }[])[0]?.missing ? res.body : undefined;
+      }, 'filing compliance of bu-2');
+      expect(compliance[0]).toMatchObject({ bu: 'bu-2', onTime: 0 });
+      const ledger = await call('get', '/penalty-ledger?bu=bu-2', 'analyst').expect(200);
+      expect((ledger.body as { rule: string }[]).every((f) => f.rule === 'INV-07')).toBe(true);
+    });
+  });
+
+  it('answers bad input with 4xx problem+json naming the problem, never 500', async () => {
+    const cases: [string, request.Test, number, string][] = [
+      [
+        'malformed schedule',
+        call('post', '/joint-events', 'coordinator').send({
+          date: 'soon',
+          slot: 'morning',
+          businessUnits: 'bu-1',
+        }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'unknown field',
+        call('post', `/joint-events/${jointEventId}/invitations`, 'staff1').send({
+          customerId: 'c',
+          extra: 1,
+        }),
+        400,
+        'validation_failed',
+      ],
+      ['not a uuid', call('get', '/joint-events/not-a-uuid', 'auditor'), 400, 'bad_request'],
+      [
+        'unknown joint event',
+        call('get', `/joint-events/${randomUUID()}`, 'auditor'),
+        404,
+        'invitation.joint_event_not_found',
+      ],
+      [
+        'confirm on unknown event',
+        call('post', `/joint-events/${randomUUID()}/invitations`, 'staff1').send({ customerId: 'c-1' }),
+        404,
+        'invitation.joint_event_not_found',
+      ],
+      [
+        'wrong role',
+        call('post', '/joint-events', 'staff1').send({
+          date: '2026-12-20',
+          slot: 'evening',
+          venue: 'v',
+          businessUnits: ['bu-1', 'bu-2'],
+          coordinatorId: 'c',
+        }),
+        403,
+        'forbidden_role',
+      ],
+      [
+        'a past event',
+        call('post', '/joint-events', 'coordinator').send({
+          date: '2026-01-01',
+          slot: 'evening',
+          venue: 'v',
+          businessUnits: ['bu-1', 'bu-2'],
+          coordinatorId: 'c',
+        }),
+        422,
+        'invitation.event_not_in_future',
+      ],
+      ['unknown customer', confirm('nobody', 'staff1'), 422, 'invitation.customer_unknown'],
+      [
+        'bad customer id',
+        call('post', `/joint-events/${jointEventId}/customers/a%20b/attendance`, 'staff1'),
+        400,
+        'bad_request',
+      ],
+      [
+        'ruling without conflict',
+        call('post', `/joint-events/${jointEventId}/customers/nobody/rulings`, 'coordinator').send({
+          winnerBu: 'bu-1',
+        }),
+        404,
+        'invitation.not_invited',
+      ],
+      [
+        'bad amount',
+        call('post', `/joint-events/${jointEventId}/customers/nobody/sales`, 'staff1').send({
+          amountFen: -5,
+        }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'bad as-of',
+        call('get', `/joint-events/${jointEventId}?asOf=yesterday`, 'auditor'),
+        400,
+        'validation_failed',
+      ],
+      [
+        'broken json',
+        call('post', `/joint-events/${jointEventId}/lists`, 'manager1')
+          .set('Content-Type', 'application/json')
+          .send('{"day":'),
+        400,
+        'malformed_json',
+      ],
+      ['no token', request(server).get(`/joint-events/${jointEventId}`), 401, 'missing_token'],
+    ];
+    for (const [label, pending, status, code] of cases) {
+      const res = await pending;
+      seen.push(res.status);
+      expect({ label, status: res.status, code: res.body.code }).toEqual({ label, status, code });
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+});
