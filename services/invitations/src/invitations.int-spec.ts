@@ -46,6 +46,8 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
   let t: InvitationsTestApp;
   let server: Server;
   let jointEventId: string;
+  /** Claimed by both BUs, listed by neither: only the coordinator (or the GM) can decide. */
+  let z: string;
   const tokens: Record<string, string> = {};
 
   const call = (method: 'get' | 'post', path: string, who: string) =>
@@ -142,6 +144,7 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
       manager1: { sub: 'm-1', bu: 'bu-1', roles: ['bu_manager'] },
       manager2: { sub: 'm-2', bu: 'bu-2', roles: ['bu_manager'] },
       coordinator: { sub: 'co-1', roles: ['coordinator'] },
+      gm: { sub: 'gm-1', roles: ['gm'] },
       auditor: { sub: 'au-1', roles: ['auditor'] },
       analyst: { sub: 'an-1', roles: ['analyst'] },
     };
@@ -265,7 +268,9 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
 
     it('BU2 confirms X on D (12-05); without a list by 18:00 the cut-off timer records it missing and fines the manager', async () => {
       x = await registered('bu-3', true);
+      z = await registered('bu-3', true);
       await confirm(x, 'staff2').expect(201);
+      await confirm(z, 'staff2').expect(201);
       await confirm(x, 'staff1').expect(409);
       await setClock('2026-12-05 19:00:00');
       const state = await eventually(async () => {
@@ -288,6 +293,7 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
     it('BU1 may now confirm X (counts for 12-06), lists it on time, and the check rules X to BU1: late_filing', async () => {
       const res = await confirm(x, 'staff1').expect(201);
       expect(res.body.events[0].data).toMatchObject({ bu: 'bu-1', countsForDay: '2026-12-06' });
+      await confirm(z, 'staff1').expect(201);
       await setClock('2026-12-06 17:00:00');
       await call('post', `/joint-events/${jointEventId}/lists`, 'manager1')
         .send({ day: '2026-12-06', confirmed: [x] })
@@ -333,6 +339,12 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
         'auditor',
       ).expect(200);
       expect(past.body.currentInviter).toMatchObject({ bu: 'bu-2' });
+
+      // The 12-05 lists went back to the BUs at the 08:30 meeting of 12-06 (release timer).
+      await eventually(async () => {
+        const res = await call('get', `/joint-events/${jointEventId}`, 'auditor').expect(200);
+        return (res.body.released as string[]).includes('2026-12-05') ? true : undefined;
+      }, 'the 12-05 lists released');
 
       const queue = await eventually(async () => {
         const q = await call('get', '/invitation-conflicts?status=ruled', 'coordinator').expect(200);
@@ -395,6 +407,61 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
       expect(compliance[0]).toMatchObject({ bu: 'bu-2', onTime: 0 });
       const ledger = await call('get', '/penalty-ledger?bu=bu-2', 'analyst').expect(200);
       expect((ledger.body as { rule: string }[]).every((f) => f.rule === 'INV-07')).toBe(true);
+    });
+  });
+
+  describe('coordinator queue, escalation and disputes (INV-08/12/13)', () => {
+    it("a conflict nobody filed on time waits for the coordinator; escalated, the GM's ruling is final", async () => {
+      const open = await eventually(async () => {
+        const q = await call('get', '/invitation-conflicts?status=open', 'coordinator').expect(200);
+        return (q.body as { customerId: string }[]).find((r) => r.customerId === z);
+      }, 'the unresolvable conflict in the coordinator queue');
+      expect(open).toMatchObject({ status: 'open', jointEventId });
+      const path = `/joint-events/${jointEventId}/customers/${z}`;
+      await call('post', `${path}/escalation`, 'coordinator')
+        .send({ reason: 'both managers insist' })
+        .expect(201);
+      const refused = await call('post', `${path}/rulings`, 'coordinator')
+        .send({ winnerBu: 'bu-2' })
+        .expect(409);
+      expect(refused.body).toMatchObject({ code: 'invitation.conflict_escalated', rule: 'INV-13' });
+      const gm = await call('post', `${path}/rulings`, 'gm')
+        .send({ winnerBu: 'bu-1', note: 'bu-1 served her' })
+        .expect(201);
+      expect(gm.body.events[0].data).toMatchObject({ basis: 'gm', final: true, winnerBu: 'bu-1' });
+      const later = await call('post', `${path}/rulings`, 'gm').send({ winnerBu: 'bu-2' }).expect(409);
+      expect(later.body).toMatchObject({ code: 'invitation.ruling_final', rule: 'INV-13' });
+      const ruled = parseInvitationConflictRuledV1((await publishedOf(INVITATION_CONFLICT_RULED, z)).data);
+      expect(ruled).toMatchObject({ basis: 'gm', final: true, decidedBy: 'gm-1' });
+    });
+
+    it('a dispute is resolved by both managers with the coordinator; each quarreller is fined 100 yuan', async () => {
+      const parties = [
+        { employeeId: 'e-101', bu: 'bu-1' },
+        { employeeId: 'e-201', bu: 'bu-2' },
+      ];
+      const recorded = await call('post', `/joint-events/${jointEventId}/disputes`, 'staff1')
+        .send({ customerId: z, parties, description: 'argued at table 3' })
+        .expect(201);
+      const disputeId = recorded.body.disputeId as string;
+      await call('post', `/joint-events/${jointEventId}/disputes/${disputeId}/resolution`, 'coordinator')
+        .send({
+          resolution: 'apologies; customer stays with bu-1',
+          managerIds: ['m-1', 'm-2'],
+          quarrelled: parties,
+        })
+        .expect(200);
+      const fines = await eventually(async () => {
+        const res = await call('get', '/penalty-ledger', 'analyst').expect(200);
+        const quarrel = (res.body as { rule: string }[]).filter((f) => f.rule === 'INV-12');
+        return quarrel.length === 2 ? quarrel : undefined;
+      }, 'the quarrel fines in the penalty ledger');
+      expect(fines).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ employeeId: 'e-101', amountFen: '10000', policyVersion: 'v1' }),
+          expect.objectContaining({ employeeId: 'e-201', amountFen: '10000', policyVersion: 'v1' }),
+        ]),
+      );
     });
   });
 

@@ -52,6 +52,33 @@ describe('ScheduleJointEvent', () => {
     });
   });
 
+  it('scheduled inside the window, it opens with the first cut-off still ahead', () => {
+    const events = decide(
+      [],
+      {
+        type: 'ScheduleJointEvent',
+        data: {
+          jointEventId: EVENT_ID,
+          date: '2026-12-10',
+          slot: 'evening',
+          venue: 'Hall A',
+          businessUnits: ['bu-1', 'bu-2'],
+          coordinatorId: 'co-1',
+        },
+      },
+      COORDINATOR,
+      '2026-12-05 18:00:01',
+    );
+    expect(events[0]).toMatchObject({ data: { windowOpensOn: '2026-12-06' } });
+    expect((events[0] as ReturnType<typeof scheduled>).data.cutoffs.map((c) => c.day)).toEqual([
+      '2026-12-06',
+      '2026-12-07',
+      '2026-12-08',
+      '2026-12-09',
+      '2026-12-10',
+    ]);
+  });
+
   it.each([
     ['one BU', { businessUnits: ['bu-1'] }, 'invitation.business_units_invalid'],
     ['the same BU twice', { businessUnits: ['bu-1', 'bu-1'] }, 'invitation.business_units_invalid'],

@@ -77,6 +77,11 @@ const decideSchedule = (
       },
     );
   }
+  // Scheduled late (inside the window): no list is due for a cut-off already past, and the window
+  // opens with the first day whose cut-off is still ahead.
+  const cutoffs = filingCutoffs(d.date, d.slot, p).filter(
+    (c) => Date.parse(c.cutoffAt) > context.now.getTime(),
+  );
   return [
     {
       type: 'JointEventScheduled',
@@ -87,8 +92,8 @@ const decideSchedule = (
         venue: d.venue,
         businessUnits: d.businessUnits,
         coordinatorId: d.coordinatorId,
-        windowOpensOn: addDays(d.date, -p.filingWindowDays),
-        cutoffs: filingCutoffs(d.date, d.slot, p),
+        windowOpensOn: cutoffs[0]?.day ?? d.date,
+        cutoffs,
         scheduledBy: context.actor.id,
         scheduledAt: context.now.toISOString(),
         policyVersion: context.policy.version,
