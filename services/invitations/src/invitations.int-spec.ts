@@ -560,6 +560,12 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
         400,
         'malformed_json',
       ],
+      [
+        'explaining a customer nobody invited',
+        call('get', `/joint-events/${jointEventId}/customers/nobody/explanation`, 'auditor'),
+        404,
+        'invitation.not_invited',
+      ],
       ['no token', request(server).get(`/joint-events/${jointEventId}`), 401, 'missing_token'],
     ];
     for (const [label, pending, status, code] of cases) {

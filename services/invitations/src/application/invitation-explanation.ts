@@ -53,7 +53,7 @@ export class InvitationExplanations {
       read(this.store, invitationStreamId(jointEventId, customerId), until),
       read(this.store, jointEventStreamId(jointEventId), until),
     ]);
-    if (invitation.length === 0 && jointEvent.length === 0) {
+    if (invitation.length === 0) {
       throw new DomainError(
         'not_found',
         'invitation.not_invited',

@@ -13,7 +13,8 @@ import type { Clock } from '@crm/policy';
 import { CONFIRMING_ROLES, type InvitationCommand, type InvitationState } from '@crm/invitations-domain';
 import { InvitationsApp } from '../application/invitations-app';
 import { InvitationExplanations, type Explanation } from '../application/invitation-explanation';
-import { asOfDate, commandContext, ParseIdPipe } from './command-context';
+import { asOfDate, commandContext } from './command-context';
+import { Target, type InvitationTarget } from './invitation-target.decorator';
 import {
   ApproveAssistDto,
   AsOfQuery,
@@ -43,8 +44,7 @@ export class CustomerInvitationsController {
   ) {}
 
   private async run(
-    jointEventId: string,
-    customerId: string,
+    { jointEventId, customerId }: InvitationTarget,
     command: InvitationCommand,
     actor: Actor,
     correlationId: string,
@@ -70,8 +70,7 @@ export class CustomerInvitationsController {
     @CorrelationId() correlationId: string,
   ): Promise<InvitationAnswer> {
     return this.run(
-      jointEventId,
-      body.customerId,
+      { jointEventId, customerId: body.customerId },
       { type: 'ConfirmInvitation', data: { jointEventId, customerId: body.customerId } },
       actor,
       correlationId,
@@ -81,45 +80,41 @@ export class CustomerInvitationsController {
   @Post('customers/:customerId/rulings')
   @Roles('coordinator', 'gm')
   rule(
-    @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
-    @Param('customerId', ParseIdPipe) customerId: string,
+    @Target() target: InvitationTarget,
     @Body() body: RuleConflictDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<InvitationAnswer> {
     const data = { winnerBu: body.winnerBu, ...(body.note !== undefined ? { note: body.note } : {}) };
-    return this.run(jointEventId, customerId, { type: 'RuleInvitationConflict', data }, actor, correlationId);
+    return this.run(target, { type: 'RuleInvitationConflict', data }, actor, correlationId);
   }
 
   @Post('customers/:customerId/escalation')
   @Roles('coordinator')
   escalate(
-    @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
-    @Param('customerId', ParseIdPipe) customerId: string,
+    @Target() target: InvitationTarget,
     @Body() body: EscalateConflictDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<InvitationAnswer> {
     const command: InvitationCommand = { type: 'EscalateInvitationConflict', data: { reason: body.reason } };
-    return this.run(jointEventId, customerId, command, actor, correlationId);
+    return this.run(target, command, actor, correlationId);
   }
 
   @Post('customers/:customerId/attendance')
   @Roles('staff', 'bu_manager', 'coordinator')
   checkIn(
-    @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
-    @Param('customerId', ParseIdPipe) customerId: string,
+    @Target() target: InvitationTarget,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<InvitationAnswer> {
-    return this.run(jointEventId, customerId, { type: 'RecordAttendance', data: {} }, actor, correlationId);
+    return this.run(target, { type: 'RecordAttendance', data: {} }, actor, correlationId);
   }
 
   @Post('customers/:customerId/assists')
   @Roles('staff', 'bu_manager')
   approveAssist(
-    @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
-    @Param('customerId', ParseIdPipe) customerId: string,
+    @Target() target: InvitationTarget,
     @Body() body: ApproveAssistDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
@@ -128,41 +123,38 @@ export class CustomerInvitationsController {
       type: 'ApproveSalesAssist',
       data: { assistantEmployeeId: body.assistantEmployeeId },
     };
-    return this.run(jointEventId, customerId, command, actor, correlationId);
+    return this.run(target, command, actor, correlationId);
   }
 
   @Post('customers/:customerId/pitch')
   @Roles('staff', 'bu_manager')
   startPitch(
-    @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
-    @Param('customerId', ParseIdPipe) customerId: string,
+    @Target() target: InvitationTarget,
     @Body() body: EmployeeDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<InvitationAnswer> {
     const command: InvitationCommand = { type: 'StartPitch', data: { employeeId: body.employeeId } };
-    return this.run(jointEventId, customerId, command, actor, correlationId);
+    return this.run(target, command, actor, correlationId);
   }
 
   @Post('customers/:customerId/pitch/end')
   @HttpCode(200)
   @Roles('staff', 'bu_manager')
   endPitch(
-    @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
-    @Param('customerId', ParseIdPipe) customerId: string,
+    @Target() target: InvitationTarget,
     @Body() body: EmployeeDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<InvitationAnswer> {
     const command: InvitationCommand = { type: 'EndPitch', data: { employeeId: body.employeeId } };
-    return this.run(jointEventId, customerId, command, actor, correlationId);
+    return this.run(target, command, actor, correlationId);
   }
 
   @Post('customers/:customerId/sales')
   @Roles('staff', 'bu_manager')
   recordSale(
-    @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
-    @Param('customerId', ParseIdPipe) customerId: string,
+    @Target() target: InvitationTarget,
     @Body() body: RecordSaleDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
@@ -175,16 +167,12 @@ export class CustomerInvitationsController {
         ...(body.assistedBy !== undefined ? { assistedBy: body.assistedBy } : {}),
       },
     };
-    return this.run(jointEventId, customerId, command, actor, correlationId);
+    return this.run(target, command, actor, correlationId);
   }
 
   @Get('customers/:customerId/explanation')
   @Roles('auditor', 'coordinator', 'gm', 'bu_manager', 'admin')
-  explain(
-    @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
-    @Param('customerId', ParseIdPipe) customerId: string,
-    @Query() query: AsOfQuery,
-  ): Promise<Explanation> {
-    return this.explanations.explain(jointEventId, customerId, asOfDate(query.asOf));
+  explain(@Target() target: InvitationTarget, @Query() query: AsOfQuery): Promise<Explanation> {
+    return this.explanations.explain(target.jointEventId, target.customerId, asOfDate(query.asOf));
   }
 }
