@@ -290,6 +290,18 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
       });
     });
 
+    it("BU2's list of D filed at 19:00 is late: recorded, not fined twice, and X stays unprotected", async () => {
+      const late = await call('post', `/joint-events/${jointEventId}/lists`, 'manager2')
+        .send({ day: '2026-12-05', confirmed: [x], planned: [] })
+        .expect(201);
+      expect(late.body.events).toEqual([
+        expect.objectContaining({
+          type: 'InvitationListFiled',
+          data: expect.objectContaining({ onTime: false }),
+        }),
+      ]);
+    });
+
     it('BU1 may now confirm X (counts for 12-06), lists it on time, and the check rules X to BU1: late_filing', async () => {
       const res = await confirm(x, 'staff1').expect(201);
       expect(res.body.events[0].data).toMatchObject({ bu: 'bu-1', countsForDay: '2026-12-06' });
@@ -320,6 +332,7 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
       expect(explanation.body.lists).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ kind: 'missed', bu: 'bu-2', day: '2026-12-05' }),
+          expect.objectContaining({ kind: 'filed', bu: 'bu-2', day: '2026-12-05', onTime: false }),
           expect.objectContaining({ kind: 'filed', bu: 'bu-1', day: '2026-12-06', onTime: true }),
         ]),
       );
@@ -463,6 +476,13 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
         ]),
       );
     });
+  });
+
+  it('reports the customers-topic consumer, relay, projections and timers on /health', async () => {
+    const health = await request(server).get('/health').expect(200);
+    const checks = health.body.checks as Record<string, { status: string }>;
+    expect(checks['consumer.eligibility']).toMatchObject({ status: 'up' });
+    expect(Object.keys(checks).length).toBeGreaterThan(4);
   });
 
   it('answers bad input with 4xx problem+json naming the problem, never 500', async () => {
