@@ -28,7 +28,7 @@ import {
   parseInvitationConflictRuledV1,
 } from '@crm/invitations-contracts';
 import { invitationStreamId } from '@crm/invitations-domain';
-import { EVENT_STORE } from '@crm/nest';
+import { EVENT_STORE, EventPipeline } from '@crm/nest';
 import type { EventStore } from '@crm/event-store';
 import { eventually } from '@crm/testing';
 import { eligibilityConsumerName } from './eligibility/start-eligibility-consumer';
@@ -240,8 +240,8 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
     expect(inbox.rows[0].n).toBe(1);
   });
 
-  it('two BUs confirming the same customer at once: exactly one succeeds, the other gets 409 naming it (x25)', async () => {
-    const customers = await Promise.all(Array.from({ length: 25 }, () => registered('bu-3', true)));
+  it('two BUs confirming the same customer at once: exactly one succeeds, the other gets 409 naming it (x50)', async () => {
+    const customers = await Promise.all(Array.from({ length: 50 }, () => registered('bu-3', true)));
     const store = t.app.get<EventStore>(EVENT_STORE);
     for (const customerId of customers) {
       const [a, b] = await Promise.all([confirm(customerId, 'staff1'), confirm(customerId, 'staff2')]);
@@ -483,6 +483,48 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
     const checks = health.body.checks as Record<string, { status: string }>;
     expect(checks['consumer.eligibility']).toMatchObject({ status: 'up' });
     expect(Object.keys(checks).length).toBeGreaterThan(4);
+  });
+
+  it('serves its policy document with the version decisions record', async () => {
+    const res = await call('get', '/policies/invitations.joint-events', 'staff1').expect(200);
+    expect(JSON.stringify(res.body)).toContain('"lateListFineFen":1000');
+    expect(JSON.stringify(res.body)).toContain('"version":"v1"');
+  });
+
+  it('rebuilt read models equal the incrementally built ones', async () => {
+    const pipeline = t.app.get(EventPipeline);
+    // Every timer due at the test clock's instant has fired (its effects are appended before it is marked).
+    await eventually(async () => {
+      const { rows } = await t.pool.query(
+        `select count(*)::int as n from "${t.config.SCHEMA}".timers where status = 'scheduled' and due_at <= $1`,
+        [t.clock.now()],
+      );
+      return rows[0].n === 0 ? true : undefined;
+    }, 'the due timers fired');
+    await pipeline.caughtUp();
+    const snapshot = async (): Promise<unknown[]> => {
+      const tables = [
+        'event_confirmations',
+        'event_customers',
+        'event_sales',
+        'conflict_queue',
+        'list_filings',
+        'penalty_ledger',
+      ];
+      return Promise.all(
+        tables.map(async (table) => {
+          const { rows } = await t.pool.query(`select * from "${t.config.readSchema()}".${table}`);
+          return rows.map((row) => JSON.stringify(row)).sort();
+        }),
+      );
+    };
+    const before = await snapshot();
+    expect(before.every((rows) => (rows as unknown[]).length > 0)).toBe(true);
+    for (const name of ['event_board', 'conflict_queue', 'filing_compliance', 'penalty_ledger']) {
+      await pipeline.projection(name).rebuild();
+    }
+    await pipeline.caughtUp();
+    expect(await snapshot()).toEqual(before);
   });
 
   it('answers bad input with 4xx problem+json naming the problem, never 500', async () => {
