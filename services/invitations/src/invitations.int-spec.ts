@@ -358,6 +358,17 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
         const res = await call('get', `/joint-events/${jointEventId}`, 'auditor').expect(200);
         return (res.body.released as string[]).includes('2026-12-05') ? true : undefined;
       }, 'the 12-05 lists released');
+      const lists = await call('get', `/joint-events/${jointEventId}/lists/2026-12-05`, 'manager1').expect(
+        200,
+      );
+      expect(lists.body).toMatchObject({
+        released: true,
+        lists: [{ bu: 'bu-1' }, { bu: 'bu-2', listedCustomers: [x] }],
+      });
+      const ownOnly = await call('get', `/joint-events/${jointEventId}/lists/2026-12-06`, 'manager2').expect(
+        200,
+      );
+      expect(ownOnly.body).toMatchObject({ released: false, lists: [{ bu: 'bu-2' }] });
 
       const queue = await eventually(async () => {
         const q = await call('get', '/invitation-conflicts?status=ruled', 'coordinator').expect(200);

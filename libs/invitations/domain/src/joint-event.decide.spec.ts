@@ -1,5 +1,11 @@
 import { fold } from '@crm/event-sourcing';
-import { evolveJointEvent, initialJointEvent, type JointEventState } from './joint-event';
+import {
+  evolveJointEvent,
+  initialJointEvent,
+  visibleLists,
+  type JointEventState,
+  type ScheduledJointEvent,
+} from './joint-event';
 import { jointEventDecider } from './joint-event.decide';
 import type { FineIssued, JointEventEvent } from './joint-event.events';
 import { specFor } from './testing/spec-for';
@@ -268,6 +274,38 @@ describe('cut-off timer (INV-05/07)', () => {
     const events = decide([scheduled()], release, system, '2026-12-06 08:30:00');
     expect(events).toEqual([expect.objectContaining({ type: 'InvitationListsReleased' })]);
     expect(decide([scheduled(), ...events], release, system, '2026-12-06 08:31:00')).toEqual([]);
+  });
+});
+
+describe('release of the lists (INV-04)', () => {
+  it('before the morning meeting a manager sees only the own list; after it, every BU list', () => {
+    const filed = [
+      ...decide([scheduled()], file('bu-1', '2026-12-05', ['x']), manager('bu-1'), '2026-12-05 17:00:00'),
+      ...decide(
+        [scheduled()],
+        file('bu-2', '2026-12-05', ['y'], ['z']),
+        manager('bu-2'),
+        '2026-12-05 17:30:00',
+      ),
+    ];
+    const before = fold(evolveJointEvent, initialJointEvent(), [
+      scheduled(),
+      ...filed,
+    ]) as ScheduledJointEvent;
+    const own = visibleLists(before, '2026-12-05', manager('bu-1'));
+    expect(own).toMatchObject({ released: false, lists: [{ bu: 'bu-1', listedCustomers: ['x'] }] });
+    expect(visibleLists(before, '2026-12-05', COORDINATOR).lists).toHaveLength(2);
+    const release = decide(
+      [scheduled(), ...filed],
+      { type: 'ReleaseInvitationLists', data: { day: '2026-12-05' } },
+      COORDINATOR,
+      '2026-12-06 08:30:00',
+    );
+    const after = evolveJointEvent(before, release[0] as JointEventEvent) as ScheduledJointEvent;
+    expect(visibleLists(after, '2026-12-05', manager('bu-1'))).toMatchObject({
+      released: true,
+      lists: [{ bu: 'bu-1' }, { bu: 'bu-2', listedCustomers: ['y'], planned: ['z'] }],
+    });
   });
 });
 

@@ -4,6 +4,10 @@ import type { DisputeParty, EventSlot, FilingCutoff, JointEventEvent } from './j
 export type DayFiling = {
   /** Customers listed by filings at or before the cut-off (amendments add to it). */
   readonly onTimeCustomers: readonly string[];
+  /** Every customer any filing of the day named, on time or late. */
+  readonly listedCustomers: readonly string[];
+  /** Next day's planned list (INV-02), from the latest filing that carried one. */
+  readonly planned: readonly string[];
   readonly filings: readonly { readonly filedAt: string; readonly onTime: boolean }[];
   readonly missed: boolean;
   readonly fined: boolean;
@@ -38,7 +42,14 @@ export type JointEventState = { readonly status: 'none' } | ScheduledJointEvent;
 
 export const initialJointEvent = (): JointEventState => ({ status: 'none' });
 
-const EMPTY_DAY: DayFiling = { onTimeCustomers: [], filings: [], missed: false, fined: false };
+const EMPTY_DAY: DayFiling = {
+  onTimeCustomers: [],
+  listedCustomers: [],
+  planned: [],
+  filings: [],
+  missed: false,
+  fined: false,
+};
 
 export const dayFiling = (state: ScheduledJointEvent, bu: string, day: string): DayFiling =>
   state.filings[bu]?.[day] ?? EMPTY_DAY;
@@ -87,6 +98,8 @@ export const evolveJointEvent = (state: JointEventState, event: JointEventEvent)
       return withDay(state, d.bu, d.day, (day) => ({
         ...day,
         onTimeCustomers: d.onTime ? union(day.onTimeCustomers, d.confirmed) : day.onTimeCustomers,
+        listedCustomers: union(day.listedCustomers, d.confirmed),
+        planned: d.planned ?? day.planned,
         filings: [...day.filings, { filedAt: d.filedAt, onTime: d.onTime }],
       }));
     }
@@ -146,4 +159,22 @@ export const filingStatus = (
   const cutoff = cutoffOf(state, day);
   if (cutoff === undefined || now.getTime() > Date.parse(cutoff.cutoffAt)) return 'late';
   return 'pending';
+};
+
+/** One BU's lists of a day as another reader may see them. */
+export type VisibleList = { readonly bu: string } & DayFiling;
+
+/**
+ * INV-04: the day's lists go back to the BUs at the next morning meeting. Before the release a BU
+ * manager sees only the own BU's list; the coordinator, the GM and auditors see all of them.
+ */
+export const visibleLists = (
+  state: ScheduledJointEvent,
+  day: string,
+  reader: { readonly role: string; readonly bu?: string },
+): { readonly released: boolean; readonly lists: readonly VisibleList[] } => {
+  const released = state.released.includes(day);
+  const all = state.businessUnits.map((bu) => ({ bu, ...dayFiling(state, bu, day) }));
+  const seesAll = released || ['coordinator', 'gm', 'auditor', 'admin'].includes(reader.role);
+  return { released, lists: seesAll ? all : all.filter((list) => list.bu === reader.bu) };
 };

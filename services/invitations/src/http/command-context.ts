@@ -20,5 +20,13 @@ export class ParseIdPipe implements PipeTransform<string, string> {
   }
 }
 
+/** A day `YYYY-MM-DD` in a path; 400 otherwise. */
+export class ParseDayPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new BadRequestException('day must be YYYY-MM-DD');
+    return value;
+  }
+}
+
 export const asOfDate = (asOf: string | undefined): Date | undefined =>
   asOf === undefined ? undefined : new Date(asOf);

@@ -4,9 +4,14 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@crm/event-sourcing';
 import { CLOCK, CorrelationId, CurrentActor, ProblemException, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
-import { SCHEDULING_ROLES, type JointEventState } from '@crm/invitations-domain';
+import {
+  SCHEDULING_ROLES,
+  visibleLists,
+  type JointEventState,
+  type ScheduledJointEvent,
+} from '@crm/invitations-domain';
 import { InvitationsApp } from '../application/invitations-app';
-import { asOfDate, commandContext, ParseIdPipe } from './command-context';
+import { asOfDate, commandContext, ParseDayPipe, ParseIdPipe } from './command-context';
 import {
   AsOfQuery,
   FileInvitationListDto,
@@ -15,8 +20,8 @@ import {
   ScheduleJointEventDto,
 } from './joint-event.dto';
 
-const requireFound = (state: JointEventState, jointEventId: string): JointEventState => {
-  if (state.status === 'none') {
+const requireFound = (state: JointEventState, jointEventId: string): ScheduledJointEvent => {
+  if (state.status !== 'scheduled') {
     throw new ProblemException(404, 'invitation.joint_event_not_found', `No joint event ${jointEventId}.`, {
       jointEventId,
     });
@@ -82,6 +87,17 @@ export class JointEventsController {
       commandContext(this.clock, actor, correlationId),
     );
     return { events };
+  }
+
+  @Get(':jointEventId/lists/:day')
+  @Roles('bu_manager', 'coordinator', 'gm', 'auditor', 'admin')
+  async lists(
+    @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
+    @Param('day', ParseDayPipe) day: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<ReturnType<typeof visibleLists>> {
+    const state = requireFound(await this.app.loadJointEvent(jointEventId), jointEventId);
+    return visibleLists(state, day, actor);
   }
 
   @Post(':jointEventId/disputes')
