@@ -71,10 +71,14 @@ export class InvitationsApp {
       policyContext,
       { deterministicIds: options.deterministicIds ?? false },
     );
-    // Also on a repeated command (alreadyHandled): a retry repairs timers lost to a crash right here.
-    if (command.type === 'ScheduleJointEvent' && result.state.status === 'scheduled') {
+    // The timers are not in the append's transaction (handleCommand owns it); scheduling is
+    // idempotent, so every manager or coordinator command on the event re-asserts them and a crash
+    // right after the schedule command cannot leave the event without its deadlines for long.
+    const fromTimer = command.type === 'RecordFilingCutoff' || command.type === 'ReleaseInvitationLists';
+    if (!fromTimer && result.state.status === 'scheduled') {
       await this.scheduleTimers(result.state, policyContext.policy.params);
     }
+    // A crash before these checks is healed by the cut-off, which checks every claim of the event.
     for (const event of result.events) {
       if (event.type === 'InvitationListFiled') await this.checkListed(event, context);
     }
