@@ -3,6 +3,7 @@ import { handleCommand, loadStream, type EventStore } from '@crm/event-store';
 import type { DurableTimers, PolicyRegistry } from '@crm/policy';
 import {
   addDays,
+  INVITATION_POLICY_ID,
   evolveJointEvent,
   initialJointEvent,
   invitationDecider,
@@ -76,7 +77,7 @@ export class InvitationsApp {
     // right after the schedule command cannot leave the event without its deadlines for long.
     const fromTimer = command.type === 'RecordFilingCutoff' || command.type === 'ReleaseInvitationLists';
     if (!fromTimer && result.state.status === 'scheduled') {
-      await this.scheduleTimers(result.state, policyContext.policy.params);
+      await this.scheduleTimers(result.state);
     }
     // A crash before these checks is healed by the cut-off, which checks every claim of the event.
     for (const event of result.events) {
@@ -143,7 +144,12 @@ export class InvitationsApp {
   }
 
   /** One cut-off timer per window day and one release timer the next morning (idempotent by id). */
-  private async scheduleTimers(event: ScheduledJointEvent, params: InvitationPolicyParams): Promise<void> {
+  private async scheduleTimers(event: ScheduledJointEvent): Promise<void> {
+    // Release times follow the policy version the event was scheduled under, as its cut-offs do.
+    const history = await this.policies.history<InvitationPolicyParams>(INVITATION_POLICY_ID);
+    const params = history.find((doc) => doc.version === event.policyVersion)?.params;
+    if (params === undefined)
+      throw new Error(`policy ${INVITATION_POLICY_ID} ${event.policyVersion} is unknown`);
     for (const cutoff of event.cutoffs) {
       const payload = { jointEventId: event.jointEventId, day: cutoff.day };
       await this.timers.schedule(
