@@ -648,4 +648,42 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
   });
+  it('a policy version adopted later governs later decisions, which record it; earlier ones keep theirs', async () => {
+    const v1 = await call('get', '/policies/invitations.joint-events', 'gm').expect(200);
+    const params = {
+      ...(JSON.parse(JSON.stringify(v1.body)) as { versions: { params: Record<string, unknown> }[] })
+        .versions[0]?.params,
+      lateListFineFen: 2000,
+    };
+    await call('post', '/policies/invitations.joint-events/versions', 'gm')
+      .send({ version: 'v2', effectiveFrom: t.clock.now().toISOString(), params, reason: 'fine doubled' })
+      .expect(201);
+    const scheduled = await call('post', '/joint-events', 'coordinator')
+      .send({
+        date: '2026-12-20',
+        slot: 'afternoon',
+        venue: 'Hall B',
+        businessUnits: ['bu-1', 'bu-2'],
+        coordinatorId: 'co-1',
+      })
+      .expect(201);
+    const second = scheduled.body.jointEventId as string;
+    expect(scheduled.body.state).toMatchObject({ policyVersion: 'v2', windowOpensOn: '2026-12-13' });
+    await setClock('2026-12-13 19:00:00');
+    const fines = await eventually(async () => {
+      const res = await call('get', '/penalty-ledger', 'analyst').expect(200);
+      const ofSecond = (res.body as { jointEventId: string }[]).filter((f) => f.jointEventId === second);
+      return ofSecond.length === 2 ? ofSecond : undefined;
+    }, 'the missing-list fines of the second event');
+    expect(fines).toEqual([
+      expect.objectContaining({ amountFen: '2000', policyVersion: 'v2' }),
+      expect.objectContaining({ amountFen: '2000', policyVersion: 'v2' }),
+    ]);
+    const earlier = await call('get', `/penalty-ledger?bu=bu-2`, 'analyst').expect(200);
+    expect(
+      (earlier.body as { jointEventId: string; policyVersion: string; amountFen: string }[]).filter(
+        (f) => f.jointEventId === jointEventId && f.policyVersion === 'v1' && f.amountFen === '1000',
+      ).length,
+    ).toBeGreaterThan(0);
+  });
 });
