@@ -56,6 +56,15 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
       .set('Authorization', `Bearer ${tokens[who] ?? ''}`)
       .on('response', (res: { status: number }) => seen.push(res.status));
 
+  const scheduleEvent = (date: string, slot: 'afternoon' | 'evening') =>
+    call('post', '/joint-events', 'coordinator').send({
+      date,
+      slot,
+      venue: 'Hall A',
+      businessUnits: ['bu-1', 'bu-2'],
+      coordinatorId: 'co-1',
+    });
+
   const confirm = (customerId: string, who: string) =>
     call('post', `/joint-events/${jointEventId}/invitations`, who).send({ customerId });
 
@@ -149,15 +158,7 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
       analyst: { sub: 'an-1', roles: ['analyst'] },
     };
     for (const [who, c] of Object.entries(claims)) tokens[who] = await t.token(c);
-    const res = await call('post', '/joint-events', 'coordinator')
-      .send({
-        date: '2026-12-10',
-        slot: 'evening',
-        venue: 'Hall A',
-        businessUnits: ['bu-1', 'bu-2'],
-        coordinatorId: 'co-1',
-      })
-      .expect(201);
+    const res = await scheduleEvent('2026-12-10', 'evening').expect(201);
     jointEventId = res.body.jointEventId as string;
   });
 
@@ -658,15 +659,7 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
     await call('post', '/policies/invitations.joint-events/versions', 'gm')
       .send({ version: 'v2', effectiveFrom: t.clock.now().toISOString(), params, reason: 'fine doubled' })
       .expect(201);
-    const scheduled = await call('post', '/joint-events', 'coordinator')
-      .send({
-        date: '2026-12-20',
-        slot: 'afternoon',
-        venue: 'Hall B',
-        businessUnits: ['bu-1', 'bu-2'],
-        coordinatorId: 'co-1',
-      })
-      .expect(201);
+    const scheduled = await scheduleEvent('2026-12-20', 'afternoon').expect(201);
     const second = scheduled.body.jointEventId as string;
     expect(scheduled.body.state).toMatchObject({ policyVersion: 'v2', windowOpensOn: '2026-12-13' });
     await setClock('2026-12-13 19:00:00');
