@@ -1,2 +1,3 @@
 export * from './invitations-topic';
 export * from './customer-activity';
+export * from './rulings-and-fines';

@@ -1,1 +1,13 @@
-export {};
+export * from './invitation-policy';
+export * from './shanghai-time';
+export * from './invitation-context';
+export * from './customer-eligibility';
+export * from './joint-event.events';
+export * from './joint-event.commands';
+export * from './joint-event';
+export * from './joint-event.decide';
+export * from './invitation.events';
+export * from './invitation.commands';
+export * from './invitation';
+export * from './invitation-guards';
+export * from './invitation.decide';

@@ -1,12 +1,19 @@
 import { Matches } from 'class-validator';
 import { ServiceConfig } from '@crm/nest';
 import { CUSTOMERS_TOPIC } from '@crm/customers-contracts';
+import { INVITATIONS_TOPIC } from '@crm/invitations-contracts';
+
+const TOPIC = /^[a-z0-9][a-z0-9._-]*$/;
 
 /** Environment of the invitations service on top of the platform's (see .env.example). */
 export class InvitationsConfig extends ServiceConfig {
   override SCHEMA = 'invitations';
 
-  /** Topic the customer directory is fed from. */
-  @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'CUSTOMERS_TOPIC must be a Kafka topic name' })
+  /** Topic the customer directory and the eligibility read model are fed from. */
+  @Matches(TOPIC, { message: 'CUSTOMERS_TOPIC must be a Kafka topic name' })
   CUSTOMERS_TOPIC: string = CUSTOMERS_TOPIC;
+
+  /** Topic the relay publishes the invitations contract events to. */
+  @Matches(TOPIC, { message: 'INVITATIONS_TOPIC must be a Kafka topic name' })
+  INVITATIONS_TOPIC: string = INVITATIONS_TOPIC;
 }

@@ -1,0 +1,178 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@crm/event-sourcing';
+import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import type { Clock } from '@crm/policy';
+import { CONFIRMING_ROLES, type InvitationCommand, type InvitationState } from '@crm/invitations-domain';
+import { InvitationsApp } from '../application/invitations-app';
+import { InvitationExplanations, type Explanation } from '../application/invitation-explanation';
+import { asOfDate, commandContext } from './command-context';
+import { Target, type InvitationTarget } from './invitation-target.decorator';
+import {
+  ApproveAssistDto,
+  AsOfQuery,
+  ConfirmInvitationDto,
+  EmployeeDto,
+  EscalateConflictDto,
+  RecordSaleDto,
+  RuleConflictDto,
+} from './joint-event.dto';
+
+interface InvitationAnswer {
+  readonly invitation: InvitationState;
+  readonly events: readonly unknown[];
+}
+
+/** One customer's invitation to a joint event: confirmation, rulings, and what happens at the event. */
+@ApiTags('joint-events')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No or invalid bearer token (problem+json)' })
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer' })
+@Controller('joint-events/:jointEventId')
+export class CustomerInvitationsController {
+  constructor(
+    private readonly app: InvitationsApp,
+    private readonly explanations: InvitationExplanations,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private async run(
+    { jointEventId, customerId }: InvitationTarget,
+    command: InvitationCommand,
+    actor: Actor,
+    correlationId: string,
+  ): Promise<InvitationAnswer> {
+    const { state, events } = await this.app.onInvitation(
+      jointEventId,
+      customerId,
+      command,
+      commandContext(this.clock, actor, correlationId),
+    );
+    return { invitation: state, events };
+  }
+
+  @Post('invitations')
+  @Roles(...CONFIRMING_ROLES)
+  @ApiConflictResponse({
+    description: 'invitation.customer_held: `details.holdingBu` holds the customer (INV-09)',
+  })
+  confirm(
+    @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
+    @Body() body: ConfirmInvitationDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<InvitationAnswer> {
+    return this.run(
+      { jointEventId, customerId: body.customerId },
+      { type: 'ConfirmInvitation', data: { jointEventId, customerId: body.customerId } },
+      actor,
+      correlationId,
+    );
+  }
+
+  @Post('customers/:customerId/rulings')
+  @Roles('coordinator', 'gm')
+  rule(
+    @Target() target: InvitationTarget,
+    @Body() body: RuleConflictDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<InvitationAnswer> {
+    const data = { winnerBu: body.winnerBu, ...(body.note !== undefined ? { note: body.note } : {}) };
+    return this.run(target, { type: 'RuleInvitationConflict', data }, actor, correlationId);
+  }
+
+  @Post('customers/:customerId/escalation')
+  @Roles('coordinator')
+  escalate(
+    @Target() target: InvitationTarget,
+    @Body() body: EscalateConflictDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<InvitationAnswer> {
+    const command: InvitationCommand = { type: 'EscalateInvitationConflict', data: { reason: body.reason } };
+    return this.run(target, command, actor, correlationId);
+  }
+
+  @Post('customers/:customerId/attendance')
+  @Roles('staff', 'bu_manager', 'coordinator')
+  checkIn(
+    @Target() target: InvitationTarget,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<InvitationAnswer> {
+    return this.run(target, { type: 'RecordAttendance', data: {} }, actor, correlationId);
+  }
+
+  @Post('customers/:customerId/assists')
+  @Roles('staff', 'bu_manager')
+  approveAssist(
+    @Target() target: InvitationTarget,
+    @Body() body: ApproveAssistDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<InvitationAnswer> {
+    const command: InvitationCommand = {
+      type: 'ApproveSalesAssist',
+      data: { assistantEmployeeId: body.assistantEmployeeId },
+    };
+    return this.run(target, command, actor, correlationId);
+  }
+
+  @Post('customers/:customerId/pitch')
+  @Roles('staff', 'bu_manager')
+  startPitch(
+    @Target() target: InvitationTarget,
+    @Body() body: EmployeeDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<InvitationAnswer> {
+    const command: InvitationCommand = { type: 'StartPitch', data: { employeeId: body.employeeId } };
+    return this.run(target, command, actor, correlationId);
+  }
+
+  @Post('customers/:customerId/pitch/end')
+  @HttpCode(200)
+  @Roles('staff', 'bu_manager')
+  endPitch(
+    @Target() target: InvitationTarget,
+    @Body() body: EmployeeDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<InvitationAnswer> {
+    const command: InvitationCommand = { type: 'EndPitch', data: { employeeId: body.employeeId } };
+    return this.run(target, command, actor, correlationId);
+  }
+
+  @Post('customers/:customerId/sales')
+  @Roles('staff', 'bu_manager')
+  recordSale(
+    @Target() target: InvitationTarget,
+    @Body() body: RecordSaleDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<InvitationAnswer> {
+    const command: InvitationCommand = {
+      type: 'RecordEventSale',
+      data: {
+        saleId: body.saleId ?? randomUUID(),
+        amountFen: body.amountFen,
+        ...(body.assistedBy !== undefined ? { assistedBy: body.assistedBy } : {}),
+      },
+    };
+    return this.run(target, command, actor, correlationId);
+  }
+
+  @Get('customers/:customerId/explanation')
+  @Roles('auditor', 'coordinator', 'gm', 'bu_manager', 'admin')
+  explain(@Target() target: InvitationTarget, @Query() query: AsOfQuery): Promise<Explanation> {
+    return this.explanations.explain(target.jointEventId, target.customerId, asOfDate(query.asOf));
+  }
+}

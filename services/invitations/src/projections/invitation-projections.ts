@@ -1,0 +1,12 @@
+import type { Projection } from '@crm/projections';
+import { conflictQueueProjection } from './conflict-queue.projection';
+import { eventBoardProjection } from './event-board.projection';
+import { filingComplianceProjection } from './filing-compliance.projection';
+import { penaltyLedgerProjection } from './penalty-ledger.projection';
+
+export const INVITATION_PROJECTIONS: readonly Projection[] = [
+  eventBoardProjection,
+  conflictQueueProjection,
+  filingComplianceProjection,
+  penaltyLedgerProjection,
+];

@@ -1,0 +1,70 @@
+import type { StoredEvent } from '@crm/event-store';
+import { parseEventSaleRecordedV1, parseInvitationConfirmedV1 } from '@crm/invitations-contracts';
+import { toInvitationsContract } from './invitations-contract.mapper';
+
+const stored = (type: string, data: Record<string, unknown>): StoredEvent => ({
+  id: 'ev-1',
+  streamId: 's',
+  type,
+  version: 0,
+  position: { commit: 1n, prepare: 1n },
+  data,
+  metadata: {
+    actor: { id: 'e-1', role: 'staff' },
+    correlationId: 'c',
+    businessTime: '2026-12-05T03:00:00.000Z',
+  },
+  recordedAt: new Date('2026-12-05T03:00:00.000Z'),
+  hash: 'h',
+  previousHash: 'p',
+});
+
+describe('toInvitationsContract', () => {
+  it('publishes a confirmation in the frozen v1 shape, keyed by customer, without internal fields', () => {
+    const data = {
+      invitationId: 'i-1',
+      jointEventId: 'je-1',
+      customerId: 'c-1',
+      bu: 'bu-1',
+      employeeId: 'e-1',
+      confirmedAt: '2026-12-05T03:00:00.000Z',
+      countsForDay: '2026-12-05',
+      access: 'lapsed',
+      policyVersion: 'v1',
+    };
+    const contract = toInvitationsContract(stored('InvitationConfirmed', data));
+    expect(contract).toEqual({
+      aggregateId: 'c-1',
+      type: 'InvitationConfirmed',
+      data: parseInvitationConfirmedV1(data),
+    });
+    expect(contract?.data).not.toHaveProperty('access');
+  });
+
+  it('credits a sale to the inviter and drops who keyed it in', () => {
+    const data = {
+      saleId: 's-1',
+      jointEventId: 'je-1',
+      customerId: 'c-1',
+      amountFen: 100,
+      soldAt: '2026-12-10T11:00:00.000Z',
+      inviterBu: 'bu-1',
+      inviterEmployeeId: 'e-1',
+      recordedBy: 'e-9',
+    };
+    expect(toInvitationsContract(stored('EventSaleRecorded', data))?.data).toEqual(
+      parseEventSaleRecordedV1(data),
+    );
+  });
+
+  it('keeps internal events private', () => {
+    for (const type of [
+      'JointEventScheduled',
+      'InvitationListFiled',
+      'PitchStarted',
+      'InvitationConflictDetected',
+    ]) {
+      expect(toInvitationsContract(stored(type, {}))).toBeNull();
+    }
+  });
+});

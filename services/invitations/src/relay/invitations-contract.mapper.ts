@@ -1,0 +1,48 @@
+import type { StoredEvent } from '@crm/event-store';
+import type { ContractEvent } from '@crm/messaging';
+import {
+  ATTENDANCE_RECORDED,
+  EVENT_SALE_RECORDED,
+  FINE_ISSUED,
+  INVITATION_CONFIRMED,
+  INVITATION_CONFLICT_RULED,
+  parseAttendanceRecordedV1,
+  parseEventSaleRecordedV1,
+  parseFineIssuedV1,
+  parseInvitationConfirmedV1,
+  parseInvitationConflictRuledV1,
+} from '@crm/invitations-contracts';
+
+/**
+ * The only door out of the invitations event store. Each public event is re-read through its
+ * contract parser, which copies the contract's fields only: an internal field (e.g. `access`,
+ * `recordedBy`) never leaks, and a payload that would break the contract fails here, not at the
+ * consumer. Customer-related events are keyed by customer id (per-customer order for the customers
+ * service); fines by joint event.
+ */
+export const toInvitationsContract = (event: StoredEvent): ContractEvent | null => {
+  switch (event.type) {
+    case INVITATION_CONFIRMED: {
+      const data = parseInvitationConfirmedV1(event.data);
+      return { aggregateId: data.customerId, type: event.type, data };
+    }
+    case ATTENDANCE_RECORDED: {
+      const data = parseAttendanceRecordedV1(event.data);
+      return { aggregateId: data.customerId, type: event.type, data };
+    }
+    case EVENT_SALE_RECORDED: {
+      const data = parseEventSaleRecordedV1(event.data);
+      return { aggregateId: data.customerId, type: event.type, data };
+    }
+    case INVITATION_CONFLICT_RULED: {
+      const data = parseInvitationConflictRuledV1(event.data);
+      return { aggregateId: data.customerId, type: event.type, data };
+    }
+    case FINE_ISSUED: {
+      const data = parseFineIssuedV1(event.data);
+      return { aggregateId: data.jointEventId, type: event.type, data };
+    }
+    default:
+      return null;
+  }
+};
