@@ -1,0 +1,41 @@
+/**
+ * Every ⚙ number of domain §5 as one policy document (`credit`, v1). The service adopts it through
+ * the PolicyRegistry; deciders receive the version in force and record it on every decision.
+ */
+export interface CreditPolicyParams {
+  /** Relationship age for grade A (CRD-22 c1, CRD-25). */
+  readonly relationshipYearsForA: number;
+  /** Look-back for bad debt or serious breach (CRD-22 c2, CRD-23 c1). */
+  readonly cleanRecordYears: number;
+  /** Consecutive years of good operation for grade A (CRD-22 c4). */
+  readonly goodOperationYearsForA: number;
+  /** Full calendar months averaged for the maximum limit (CRD-32..34, [AMBIG A9]). */
+  readonly averagingMonths: number;
+  /** Maximum term of long-term credit and of A's temporary credit (CRD-32/33). */
+  readonly longTermTermDays: number;
+  /** Maximum term of a B temporary grant (CRD-34). */
+  readonly temporaryTermDaysB: number;
+  /** Full dossier refresh period (CRD-15). */
+  readonly dossierRefreshMonths: number;
+  /** A default lasting longer than this is escalated (CRD-70). */
+  readonly defaultEscalationMonths: number;
+  /** Renewal window before the contract end (CRD-45). */
+  readonly renewalWindowMonths: number;
+  /** Upper bounds (days past due) of the aging buckets; the last bucket is open-ended. */
+  readonly agingBucketUpperDays: readonly number[];
+}
+
+export const CREDIT_POLICY_ID = 'credit';
+
+export const CREDIT_POLICY_V1: CreditPolicyParams = {
+  relationshipYearsForA: 1,
+  cleanRecordYears: 2,
+  goodOperationYearsForA: 2,
+  averagingMonths: 6,
+  longTermTermDays: 30,
+  temporaryTermDaysB: 15,
+  dossierRefreshMonths: 3,
+  defaultEscalationMonths: 2,
+  renewalWindowMonths: 1,
+  agingBucketUpperDays: [30, 60, 90],
+};
