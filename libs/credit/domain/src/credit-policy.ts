@@ -2,7 +2,7 @@
  * Every ⚙ number of domain §5 as one policy document (`credit`, v1). The service adopts it through
  * the PolicyRegistry; deciders receive the version in force and record it on every decision.
  */
-export interface CreditPolicyParams {
+export type CreditPolicyParams = {
   /** Relationship age for grade A (CRD-22 c1, CRD-25). */
   readonly relationshipYearsForA: number;
   /** Look-back for bad debt or serious breach (CRD-22 c2, CRD-23 c1). */
@@ -23,7 +23,7 @@ export interface CreditPolicyParams {
   readonly renewalWindowMonths: number;
   /** Upper bounds (days past due) of the aging buckets; the last bucket is open-ended. */
   readonly agingBucketUpperDays: readonly number[];
-}
+};
 
 export const CREDIT_POLICY_ID = 'credit';
 

@@ -1,0 +1,260 @@
+import { eventually } from '@crm/testing';
+import { EventPipeline } from '@crm/nest';
+import { startCreditTestApp, type CreditTestApp } from '../testing/credit-test-app';
+import {
+  aFacts,
+  allSections,
+  creditApi,
+  creditWorthyAccount,
+  seenStatuses,
+  setPortfolioCap,
+  type CreditApi,
+} from '../testing/credit-flow';
+
+jest.setTimeout(120_000);
+
+describe('credit API (real PostgreSQL + Kafka)', () => {
+  let t: CreditTestApp;
+  let api: CreditApi;
+
+  beforeAll(async () => {
+    t = await startCreditTestApp();
+    api = await creditApi(t);
+    await setPortfolioCap(api, 1_000_000_000);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  afterAll(() => {
+    expect(seenStatuses.filter((s) => s >= 500)).toEqual([]);
+  });
+
+  it('takes an account from investigation to an effective limit; the grade, limit and cap are visible', async () => {
+    await creditWorthyAccount(api, 'acc-flow', 50_000);
+    const res = await api.get('/credit-accounts/acc-flow').expect(200);
+    expect(res.body).toMatchObject({
+      grade: 'A',
+      limitFen: 50_000,
+      exposureFen: 0,
+      activeLimit: { limitFen: 50_000, termDays: 30, type: 'long_term' },
+      dossier: { version: 1, complete: true, stale: false, staleAt: '2026-10-15T02:00:00.000Z' },
+      policyVersion: 'v1',
+    });
+    const portfolio = await api.get('/credit-portfolio').expect(200);
+    expect(portfolio.body.limits).toMatchObject({ 'acc-flow': 50_000 });
+  });
+
+  it('approves, holds 1 fen over the limit, explains the hold, and releases it only by the marketing VP', async () => {
+    await creditWorthyAccount(api, 'acc-hold', 50_000);
+    const base = '/credit-accounts/acc-hold';
+    const ok = await api
+      .post(`${base}/credit-checks`, 'staff', { orderId: 'o-1', kind: 'credit_sale', amountFen: 30_000 })
+      .expect(201);
+    expect(ok.body).toMatchObject({ decision: 'approved' });
+    const held = await api
+      .post(`${base}/credit-checks`, 'staff', { orderId: 'o-2', kind: 'credit_sale', amountFen: 20_001 })
+      .expect(201);
+    expect(held.body).toMatchObject({ decision: 'held', reasons: ['over_limit'], rules: ['CRD-40'] });
+
+    const why = await api.get(`${base}/holds/o-2/explanation`).expect(200);
+    expect(why.body).toMatchObject({
+      decision: 'held',
+      status: 'held',
+      exposureFen: 30_000,
+      limitFen: 50_000,
+      grade: 'A',
+      overdueItems: [],
+      policyVersion: 'v1',
+      reasons: ['over_limit'],
+    });
+
+    await api.post(`${base}/holds/o-2/decision`, 'gm', { release: true, reason: 'x' }).expect(403);
+    const notRequested = await api
+      .post(`${base}/holds/o-2/decision`, 'marketing_vp', { release: true, reason: 'x' })
+      .expect(422);
+    expect(notRequested.body).toMatchObject({ code: 'credit.release_not_requested', rule: 'CRD-41' });
+    await api
+      .post(`${base}/holds/o-2/release-requests`, 'marketing_manager', {
+        creditControllerId: 'credit_controller-1',
+      })
+      .expect(201);
+    await api
+      .post(`${base}/holds/o-2/decision`, 'marketing_vp', { release: true, reason: 'key account' })
+      .expect(201);
+    const after = await api.get(`${base}/holds/o-2/explanation`).expect(200);
+    expect(after.body).toMatchObject({
+      status: 'released',
+      followUps: expect.arrayContaining([expect.objectContaining({ type: 'CreditHoldReleased' })]),
+    });
+
+    const pipeline = t.app.get(EventPipeline);
+    await pipeline.caughtUp();
+    await eventually(async () => {
+      const rows = await t.pool.query(
+        `select status, reasons from ${t.config.readSchema()}.credit_holds where account_id = 'acc-hold'`,
+      );
+      return rows.rows[0]?.status === 'released' ? rows.rows : undefined;
+    }, 'the holds queue shows the release');
+  });
+
+  it('a shipment becomes an invoice; once overdue (durable timer) the account is blocked and new credit is held', async () => {
+    await creditWorthyAccount(api, 'acc-ledger', 100_000);
+    const base = '/credit-accounts/acc-ledger';
+    // As-of reads follow record time (what the system knew then), so the mark is a real instant.
+    const beforeShipment = new Date().toISOString();
+    await api
+      .post(`${base}/credit-checks`, 'staff', { orderId: 'o-1', kind: 'credit_sale', amountFen: 10_000 })
+      .expect(201);
+    await api
+      .post(`${base}/shipments`, 'staff', { orderId: 'o-1', shippedAt: '2026-07-15T02:00:00.000Z' })
+      .expect(201);
+    const acc = await api.get(base).expect(200);
+    expect(acc.body.invoices).toEqual([
+      expect.objectContaining({ invoiceId: 'o-1', dueAt: '2026-08-14T02:00:00.000Z', openFen: 10_000 }),
+    ]);
+
+    t.clock.set('2026-08-14T03:00:00.000Z');
+    try {
+      const blocked = await eventually(async () => {
+        const res = await api.get(base).expect(200);
+        return res.body.blocked === true ? res.body : undefined;
+      }, 'the overdue timer blocks the account');
+      expect(blocked.overdueItems).toEqual([
+        { invoiceId: 'o-1', dueAt: '2026-08-14T02:00:00.000Z', openFen: 10_000 },
+      ]);
+      const held = await api
+        .post(`${base}/credit-checks`, 'staff', { orderId: 'o-2', kind: 'credit_sale', amountFen: 1 })
+        .expect(201);
+      expect(held.body.reasons).toContain('overdue_invoice');
+      await api
+        .post(`${base}/payments`, 'credit_controller', {
+          paymentId: 'pay-1',
+          amountFen: 10_000,
+          receivedAt: '2026-08-14T03:00:00.000Z',
+        })
+        .expect(201);
+      const cleared = await api.get(base).expect(200);
+      expect(cleared.body).toMatchObject({ blocked: false, overdueItems: [] });
+      const asOf = await api.get(`${base}?asOf=${beforeShipment}`).expect(200);
+      expect(asOf.body).toMatchObject({ grade: 'A', limitFen: 100_000, invoices: [], blocked: false });
+      await api.get(`${base}?asOf=2000-01-01T00:00:00.000Z`).expect(404);
+    } finally {
+      t.clock.set('2026-07-15T02:00:00.000Z');
+    }
+  });
+
+  describe('refusals name the rule (422) and bad input is 4xx problem+json', () => {
+    it('grade A without history asking for long-term credit: 422 CRD-32', async () => {
+      const base = '/credit-accounts/acc-new';
+      await api
+        .post('/credit-accounts', 'credit_controller', {
+          accountId: 'acc-new',
+          counterpartyKind: 'supplier',
+          name: 'S',
+        })
+        .expect(201);
+      await api
+        .post(`${base}/dossier`, 'account_supervisor', {
+          sections: allSections(),
+          facts: aFacts({ priorCreditHistory: false }),
+        })
+        .expect(201);
+      await api.post(`${base}/dossier/review`, 'marketing_manager', { findings: 'ok' }).expect(200);
+      await api.post(`${base}/dossier/filing`, 'credit_controller').expect(200);
+      await api
+        .post(`${base}/grade-proposals`, 'marketing_manager', {
+          proposalId: 'p',
+          salespersonId: 's',
+          creditControllerId: 'c',
+        })
+        .expect(201);
+      await api.post(`${base}/grade-proposals/p/reviews`, 'marketing_vp').expect(201);
+      await api.post(`${base}/grade-proposals/p/reviews`, 'cfo').expect(201);
+      await api.post(`${base}/grade-proposals/p/approval`, 'gm').expect(201);
+      const res = await api
+        .post(`${base}/grants`, 'marketing_manager', {
+          grantId: 'g',
+          type: 'long_term',
+          limitFen: 1_000,
+          termDays: 30,
+        })
+        .expect(422);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({
+        status: 422,
+        code: 'credit.a_without_history_long_term',
+        rule: 'CRD-32',
+      });
+    });
+
+    it.each([
+      [
+        'a malformed credit check',
+        '/credit-accounts/acc-flow/credit-checks',
+        'staff',
+        { orderId: 'o', kind: 'gift', amountFen: -1 },
+        400,
+      ],
+      [
+        'a fractional amount',
+        '/credit-accounts/acc-flow/credit-checks',
+        'staff',
+        { orderId: 'o', kind: 'credit_sale', amountFen: 1.5 },
+        400,
+      ],
+      [
+        'an unknown field',
+        '/credit-accounts/acc-flow/payments',
+        'credit_controller',
+        { paymentId: 'p', amountFen: 1, receivedAt: '2026-07-01T00:00:00Z', vip: 1 },
+        400,
+      ],
+      [
+        'a bad dossier source',
+        '/credit-accounts/acc-flow/dossier',
+        'account_supervisor',
+        { sections: { basic_data: { content: 'x', source: 'rumour' } }, facts: aFacts() },
+        400,
+      ],
+      [
+        'a bad instant',
+        '/credit-accounts/acc-flow/shipments',
+        'staff',
+        { orderId: 'o-1', shippedAt: 'yesterday' },
+        400,
+      ],
+      [
+        'an unknown account',
+        '/credit-accounts/nobody/credit-checks',
+        'staff',
+        { orderId: 'o', kind: 'credit_sale', amountFen: 1 },
+        404,
+      ],
+      ['the wrong role', '/credit-accounts/acc-flow/grants/g-1/approvals', 'staff', {}, 403],
+      [
+        'a shipment of an unknown order',
+        '/credit-accounts/acc-flow/shipments',
+        'staff',
+        { orderId: 'nope', shippedAt: '2026-07-01T00:00:00Z' },
+        400,
+      ],
+    ])('%s', async (_what, path, role, body, status) => {
+      const res = await api.post(path, role, body).expect(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ status });
+    });
+
+    it('malformed JSON is 400 and an absurd path id is 404', async () => {
+      const res = await api
+        .post('/credit-accounts/acc-flow/credit-checks', 'staff')
+        .set('Content-Type', 'application/json')
+        .send('{"orderId":');
+      expect(res.status).toBe(400);
+      await api.get(`/credit-accounts/${'x'.repeat(300)}`).expect(404);
+      await api.get('/credit-accounts/acc-flow?asOf=not-a-date').expect(400);
+      await api.get('/credit-accounts/acc-flow/holds/none/explanation').expect(404);
+    });
+  });
+});
