@@ -2,6 +2,7 @@ import { readPayload } from '@crm/contract-fields';
 
 export const CREDIT_GRADE_APPROVED = 'CreditGradeApproved';
 export const CREDIT_LIMIT_GRANTED = 'CreditLimitGranted';
+export const CREDIT_LIMIT_ADJUSTED = 'CreditLimitAdjusted';
 export const CREDIT_ACCOUNT_BLOCKED = 'CreditAccountBlocked';
 export const CREDIT_ACCOUNT_UNBLOCKED = 'CreditAccountUnblocked';
 export const CREDIT_SALE_APPROVED = 'CreditSaleApproved';
@@ -35,6 +36,17 @@ export type CreditLimitGrantedV1 = {
   readonly limitFen: number;
   readonly termDays: number;
   readonly grantType: 'temporary' | 'long_term';
+  readonly effectiveAt: string;
+  readonly policyVersion: string;
+};
+
+/** A review changed an effective limit (CRD-53); `exception` when it did not lower it (CRD-54). */
+export type CreditLimitAdjustedV1 = {
+  readonly accountId: string;
+  readonly customerId?: string;
+  readonly previousLimitFen: number;
+  readonly limitFen: number;
+  readonly exception: boolean;
   readonly effectiveAt: string;
   readonly policyVersion: string;
 };
@@ -94,6 +106,22 @@ export const parseCreditLimitGrantedV1 = (data: unknown): CreditLimitGrantedV1 =
   };
 };
 
+export const parseCreditLimitAdjustedV1 = (data: unknown): CreditLimitAdjustedV1 => {
+  const r = readPayload(CREDIT_LIMIT_ADJUSTED, data);
+  const exception = (data as Record<string, unknown>)['exception'];
+  if (typeof exception !== 'boolean')
+    throw new Error(`${CREDIT_LIMIT_ADJUSTED}: exception must be a boolean`);
+  return {
+    accountId: r.text('accountId'),
+    ...customer(r.optionalText('customerId')),
+    previousLimitFen: r.fen('previousLimitFen'),
+    limitFen: r.fen('limitFen'),
+    exception,
+    effectiveAt: r.instant('effectiveAt'),
+    policyVersion: r.text('policyVersion'),
+  };
+};
+
 export const parseCreditAccountBlockedV1 = (data: unknown): CreditAccountBlockedV1 => {
   const r = readPayload(CREDIT_ACCOUNT_BLOCKED, data);
   return {
@@ -137,6 +165,7 @@ export const parseCreditSaleHeldV1 = (data: unknown): CreditSaleHeldV1 => ({
 export const CREDIT_CONTRACT_EVENT_TYPES = [
   CREDIT_GRADE_APPROVED,
   CREDIT_LIMIT_GRANTED,
+  CREDIT_LIMIT_ADJUSTED,
   CREDIT_ACCOUNT_BLOCKED,
   CREDIT_ACCOUNT_UNBLOCKED,
   CREDIT_SALE_APPROVED,

@@ -1,6 +1,6 @@
 import type { DomainCommand } from '@crm/event-sourcing';
 import type { DossierSections, RatingFacts } from './dossier';
-import type { CounterpartyKind, CreditKind } from './credit-account.events';
+import type { CounterpartyKind, CreditKind, ReviewPeriod } from './credit-account.events';
 import type { GrantType } from './grant-table';
 
 type C<T extends string, D> = DomainCommand<T, D>;
@@ -70,6 +70,23 @@ export type MarkInvoiceOverdue = C<'MarkInvoiceOverdue', { readonly invoiceId: s
 export type EscalateDefault = C<'EscalateDefault', { readonly invoiceId: string }>;
 export type ReconcileAccount = C<'ReconcileAccount', { readonly periodEnd: string }>;
 
+export type CompleteReview = C<
+  'CompleteReview',
+  { readonly period: ReviewPeriod; readonly evaluation: string }
+>;
+export type ProposeLimitAdjustment = C<
+  'ProposeLimitAdjustment',
+  { readonly adjustmentId: string; readonly newLimitFen: number; readonly exceptionReason?: string }
+>;
+/** The marketing VP endorses, then the GM and the chairman approve (CRD-53). */
+export type ApproveLimitAdjustment = C<'ApproveLimitAdjustment', { readonly adjustmentId: string }>;
+export type RecordContract = C<
+  'RecordContract',
+  { readonly contractId: string; readonly startsAt: string; readonly endsAt: string }
+>;
+export type OpenRenewalWindow = C<'OpenRenewalWindow', { readonly contractId: string }>;
+export type EndContractPeriod = C<'EndContractPeriod', { readonly contractId: string }>;
+
 export type CreditAccountCommand =
   | OpenCreditAccount
   | SubmitDossier
@@ -91,4 +108,10 @@ export type CreditAccountCommand =
   | IssueCreditNote
   | MarkInvoiceOverdue
   | EscalateDefault
-  | ReconcileAccount;
+  | ReconcileAccount
+  | CompleteReview
+  | ProposeLimitAdjustment
+  | ApproveLimitAdjustment
+  | RecordContract
+  | OpenRenewalWindow
+  | EndContractPeriod;

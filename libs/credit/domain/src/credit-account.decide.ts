@@ -24,6 +24,22 @@ import {
   decideRecordPayment,
   decideRecordShipment,
 } from './ledger.decide';
+import {
+  decideApproveLimitAdjustment,
+  decideCompleteReview,
+  decideEndContractPeriod,
+  decideOpenRenewalWindow,
+  decideProposeLimitAdjustment,
+  decideRecordContract,
+  withClearedToZero,
+} from './review.decide';
+
+/** Settlements that bring the exposure to zero also record it (CRD-45). */
+const clearing = (
+  state: CreditAccount,
+  events: CreditAccountEvent[],
+  ctx: CreditDecisionContext,
+): CreditAccountEvent[] => (state.status === 'open' ? withClearedToZero(state, events, ctx.now) : events);
 
 const opened = (accountId: string, data: OpenCreditAccount['data'], now: Date): CreditAccountEvent => ({
   type: 'CreditAccountOpened',
@@ -84,9 +100,9 @@ export const decideCreditAccount =
       case 'RecordShipment':
         return decideRecordShipment(command, state, ctx);
       case 'RecordGoodsAccepted':
-        return decideRecordGoodsAccepted(command, state, ctx);
+        return clearing(state, decideRecordGoodsAccepted(command, state, ctx), ctx);
       case 'RecordPayment':
-        return decideRecordPayment(command, state, ctx);
+        return clearing(state, decideRecordPayment(command, state, ctx), ctx);
       case 'IssueCreditNote': {
         // A settlement for a customer we never opened an account for still lands on its receivables.
         if (state.status === 'unopened') {
@@ -98,7 +114,7 @@ export const decideCreditAccount =
           const next = evolveCreditAccount(state, open);
           return [open, ...decideIssueCreditNote(command, next, ctx)];
         }
-        return decideIssueCreditNote(command, state, ctx);
+        return clearing(state, decideIssueCreditNote(command, state, ctx), ctx);
       }
       case 'MarkInvoiceOverdue':
         return decideMarkInvoiceOverdue(command, state, ctx);
@@ -106,6 +122,18 @@ export const decideCreditAccount =
         return decideEscalateDefault(command, state, ctx);
       case 'ReconcileAccount':
         return decideReconcileAccount(command, state, ctx);
+      case 'CompleteReview':
+        return decideCompleteReview(command, state, ctx);
+      case 'ProposeLimitAdjustment':
+        return decideProposeLimitAdjustment(command, state, ctx);
+      case 'ApproveLimitAdjustment':
+        return decideApproveLimitAdjustment(command, state, ctx);
+      case 'RecordContract':
+        return decideRecordContract(command, state, ctx);
+      case 'OpenRenewalWindow':
+        return decideOpenRenewalWindow(command, state, ctx);
+      case 'EndContractPeriod':
+        return decideEndContractPeriod(command, state, ctx);
     }
   };
 

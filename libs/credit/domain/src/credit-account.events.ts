@@ -295,6 +295,86 @@ export type AccountReconciled = E<
   }
 >;
 
+export const REVIEW_PERIODS = ['monthly', 'quarterly'] as const;
+export type ReviewPeriod = (typeof REVIEW_PERIODS)[number];
+
+/** The next monthly or quarterly review of an account with a limit (CRD-50). */
+export type CreditReviewScheduled = E<
+  'CreditReviewScheduled',
+  { readonly period: ReviewPeriod; readonly dueAt: string; readonly policyVersion: string }
+>;
+
+export type CreditReviewCompleted = E<
+  'CreditReviewCompleted',
+  {
+    readonly period: ReviewPeriod;
+    readonly dueAt: string;
+    readonly reviewerId: string;
+    readonly evaluation: string;
+  }
+>;
+
+/** CRD-53/54: an adjustment lowers the limit unless an exception (with its reason) is approved. */
+export type LimitAdjustmentProposed = E<
+  'LimitAdjustmentProposed',
+  {
+    readonly adjustmentId: string;
+    readonly currentLimitFen: number;
+    readonly newLimitFen: number;
+    readonly exceptionReason?: string;
+    readonly proposedBy: string;
+    readonly policyVersion: string;
+  }
+>;
+
+export type LimitAdjustmentApproved = E<
+  'LimitAdjustmentApproved',
+  { readonly adjustmentId: string; readonly role: string; readonly approverId: string }
+>;
+
+export type CreditLimitAdjusted = E<
+  'CreditLimitAdjusted',
+  {
+    readonly adjustmentId: string;
+    readonly previousLimitFen: number;
+    readonly limitFen: number;
+    readonly exception: boolean;
+    readonly exceptionReason?: string;
+    readonly effectiveAt: string;
+    readonly policyVersion: string;
+  }
+>;
+
+export type CreditContractRecorded = E<
+  'CreditContractRecorded',
+  {
+    readonly contractId: string;
+    readonly startsAt: string;
+    readonly endsAt: string;
+    readonly renewalOpensAt: string;
+    readonly policyVersion: string;
+  }
+>;
+
+/** CRD-45: the exposure reached zero (recorded when a settlement brings it there). */
+export type ExposureClearedToZero = E<'ExposureClearedToZero', { readonly clearedAt: string }>;
+
+export type ContractRenewalWindowOpened = E<
+  'ContractRenewalWindowOpened',
+  { readonly contractId: string; readonly endsAt: string; readonly openedAt: string }
+>;
+
+/** At the contract end: did the exposure clear to zero at least once during it (CRD-45)? */
+export type ContractPeriodEnded = E<
+  'ContractPeriodEnded',
+  {
+    readonly contractId: string;
+    readonly exposureClearedOnce: boolean;
+    readonly rule: 'CRD-45';
+    readonly endedAt: string;
+  }
+>;
+
 export type CreditAccountEvent =
   | CreditAccountOpened
   | DossierSubmitted
@@ -321,6 +401,15 @@ export type CreditAccountEvent =
   | AccountBlocked
   | AccountUnblocked
   | DefaultEscalated
-  | AccountReconciled;
+  | AccountReconciled
+  | CreditReviewScheduled
+  | CreditReviewCompleted
+  | LimitAdjustmentProposed
+  | LimitAdjustmentApproved
+  | CreditLimitAdjusted
+  | CreditContractRecorded
+  | ExposureClearedToZero
+  | ContractRenewalWindowOpened
+  | ContractPeriodEnded;
 
 export const creditAccountStreamId = (accountId: string): string => `credit-account-${accountId}`;

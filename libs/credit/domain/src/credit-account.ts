@@ -5,6 +5,7 @@ import type {
   CreditAccountEvent,
   CreditKind,
   HoldReason,
+  ReviewPeriod,
 } from './credit-account.events';
 import type { GrantType } from './grant-table';
 import type { Grade, GradeComputation } from './rating';
@@ -73,6 +74,23 @@ export type ActiveLimit = {
   readonly effectiveAt: string;
 };
 
+export type PendingAdjustment = {
+  readonly adjustmentId: string;
+  readonly newLimitFen: number;
+  readonly exceptionReason?: string;
+  readonly approvals: readonly string[];
+};
+
+export type Contract = {
+  readonly contractId: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly renewalOpensAt: string;
+  readonly clearedOnce: boolean;
+  readonly renewalOpened: boolean;
+  readonly ended: boolean;
+};
+
 export type OpenCreditAccountState = {
   readonly status: 'open';
   readonly accountId: string;
@@ -95,6 +113,9 @@ export type OpenCreditAccountState = {
   readonly paymentIds: readonly string[];
   readonly blocked: boolean;
   readonly reconciledInvoiceIds: readonly string[];
+  readonly reviewsDue: Readonly<Partial<Record<ReviewPeriod, string>>>;
+  readonly pendingAdjustment?: PendingAdjustment;
+  readonly contract?: Contract;
 };
 
 export type CreditAccount = { readonly status: 'unopened' } | OpenCreditAccountState;
@@ -296,6 +317,66 @@ const evolveOpen = (s: OpenCreditAccountState, event: CreditAccountEvent): OpenC
       };
     case 'AccountReconciled':
       return { ...s, reconciledInvoiceIds: event.data.invoiceIds };
+    case 'CreditReviewScheduled':
+      return { ...s, reviewsDue: { ...s.reviewsDue, [event.data.period]: event.data.dueAt } };
+    case 'LimitAdjustmentProposed':
+      return {
+        ...s,
+        pendingAdjustment: {
+          adjustmentId: event.data.adjustmentId,
+          newLimitFen: event.data.newLimitFen,
+          ...(event.data.exceptionReason !== undefined
+            ? { exceptionReason: event.data.exceptionReason }
+            : {}),
+          approvals: [],
+        },
+      };
+    case 'LimitAdjustmentApproved':
+      return s.pendingAdjustment === undefined
+        ? s
+        : {
+            ...s,
+            pendingAdjustment: {
+              ...s.pendingAdjustment,
+              approvals: [...s.pendingAdjustment.approvals, event.data.role],
+            },
+          };
+    case 'CreditLimitAdjusted': {
+      const { pendingAdjustment: _done, ...rest } = s;
+      return s.activeLimit === undefined
+        ? rest
+        : {
+            ...rest,
+            activeLimit: {
+              ...s.activeLimit,
+              limitFen: event.data.limitFen,
+              effectiveAt: event.data.effectiveAt,
+            },
+          };
+    }
+    case 'CreditContractRecorded':
+      return {
+        ...s,
+        contract: {
+          contractId: event.data.contractId,
+          startsAt: event.data.startsAt,
+          endsAt: event.data.endsAt,
+          renewalOpensAt: event.data.renewalOpensAt,
+          clearedOnce: false,
+          renewalOpened: false,
+          ended: false,
+        },
+      };
+    case 'ExposureClearedToZero': {
+      const c = s.contract;
+      const at = Date.parse(event.data.clearedAt);
+      const within = c !== undefined && at >= Date.parse(c.startsAt) && at <= Date.parse(c.endsAt);
+      return within ? { ...s, contract: { ...c, clearedOnce: true } } : s;
+    }
+    case 'ContractRenewalWindowOpened':
+      return s.contract === undefined ? s : { ...s, contract: { ...s.contract, renewalOpened: true } };
+    case 'ContractPeriodEnded':
+      return s.contract === undefined ? s : { ...s, contract: { ...s.contract, ended: true } };
     default:
       return s;
   }
@@ -320,6 +401,7 @@ export const evolveCreditAccount = (state: CreditAccount, event: CreditAccountEv
       paymentIds: [],
       blocked: false,
       reconciledInvoiceIds: [],
+      reviewsDue: {},
     };
   }
   return evolveOpen(state, event);

@@ -21,6 +21,9 @@ export type CreditPolicyParams = {
   readonly defaultEscalationMonths: number;
   /** Renewal window before the contract end (CRD-45). */
   readonly renewalWindowMonths: number;
+  /** Months between monthly reviews and between quarterly reviews (CRD-50). */
+  readonly monthlyReviewMonths: number;
+  readonly quarterlyReviewMonths: number;
   /** Upper bounds (days past due) of the aging buckets; the last bucket is open-ended. */
   readonly agingBucketUpperDays: readonly number[];
 };
@@ -37,5 +40,7 @@ export const CREDIT_POLICY_V1: CreditPolicyParams = {
   dossierRefreshMonths: 3,
   defaultEscalationMonths: 2,
   renewalWindowMonths: 1,
+  monthlyReviewMonths: 1,
+  quarterlyReviewMonths: 3,
   agingBucketUpperDays: [30, 60, 90],
 };

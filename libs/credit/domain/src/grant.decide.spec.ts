@@ -281,6 +281,24 @@ describe('grant approvals: marketing VP + CFO + GM, then GM + chairman (CRD-32..
             policyVersion: 'v1',
           },
         },
+        {
+          type: 'CreditReviewScheduled',
+          data: {
+            accountId: ACCOUNT,
+            period: 'monthly',
+            dueAt: '2026-08-15T02:00:00.000Z',
+            policyVersion: 'v1',
+          },
+        },
+        {
+          type: 'CreditReviewScheduled',
+          data: {
+            accountId: ACCOUNT,
+            period: 'quarterly',
+            dueAt: '2026-10-15T02:00:00.000Z',
+            policyVersion: 'v1',
+          },
+        },
       ]);
   });
 

@@ -5,6 +5,7 @@ import { requireRole, type CreditDecisionContext } from './credit-context';
 import { exposureOf } from './exposure';
 import { evaluateGrant, monthlyAverages } from './grant-table';
 import { conflict, invalid, requireOpen, ruleError } from './account-guards';
+import { reviewsScheduled } from './review.decide';
 
 export const GRANT_APPROVERS = ['marketing_vp', 'cfo', 'gm'] as const;
 export const LIMIT_APPROVERS = ['gm', 'chairman'] as const;
@@ -167,5 +168,9 @@ export const decideApproveCreditGrant = (
         policyVersion: ctx.policyVersion,
       },
     },
+    // A first limit starts the monthly and quarterly reviews (CRD-50).
+    ...(s.activeLimit === undefined
+      ? reviewsScheduled(s.accountId, ['monthly', 'quarterly'], ctx.now, ctx)
+      : []),
   ];
 };

@@ -82,6 +82,7 @@ describe('ledger (domain §5.5)', () => {
             unappliedFen: 1_000,
           },
         },
+        { type: 'ExposureClearedToZero', data: { accountId: ACCOUNT, clearedAt: NOW.toISOString() } },
       ]);
   });
 

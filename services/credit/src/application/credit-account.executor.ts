@@ -105,12 +105,11 @@ export class CreditAccountExecutor {
             loaded.version < 0 ? 'no_stream' : loaded.version,
           );
           for (const e of events) {
-            if (e.type === 'CreditLimitGranted') {
+            // Every limit that takes effect passes the portfolio cap in the same transaction (CRD-31).
+            if (e.type === 'CreditLimitGranted' || e.type === 'CreditLimitAdjusted') {
+              const grantId = e.type === 'CreditLimitGranted' ? e.data.grantId : e.data.adjustmentId;
               await this.activateInPortfolio(
-                {
-                  type: 'ActivateLimit',
-                  data: { accountId, grantId: e.data.grantId, limitFen: e.data.limitFen },
-                },
+                { type: 'ActivateLimit', data: { accountId, grantId, limitFen: e.data.limitFen } },
                 ctx,
                 append,
               );

@@ -137,5 +137,8 @@ const view = (s: OpenCreditAccountState, at: Date, policy: CreditPolicyParams) =
     aging: agingOf(s, at, policy),
     orders: Object.values(s.orders),
     creditNotes: s.settlementIds.length,
+    reviewsDue: s.reviewsDue,
+    pendingAdjustment: s.pendingAdjustment ?? null,
+    contract: s.contract ?? null,
   };
 };

@@ -27,6 +27,14 @@ export class CreditTimerHandlers implements OnModuleInit {
       type: 'EscalateDefault',
       data: { invoiceId: String(p.invoiceId) },
     }));
+    on(TIMER_KINDS.renewalWindow, (p) => ({
+      type: 'OpenRenewalWindow',
+      data: { contractId: String(p.contractId) },
+    }));
+    on(TIMER_KINDS.contractEnd, (p) => ({
+      type: 'EndContractPeriod',
+      data: { contractId: String(p.contractId) },
+    }));
     on(TIMER_KINDS.dossierStale, (p) => ({
       type: 'MarkDossierStale',
       data: { dossierVersion: Number(p.dossierVersion) },

@@ -7,12 +7,15 @@ export const TIMER_KINDS = {
   invoiceOverdue: 'credit.invoice-overdue',
   defaultEscalation: 'credit.default-escalation',
   dossierStale: 'credit.dossier-stale',
+  renewalWindow: 'credit.contract-renewal-window',
+  contractEnd: 'credit.contract-end',
 } as const;
 
 export interface AccountTimerPayload {
   readonly accountId: string;
   readonly invoiceId?: string;
   readonly dossierVersion?: number;
+  readonly contractId?: string;
   readonly [key: string]: unknown;
 }
 
@@ -42,6 +45,19 @@ export const scheduleTimersFor = async (
         payload,
         { within: client },
       );
+    }
+    if (event.type === 'CreditContractRecorded') {
+      const { accountId, contractId, renewalOpensAt, endsAt } = event.data;
+      const payload: AccountTimerPayload = { accountId, contractId };
+      const at = [
+        [TIMER_KINDS.renewalWindow, renewalOpensAt],
+        [TIMER_KINDS.contractEnd, endsAt],
+      ] as const;
+      for (const [kind, dueAt] of at) {
+        await timers.schedule(`${kind}:${accountId}:${contractId}`, new Date(dueAt), kind, payload, {
+          within: client,
+        });
+      }
     }
     if (event.type === 'DossierFiled') {
       const { accountId, dossierVersion, staleAt } = event.data;

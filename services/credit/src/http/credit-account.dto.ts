@@ -22,11 +22,13 @@ import {
   DOSSIER_SOURCES,
   GRANT_TYPES,
   RED_FLAGS,
+  REVIEW_PERIODS,
   type CounterpartyKind,
   type CreditKind,
   type DossierSource,
   type GrantType,
   type RedFlag,
+  type ReviewPeriod,
 } from '@crm/credit-domain';
 
 /** Shape checks only; the credit rules live in the domain. Money is integer fen. */
@@ -272,4 +274,38 @@ export class AsOfQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   asOf?: string;
+}
+
+export class CompleteReviewDto {
+  @ApiProperty({ enum: REVIEW_PERIODS })
+  @IsIn(REVIEW_PERIODS)
+  period!: ReviewPeriod;
+
+  @ApiProperty({ description: 'The marketing manager’s written evaluation (CRD-53)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5_000)
+  evaluation!: string;
+}
+
+export class ProposeLimitAdjustmentDto {
+  @ApiProperty() @Matches(ID) adjustmentId!: string;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_FEN)
+  newLimitFen!: number;
+
+  @ApiPropertyOptional({ description: 'Required to keep or raise the limit (CRD-54 exception)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_000)
+  exceptionReason?: string;
+}
+
+export class RecordContractDto {
+  @ApiProperty() @Matches(ID) contractId!: string;
+  @ApiProperty() @IsISO8601({ strict: true }) startsAt!: string;
+  @ApiProperty() @IsISO8601({ strict: true }) endsAt!: string;
 }

@@ -18,10 +18,13 @@ import { CreditQueries } from '../application/credit-queries';
 import {
   AsOfQuery,
   CheckCreditDto,
+  CompleteReviewDto,
   DecideHoldDto,
   OpenCreditAccountDto,
   ProposeGradeDto,
+  ProposeLimitAdjustmentDto,
   ReconcileDto,
+  RecordContractDto,
   RecordPaymentDto,
   RecordShipmentDto,
   RegisterCollateralDto,
@@ -252,6 +255,50 @@ export class CreditAccountsController {
     @CorrelationId() corr: string,
   ) {
     return this.run(id, { type: 'ReconcileAccount', data: { ...b } }, actor, corr);
+  }
+
+  @Post(':id/reviews')
+  @Roles('marketing_manager')
+  completeReview(
+    @Param('id') id: string,
+    @Body() b: CompleteReviewDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'CompleteReview', data: { ...b } }, actor, corr);
+  }
+
+  @Post(':id/limit-adjustments')
+  @Roles('marketing_manager')
+  proposeAdjustment(
+    @Param('id') id: string,
+    @Body() b: ProposeLimitAdjustmentDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'ProposeLimitAdjustment', data: { ...b } }, actor, corr);
+  }
+
+  @Post(':id/limit-adjustments/:adjustmentId/approvals')
+  @Roles('marketing_vp', 'gm', 'chairman')
+  approveAdjustment(
+    @Param('id') id: string,
+    @Param('adjustmentId') adjustmentId: string,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'ApproveLimitAdjustment', data: { adjustmentId } }, actor, corr);
+  }
+
+  @Post(':id/contracts')
+  @Roles('marketing_manager', 'credit_controller')
+  recordContract(
+    @Param('id') id: string,
+    @Body() b: RecordContractDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'RecordContract', data: { ...b } }, actor, corr);
   }
 
   @Get(':id')

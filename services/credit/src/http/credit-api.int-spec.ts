@@ -1,4 +1,5 @@
-import { eventually } from '@crm/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { deleteTestKafkaResources, eventually } from '@crm/testing';
 import { EventPipeline } from '@crm/nest';
 import { startCreditTestApp, type CreditTestApp } from '../testing/credit-test-app';
 import {
@@ -142,6 +143,97 @@ describe('credit API (real PostgreSQL + Kafka)', () => {
       await api.get(`${base}?asOf=2000-01-01T00:00:00.000Z`).expect(404);
     } finally {
       t.clock.set('2026-07-15T02:00:00.000Z');
+    }
+  });
+
+  it('a limit adjustment must lower the limit (CRD-54) and takes effect after the VP, GM and chairman', async () => {
+    await creditWorthyAccount(api, 'acc-adj', 50_000);
+    const base = '/credit-accounts/acc-adj';
+    const raise = await api
+      .post(`${base}/limit-adjustments`, 'marketing_manager', { adjustmentId: 'a-1', newLimitFen: 60_000 })
+      .expect(422);
+    expect(raise.body).toMatchObject({ code: 'credit.adjustment_must_lower', rule: 'CRD-54' });
+    await api
+      .post(`${base}/limit-adjustments`, 'marketing_manager', { adjustmentId: 'a-2', newLimitFen: 40_000 })
+      .expect(201);
+    await api.post(`${base}/limit-adjustments/a-2/approvals`, 'gm').expect(422);
+    for (const role of ['marketing_vp', 'gm', 'chairman']) {
+      await api.post(`${base}/limit-adjustments/a-2/approvals`, role).expect(201);
+    }
+    const account = await api.get(base).expect(200);
+    expect(account.body).toMatchObject({ limitFen: 40_000, pendingAdjustment: null });
+    expect(account.body.reviewsDue).toEqual({
+      monthly: '2026-08-15T02:00:00.000Z',
+      quarterly: '2026-10-15T02:00:00.000Z',
+    });
+    const portfolio = await api.get('/credit-portfolio').expect(200);
+    expect(portfolio.body.limits).toMatchObject({ 'acc-adj': 40_000 });
+  });
+
+  it('read models: exposure and utilisation, holds queue, review calendar and portfolio', async () => {
+    await t.app.get(EventPipeline).caughtUp();
+    const read = t.config.readSchema();
+    const accounts = await t.pool.query(
+      `select account_id, grade, limit_fen::int, exposure_fen::int from ${read}.credit_accounts where account_id = 'acc-hold'`,
+    );
+    expect(accounts.rows).toEqual([
+      { account_id: 'acc-hold', grade: 'A', limit_fen: 50_000, exposure_fen: 50_001 },
+    ]);
+    const calendar = await t.pool.query(
+      `select item from ${read}.credit_review_calendar where account_id = 'acc-flow' order by item`,
+    );
+    expect(calendar.rows.map((r: { item: string }) => r.item)).toEqual([
+      'monthly_review',
+      'quarterly_review',
+    ]);
+    const portfolio = await t.pool.query(
+      `select cap_fen::bigint as cap, total_active_limits_fen as total from ${read}.credit_portfolio`,
+    );
+    expect(Number(portfolio.rows[0]?.total)).toBeLessThanOrEqual(Number(portfolio.rows[0]?.cap));
+    const grades = await t.pool.query(
+      `select grade, count(*)::int as n from ${read}.credit_accounts group by grade`,
+    );
+    expect(grades.rows).toEqual(expect.arrayContaining([expect.objectContaining({ grade: 'A' })]));
+  });
+
+  it('publishes the public contract events on the credit topic (e.g. the hold, with its reasons)', async () => {
+    const consumer = new Kafka({
+      clientId: 'credit-topic-reader',
+      brokers: t.config.kafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    }).consumer({ groupId: `credit-topic-reader-${t.config.SCHEMA}` });
+    const seen: { type: string; data: Record<string, unknown> }[] = [];
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic: t.config.CREDIT_TOPIC, fromBeginning: true });
+      await consumer.run({
+        eachMessage: async ({ message }) => {
+          seen.push(
+            JSON.parse(message.value?.toString() ?? '{}') as { type: string; data: Record<string, unknown> },
+          );
+        },
+      });
+      const held = await eventually(
+        async () => seen.find((e) => e.type === 'CreditSaleHeld' && e.data['accountId'] === 'acc-hold'),
+        'the hold on the credit topic',
+      );
+      expect(held.data).toMatchObject({
+        orderId: 'o-2',
+        amountFen: 20_001,
+        reasons: ['over_limit'],
+        policyVersion: 'v1',
+      });
+      expect(held.data).not.toHaveProperty('snapshot');
+      await eventually(
+        async () => seen.find((e) => e.type === 'CreditLimitAdjusted' && e.data['accountId'] === 'acc-adj'),
+        'the adjustment on the credit topic',
+      );
+    } finally {
+      await consumer.disconnect();
+      await deleteTestKafkaResources(
+        { groups: [`credit-topic-reader-${t.config.SCHEMA}`] },
+        t.config.kafkaBrokers(),
+      );
     }
   });
 

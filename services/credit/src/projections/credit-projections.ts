@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@crm/event-store';
 import { defineProjection, type ProjectionContext } from '@crm/projections';
-import type { Allocation, CreditAccountEvent } from '@crm/credit-domain';
+import type { Allocation, CreditAccountEvent, PortfolioEvent } from '@crm/credit-domain';
 
 export const CREDIT_ACCOUNTS_TABLE = 'credit_accounts';
 export const CREDIT_HOLDS_TABLE = 'credit_holds';
@@ -31,6 +31,7 @@ const ACCOUNT_EVENTS = [
   'GradeApproved',
   'DossierFiled',
   'CreditLimitGranted',
+  'CreditLimitAdjusted',
   'CreditSaleApproved',
   'CreditHoldReleased',
   'InvoiceIssued',
@@ -98,6 +99,8 @@ export const creditAccountsProjection = defineProjection({
           event.data.limitFen,
           event.data.termDays,
         ]);
+      case 'CreditLimitAdjusted':
+        return bump(ctx, stored, 'limit_fen = $4', [event.data.limitFen]);
       case 'CreditSaleApproved':
       case 'CreditHoldReleased':
         return bump(ctx, stored, 'committed_fen = committed_fen + $4', [event.data.amountFen]);
@@ -266,4 +269,86 @@ export const creditInvoicesProjection = defineProjection({
   },
 });
 
-export const creditProjections = [creditAccountsProjection, creditHoldsProjection, creditInvoicesProjection];
+export const CREDIT_REVIEWS_TABLE = 'credit_review_calendar';
+
+/** The review calendar: the next monthly and quarterly review of every account with a limit. */
+export const creditReviewCalendarProjection = defineProjection({
+  name: 'credit_review_calendar',
+  version: 1,
+  handles: ['CreditReviewScheduled', 'CreditContractRecorded'],
+  tables: [
+    {
+      name: CREDIT_REVIEWS_TABLE,
+      ddl: (t) => [
+        `CREATE TABLE ${t} (
+          account_id text NOT NULL,
+          item text NOT NULL,
+          due_at timestamptz NOT NULL,
+          last_version integer NOT NULL,
+          PRIMARY KEY (account_id, item)
+        )`,
+        `CREATE INDEX ON ${t} (due_at)`,
+      ],
+    },
+  ],
+  async apply(stored: StoredEvent, ctx: ProjectionContext): Promise<void> {
+    const event = { type: stored.type, data: stored.data } as unknown as CreditAccountEvent;
+    const upsert = (item: string, dueAt: string) =>
+      ctx.manager.query(
+        `INSERT INTO ${ctx.table(CREDIT_REVIEWS_TABLE)} AS r (account_id, item, due_at, last_version)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (account_id, item) DO UPDATE SET due_at = excluded.due_at, last_version = excluded.last_version
+         WHERE r.last_version < excluded.last_version`,
+        [event.data.accountId, item, dueAt, stored.version],
+      );
+    if (event.type === 'CreditReviewScheduled') await upsert(`${event.data.period}_review`, event.data.dueAt);
+    if (event.type === 'CreditContractRecorded') {
+      await upsert('contract_renewal_window', event.data.renewalOpensAt);
+      await upsert('contract_end', event.data.endsAt);
+    }
+  },
+});
+
+export const CREDIT_PORTFOLIO_TABLE = 'credit_portfolio';
+
+/** Portfolio utilisation against the cap (CRD-31): one row, from the portfolio stream. */
+export const creditPortfolioProjection = defineProjection({
+  name: 'credit_portfolio',
+  version: 1,
+  handles: ['PortfolioCapSet', 'PortfolioLimitActivated'],
+  tables: [
+    {
+      name: CREDIT_PORTFOLIO_TABLE,
+      ddl: (t) =>
+        `CREATE TABLE ${t} (
+          id text PRIMARY KEY,
+          base_date text,
+          cap_fen bigint,
+          total_active_limits_fen bigint NOT NULL DEFAULT 0,
+          last_version integer NOT NULL
+        )`,
+    },
+  ],
+  async apply(stored: StoredEvent, ctx: ProjectionContext): Promise<void> {
+    const event = { type: stored.type, data: stored.data } as unknown as PortfolioEvent;
+    const [set, params] =
+      event.type === 'PortfolioCapSet'
+        ? ['base_date = $3, cap_fen = $4', [event.data.baseDate, event.data.capFen]]
+        : ['total_active_limits_fen = $3', [event.data.totalAfterFen]];
+    await ctx.manager.query(
+      `INSERT INTO ${ctx.table(CREDIT_PORTFOLIO_TABLE)} (id, last_version) VALUES ('portfolio', -1) ON CONFLICT DO NOTHING`,
+    );
+    await ctx.manager.query(
+      `UPDATE ${ctx.table(CREDIT_PORTFOLIO_TABLE)} SET ${set}, last_version = $2 WHERE id = $1 AND last_version < $2`,
+      ['portfolio', stored.version, ...params],
+    );
+  },
+});
+
+export const creditProjections = [
+  creditAccountsProjection,
+  creditHoldsProjection,
+  creditInvoicesProjection,
+  creditReviewCalendarProjection,
+  creditPortfolioProjection,
+];

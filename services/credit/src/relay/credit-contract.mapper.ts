@@ -5,12 +5,14 @@ import {
   CREDIT_ACCOUNT_BLOCKED,
   CREDIT_ACCOUNT_UNBLOCKED,
   CREDIT_GRADE_APPROVED,
+  CREDIT_LIMIT_ADJUSTED,
   CREDIT_LIMIT_GRANTED,
   CREDIT_SALE_APPROVED,
   CREDIT_SALE_HELD,
   parseCreditAccountBlockedV1,
   parseCreditAccountUnblockedV1,
   parseCreditGradeApprovedV1,
+  parseCreditLimitAdjustedV1,
   parseCreditLimitGrantedV1,
   parseCreditSaleApprovedV1,
   parseCreditSaleHeldV1,
@@ -47,6 +49,21 @@ export const toCreditContract = (stored: StoredEvent): ContractEvent | null => {
           limitFen,
           termDays,
           grantType: type,
+          effectiveAt,
+          policyVersion,
+        }),
+      );
+    }
+    case 'CreditLimitAdjusted': {
+      const { accountId, previousLimitFen, limitFen, exception, effectiveAt, policyVersion } = event.data;
+      return contract(
+        accountId,
+        CREDIT_LIMIT_ADJUSTED,
+        parseCreditLimitAdjustedV1({
+          accountId,
+          previousLimitFen,
+          limitFen,
+          exception,
           effectiveAt,
           policyVersion,
         }),
