@@ -186,16 +186,32 @@ export const decideApproveGrade = (
       },
     );
   }
+  const approved: CreditAccountEvent = {
+    type: 'GradeApproved',
+    data: {
+      accountId: s.accountId,
+      proposalId: proposal.proposalId,
+      grade: proposal.grade,
+      ...(s.grade !== undefined ? { previousGrade: s.grade } : {}),
+      approvedBy: ctx.actor.id,
+      approvedAt: ctx.now.toISOString(),
+      policyVersion: ctx.policyVersion,
+    },
+  };
+  const limitFen = s.activeLimit?.limitFen ?? 0;
+  if (proposal.grade !== 'C' || limitFen === 0) return [approved];
+  // CRD-35: grade C means limit 0; the downgrade withdraws the limit with the approval itself.
   return [
+    approved,
     {
-      type: 'GradeApproved',
+      type: 'CreditLimitAdjusted',
       data: {
         accountId: s.accountId,
-        proposalId: proposal.proposalId,
-        grade: proposal.grade,
-        ...(s.grade !== undefined ? { previousGrade: s.grade } : {}),
-        approvedBy: ctx.actor.id,
-        approvedAt: ctx.now.toISOString(),
+        adjustmentId: `grade-c:${proposal.proposalId}`,
+        previousLimitFen: limitFen,
+        limitFen: 0,
+        exception: false,
+        effectiveAt: ctx.now.toISOString(),
         policyVersion: ctx.policyVersion,
       },
     },

@@ -309,3 +309,7 @@ export class RecordContractDto {
   @ApiProperty() @IsISO8601({ strict: true }) startsAt!: string;
   @ApiProperty() @IsISO8601({ strict: true }) endsAt!: string;
 }
+
+export class GoodsAcceptedDto {
+  @ApiProperty() @Matches(ID) orderId!: string;
+}

@@ -20,6 +20,7 @@ import {
   CheckCreditDto,
   CompleteReviewDto,
   DecideHoldDto,
+  GoodsAcceptedDto,
   OpenCreditAccountDto,
   ProposeGradeDto,
   ProposeLimitAdjustmentDto,
@@ -233,6 +234,18 @@ export class CreditAccountsController {
     @CorrelationId() corr: string,
   ) {
     return this.run(id, { type: 'RecordShipment', data: { ...b } }, actor, corr);
+  }
+
+  /** CRD-08: a prepayment's exposure ends when the goods arrive and pass acceptance. */
+  @Post(':id/goods-acceptances')
+  @Roles('staff', 'marketing_manager', 'credit_controller')
+  recordGoodsAccepted(
+    @Param('id') id: string,
+    @Body() b: GoodsAcceptedDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'RecordGoodsAccepted', data: { orderId: b.orderId } }, actor, corr);
   }
 
   @Post(':id/payments')
