@@ -20,3 +20,9 @@ export const conflict = (code: string, message: string, details: Record<string, 
 
 export const invalid = (code: string, message: string, details: Record<string, unknown> = {}): DomainError =>
   new DomainError('invalid', code, message, undefined, details);
+
+/** `accountId`, plus `customerId` when the counterparty is a customer: for public decisions. */
+export const partyOf = (s: OpenCreditAccountState): { accountId: string; customerId?: string } => ({
+  accountId: s.accountId,
+  ...(s.customerId !== undefined ? { customerId: s.customerId } : {}),
+});

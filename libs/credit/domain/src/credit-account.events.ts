@@ -41,6 +41,8 @@ export type CreditSnapshot = {
 };
 
 type E<T extends string, D> = DomainEvent<T, D & { readonly accountId: string }>;
+/** Public decisions also name the customer (for customer counterparties), for other services. */
+type P<T extends string, D> = E<T, D & { readonly customerId?: string }>;
 
 export type CreditAccountOpened = E<
   'CreditAccountOpened',
@@ -105,7 +107,7 @@ export type GradeReviewed = E<
   { readonly proposalId: string; readonly role: 'marketing_vp' | 'cfo'; readonly reviewerId: string }
 >;
 
-export type GradeApproved = E<
+export type GradeApproved = P<
   'GradeApproved',
   {
     readonly proposalId: string;
@@ -157,7 +159,7 @@ export type CreditGrantApproved = E<
   }
 >;
 
-export type CreditLimitGranted = E<
+export type CreditLimitGranted = P<
   'CreditLimitGranted',
   {
     readonly grantId: string;
@@ -171,7 +173,7 @@ export type CreditLimitGranted = E<
   }
 >;
 
-export type CreditSaleApproved = E<
+export type CreditSaleApproved = P<
   'CreditSaleApproved',
   {
     readonly orderId: string;
@@ -183,7 +185,7 @@ export type CreditSaleApproved = E<
   }
 >;
 
-export type CreditSaleHeld = E<
+export type CreditSaleHeld = P<
   'CreditSaleHeld',
   {
     readonly orderId: string;
@@ -266,12 +268,12 @@ export type InvoiceOverdue = E<
   { readonly invoiceId: string; readonly dueAt: string; readonly openFen: number }
 >;
 
-export type AccountBlocked = E<
+export type AccountBlocked = P<
   'AccountBlocked',
   { readonly reason: 'overdue_invoice'; readonly invoiceIds: readonly string[]; readonly blockedAt: string }
 >;
 
-export type AccountUnblocked = E<'AccountUnblocked', { readonly unblockedAt: string }>;
+export type AccountUnblocked = P<'AccountUnblocked', { readonly unblockedAt: string }>;
 
 export type DefaultEscalated = E<
   'DefaultEscalated',
@@ -332,7 +334,7 @@ export type LimitAdjustmentApproved = E<
   { readonly adjustmentId: string; readonly role: string; readonly approverId: string }
 >;
 
-export type CreditLimitAdjusted = E<
+export type CreditLimitAdjusted = P<
   'CreditLimitAdjusted',
   {
     readonly adjustmentId: string;

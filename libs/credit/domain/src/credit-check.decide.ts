@@ -3,7 +3,7 @@ import type { CheckCredit, DecideHold, RequestHoldRelease } from './credit-accou
 import type { CreditAccountEvent, CreditSnapshot, HoldReason } from './credit-account.events';
 import { requireRole, type CreditDecisionContext } from './credit-context';
 import { exposureOf, overdueItems, previousBalanceOpen } from './exposure';
-import { conflict, invalid, requireOpen, ruleError } from './account-guards';
+import { conflict, invalid, partyOf, requireOpen, ruleError } from './account-guards';
 
 export const HOLD_REASON_RULES: Readonly<Record<HoldReason, string>> = {
   over_limit: 'CRD-40',
@@ -74,7 +74,7 @@ export const decideCheckCredit = (
   if (s.dossier === undefined || Date.parse(s.dossier.staleAt) <= ctx.now.getTime())
     reasons.push('dossier_stale');
   const common = {
-    accountId: s.accountId,
+    ...partyOf(s),
     orderId,
     kind,
     amountFen,

@@ -36,6 +36,7 @@ describe('credit check (domain §5.4)', () => {
           type: 'CreditSaleApproved',
           data: {
             accountId: ACCOUNT,
+            customerId: ACCOUNT,
             orderId: 'o-new',
             kind: 'credit_sale',
             amountFen: 30_000,

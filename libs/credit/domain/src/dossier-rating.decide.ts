@@ -13,7 +13,7 @@ import type { CreditAccountEvent } from './credit-account.events';
 import { requireRole, type CreditDecisionContext } from './credit-context';
 import { missingSections } from './dossier';
 import { computeGrade } from './rating';
-import { conflict, requireOpen, ruleError } from './account-guards';
+import { conflict, partyOf, requireOpen, ruleError } from './account-guards';
 
 /** CRD-13: the account supervisor writes (and answers for) the dossier. */
 export const decideSubmitDossier = (
@@ -189,7 +189,7 @@ export const decideApproveGrade = (
   const approved: CreditAccountEvent = {
     type: 'GradeApproved',
     data: {
-      accountId: s.accountId,
+      ...partyOf(s),
       proposalId: proposal.proposalId,
       grade: proposal.grade,
       ...(s.grade !== undefined ? { previousGrade: s.grade } : {}),
@@ -206,7 +206,7 @@ export const decideApproveGrade = (
     {
       type: 'CreditLimitAdjusted',
       data: {
-        accountId: s.accountId,
+        ...partyOf(s),
         adjustmentId: `grade-c:${proposal.proposalId}`,
         previousLimitFen: limitFen,
         limitFen: 0,

@@ -271,6 +271,7 @@ describe('grant approvals: marketing VP + CFO + GM, then GM + chairman (CRD-32..
           type: 'CreditLimitGranted',
           data: {
             accountId: ACCOUNT,
+            customerId: ACCOUNT,
             grantId: 'g-1',
             grade: 'A',
             type: 'long_term',

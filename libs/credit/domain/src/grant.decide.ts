@@ -4,7 +4,7 @@ import type { CreditAccountEvent } from './credit-account.events';
 import { requireRole, type CreditDecisionContext } from './credit-context';
 import { exposureOf } from './exposure';
 import { evaluateGrant, monthlyAverages } from './grant-table';
-import { conflict, invalid, requireOpen, ruleError } from './account-guards';
+import { conflict, invalid, partyOf, requireOpen, ruleError } from './account-guards';
 import { reviewsScheduled } from './review.decide';
 
 export const GRANT_APPROVERS = ['marketing_vp', 'cfo', 'gm'] as const;
@@ -157,7 +157,7 @@ export const decideApproveCreditGrant = (
     {
       type: 'CreditLimitGranted',
       data: {
-        accountId: s.accountId,
+        ...partyOf(s),
         grantId: g.grantId,
         grade: g.grade,
         type: g.type,

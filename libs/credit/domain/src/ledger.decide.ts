@@ -12,7 +12,7 @@ import type {
 import type { Allocation, CreditAccountEvent } from './credit-account.events';
 import { requireRole, type CreditDecisionContext } from './credit-context';
 import { allocateOldestFirst, escalationDueAt, isOverdue } from './exposure';
-import { conflict, invalid, requireOpen } from './account-guards';
+import { conflict, invalid, partyOf, requireOpen } from './account-guards';
 
 const FINANCE = ['credit_controller'];
 const SHIPPING = ['staff', 'marketing_manager', 'credit_controller'];
@@ -37,7 +37,7 @@ const unblockIfClear = (
   }));
   return after.some((i) => isOverdue(i, now))
     ? []
-    : [{ type: 'AccountUnblocked', data: { accountId: s.accountId, unblockedAt: now.toISOString() } }];
+    : [{ type: 'AccountUnblocked', data: { ...partyOf(s), unblockedAt: now.toISOString() } }];
 };
 
 /** A shipment on approved (or released) credit becomes an invoice due at ship date + term (§5.5). */
@@ -199,7 +199,7 @@ export const decideMarkInvoiceOverdue = (
     events.push({
       type: 'AccountBlocked',
       data: {
-        accountId: s.accountId,
+        ...partyOf(s),
         reason: 'overdue_invoice',
         invoiceIds: [inv.invoiceId],
         blockedAt: ctx.now.toISOString(),

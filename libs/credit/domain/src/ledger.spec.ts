@@ -96,6 +96,7 @@ describe('ledger (domain §5.5)', () => {
         type: 'AccountBlocked',
         data: {
           accountId: ACCOUNT,
+          customerId: ACCOUNT,
           reason: 'overdue_invoice',
           invoiceIds: ['old'],
           blockedAt: NOW.toISOString(),
@@ -124,7 +125,7 @@ describe('ledger (domain §5.5)', () => {
     );
     expect(unblocked).toEqual({
       type: 'AccountUnblocked',
-      data: { accountId: ACCOUNT, unblockedAt: NOW.toISOString() },
+      data: { accountId: ACCOUNT, customerId: ACCOUNT, unblockedAt: NOW.toISOString() },
     });
   });
 

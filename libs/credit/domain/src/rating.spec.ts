@@ -155,6 +155,7 @@ describe('grade proposal → reviews → approval (CRD-26)', () => {
           type: 'GradeApproved',
           data: {
             accountId: ACCOUNT,
+            customerId: ACCOUNT,
             proposalId: 'p-1',
             grade: 'A',
             approvedBy: 'gm-1',

@@ -11,7 +11,7 @@ import type {
 import type { CreditAccountEvent, ReviewPeriod } from './credit-account.events';
 import { requireRole, type CreditDecisionContext } from './credit-context';
 import { exposureOf } from './exposure';
-import { conflict, invalid, requireOpen, ruleError } from './account-guards';
+import { conflict, invalid, partyOf, requireOpen, ruleError } from './account-guards';
 
 const monthsFor = (period: ReviewPeriod, ctx: CreditDecisionContext): number =>
   period === 'monthly' ? ctx.policy.monthlyReviewMonths : ctx.policy.quarterlyReviewMonths;
@@ -166,7 +166,7 @@ export const decideApproveLimitAdjustment = (
     {
       type: 'CreditLimitAdjusted',
       data: {
-        accountId: s.accountId,
+        ...partyOf(s),
         adjustmentId: a.adjustmentId,
         previousLimitFen: s.activeLimit?.limitFen ?? 0,
         limitFen: a.newLimitFen,

@@ -92,6 +92,7 @@ describe('reviews and limit adjustments (CRD-50..54)', () => {
           type: 'CreditLimitAdjusted',
           data: {
             accountId: ACCOUNT,
+            customerId: ACCOUNT,
             adjustmentId: 'adj-1',
             previousLimitFen: 50_000,
             limitFen: 70_000,

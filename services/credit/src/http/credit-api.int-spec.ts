@@ -146,6 +146,40 @@ describe('credit API (real PostgreSQL + Kafka)', () => {
     }
   });
 
+  it('durable timers: the dossier goes stale a quarter after filing and a 2-month default is escalated', async () => {
+    await creditWorthyAccount(api, 'acc-timers', 100_000);
+    const base = '/credit-accounts/acc-timers';
+    await api
+      .post(`${base}/credit-checks`, 'staff', { orderId: 'o-1', kind: 'credit_sale', amountFen: 5_000 })
+      .expect(201);
+    await api
+      .post(`${base}/shipments`, 'staff', { orderId: 'o-1', shippedAt: '2026-07-15T02:00:00.000Z' })
+      .expect(201);
+    const typesOf = async (): Promise<string[]> => {
+      const res = await api.get(`/audit/streams/credit-account-acc-timers`).expect(200);
+      return ((res.body.events ?? res.body) as { type: string }[]).map((e) => e.type);
+    };
+    // Due 2026-08-14; escalation after 2 months (2026-10-14); stale on 2026-10-15.
+    t.clock.set('2026-10-16T00:00:00.000Z');
+    try {
+      const types = await eventually(async () => {
+        const all = await typesOf();
+        return ['InvoiceOverdue', 'AccountBlocked', 'DefaultEscalated', 'DossierBecameStale'].every((x) =>
+          all.includes(x),
+        )
+          ? all
+          : undefined;
+      }, 'overdue, escalation and stale dossier recorded by their timers');
+      expect(types.filter((x) => x === 'DefaultEscalated')).toHaveLength(1);
+      const held = await api
+        .post(`${base}/credit-checks`, 'staff', { orderId: 'o-2', kind: 'credit_sale', amountFen: 1 })
+        .expect(201);
+      expect(held.body.reasons).toEqual(['overdue_invoice', 'dossier_stale']);
+    } finally {
+      t.clock.set('2026-07-15T02:00:00.000Z');
+    }
+  });
+
   it('a limit adjustment must lower the limit (CRD-54) and takes effect after the VP, GM and chairman', async () => {
     await creditWorthyAccount(api, 'acc-adj', 50_000);
     const base = '/credit-accounts/acc-adj';
@@ -218,6 +252,7 @@ describe('credit API (real PostgreSQL + Kafka)', () => {
         'the hold on the credit topic',
       );
       expect(held.data).toMatchObject({
+        customerId: 'acc-hold',
         orderId: 'o-2',
         amountFen: 20_001,
         reasons: ['over_limit'],

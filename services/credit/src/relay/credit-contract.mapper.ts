@@ -32,20 +32,28 @@ export const toCreditContract = (stored: StoredEvent): ContractEvent | null => {
   const event = { type: stored.type, data: stored.data } as unknown as CreditAccountEvent;
   switch (event.type) {
     case 'GradeApproved': {
-      const { accountId, grade, previousGrade, approvedAt, policyVersion } = event.data;
+      const { accountId, customerId, grade, previousGrade, approvedAt, policyVersion } = event.data;
       return contract(
         accountId,
         CREDIT_GRADE_APPROVED,
-        parseCreditGradeApprovedV1({ accountId, grade, previousGrade, approvedAt, policyVersion }),
+        parseCreditGradeApprovedV1({
+          accountId,
+          customerId,
+          grade,
+          previousGrade,
+          approvedAt,
+          policyVersion,
+        }),
       );
     }
     case 'CreditLimitGranted': {
-      const { accountId, limitFen, termDays, type, effectiveAt, policyVersion } = event.data;
+      const { accountId, customerId, limitFen, termDays, type, effectiveAt, policyVersion } = event.data;
       return contract(
         accountId,
         CREDIT_LIMIT_GRANTED,
         parseCreditLimitGrantedV1({
           accountId,
+          customerId,
           limitFen,
           termDays,
           grantType: type,
@@ -55,12 +63,14 @@ export const toCreditContract = (stored: StoredEvent): ContractEvent | null => {
       );
     }
     case 'CreditLimitAdjusted': {
-      const { accountId, previousLimitFen, limitFen, exception, effectiveAt, policyVersion } = event.data;
+      const { accountId, customerId, previousLimitFen, limitFen, exception, effectiveAt, policyVersion } =
+        event.data;
       return contract(
         accountId,
         CREDIT_LIMIT_ADJUSTED,
         parseCreditLimitAdjustedV1({
           accountId,
+          customerId,
           previousLimitFen,
           limitFen,
           exception,
@@ -70,35 +80,53 @@ export const toCreditContract = (stored: StoredEvent): ContractEvent | null => {
       );
     }
     case 'AccountBlocked': {
-      const { accountId, reason, blockedAt } = event.data;
+      const { accountId, customerId, reason, blockedAt } = event.data;
       return contract(
         accountId,
         CREDIT_ACCOUNT_BLOCKED,
-        parseCreditAccountBlockedV1({ accountId, reason, blockedAt }),
+        parseCreditAccountBlockedV1({ accountId, customerId, reason, blockedAt }),
       );
     }
     case 'AccountUnblocked': {
-      const { accountId, unblockedAt } = event.data;
+      const { accountId, customerId, unblockedAt } = event.data;
       return contract(
         accountId,
         CREDIT_ACCOUNT_UNBLOCKED,
-        parseCreditAccountUnblockedV1({ accountId, unblockedAt }),
+        parseCreditAccountUnblockedV1({ accountId, customerId, unblockedAt }),
       );
     }
     case 'CreditSaleApproved': {
-      const { accountId, orderId, kind, amountFen, decidedAt, policyVersion } = event.data;
+      const { accountId, customerId, orderId, kind, amountFen, decidedAt, policyVersion } = event.data;
       return contract(
         accountId,
         CREDIT_SALE_APPROVED,
-        parseCreditSaleApprovedV1({ accountId, orderId, kind, amountFen, decidedAt, policyVersion }),
+        parseCreditSaleApprovedV1({
+          accountId,
+          customerId,
+          orderId,
+          kind,
+          amountFen,
+          decidedAt,
+          policyVersion,
+        }),
       );
     }
     case 'CreditSaleHeld': {
-      const { accountId, orderId, kind, amountFen, decidedAt, policyVersion, reasons } = event.data;
+      const { accountId, customerId, orderId, kind, amountFen, decidedAt, policyVersion, reasons } =
+        event.data;
       return contract(
         accountId,
         CREDIT_SALE_HELD,
-        parseCreditSaleHeldV1({ accountId, orderId, kind, amountFen, decidedAt, policyVersion, reasons }),
+        parseCreditSaleHeldV1({
+          accountId,
+          customerId,
+          orderId,
+          kind,
+          amountFen,
+          decidedAt,
+          policyVersion,
+          reasons,
+        }),
       );
     }
     default:
