@@ -1,3 +1,5 @@
+import { DomainError } from '@crm/event-sourcing';
+
 /**
  * Every ⚙ number of domain §5 as one policy document (`credit`, v1). The service adopts it through
  * the PolicyRegistry; deciders receive the version in force and record it on every decision.
@@ -43,4 +45,54 @@ export const CREDIT_POLICY_V1: CreditPolicyParams = {
   monthlyReviewMonths: 1,
   quarterlyReviewMonths: 3,
   agingBucketUpperDays: [30, 60, 90],
+};
+
+const NUMBER_PARAMS = [
+  'relationshipYearsForA',
+  'cleanRecordYears',
+  'goodOperationYearsForA',
+  'averagingMonths',
+  'longTermTermDays',
+  'temporaryTermDaysB',
+  'dossierRefreshMonths',
+  'defaultEscalationMonths',
+  'renewalWindowMonths',
+  'monthlyReviewMonths',
+  'quarterlyReviewMonths',
+] as const;
+
+/**
+ * A version adopted over HTTP is checked before it decides anything: a missing or malformed
+ * parameter refuses the command (naming the parameter) instead of deciding with `undefined`.
+ */
+export const readCreditPolicy = (
+  params: Readonly<Record<string, unknown>>,
+  version: string,
+): CreditPolicyParams => {
+  const bad = (param: string): never => {
+    throw new DomainError(
+      'conflict',
+      'credit.policy_invalid',
+      `credit policy ${version}: ${param} is malformed`,
+      undefined,
+      {
+        version,
+        param,
+      },
+    );
+  };
+  for (const key of NUMBER_PARAMS) {
+    const value = params[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) bad(key);
+  }
+  const buckets = params['agingBucketUpperDays'];
+  if (
+    !Array.isArray(buckets) ||
+    buckets.length === 0 ||
+    buckets.some((b) => typeof b !== 'number' || b <= 0)
+  ) {
+    bad('agingBucketUpperDays');
+  }
+  if ((params['averagingMonths'] as number) < 1) bad('averagingMonths');
+  return params as CreditPolicyParams;
 };

@@ -17,11 +17,11 @@ import {
   evolvePortfolio,
   initialPortfolio,
   PORTFOLIO_STREAM_ID,
+  readCreditPolicy,
   type CreditAccount,
   type CreditAccountCommand,
   type CreditAccountEvent,
   type CreditDecisionContext,
-  type CreditPolicyParams,
   type PortfolioCommand,
   type PortfolioEvent,
 } from '@crm/credit-domain';
@@ -75,8 +75,12 @@ export class CreditAccountExecutor {
   ) {}
 
   async decisionContext(base: CommandContext): Promise<CreditDecisionContext> {
-    const policy = await this.policies.current<CreditPolicyParams>(CREDIT_POLICY_ID, base.now);
-    return { ...base, policy: policy.params, policyVersion: policy.version };
+    const policy = await this.policies.current(CREDIT_POLICY_ID, base.now);
+    return {
+      ...base,
+      policy: readCreditPolicy(policy.params, policy.version),
+      policyVersion: policy.version,
+    };
   }
 
   async execute(

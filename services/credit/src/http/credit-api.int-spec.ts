@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { deleteTestKafkaResources, eventually } from '@crm/testing';
 import { EventPipeline } from '@crm/nest';
+import { CREDIT_POLICY_V1 } from '@crm/credit-domain';
 import { startCreditTestApp, type CreditTestApp } from '../testing/credit-test-app';
 import {
   aFacts,
@@ -270,6 +271,47 @@ describe('credit API (real PostgreSQL + Kafka)', () => {
         t.config.kafkaBrokers(),
       );
     }
+  });
+
+  it('a new policy version adopted by the GM governs later decisions, which record it', async () => {
+    await creditWorthyAccount(api, 'acc-policy', 50_000);
+    const broken = await api
+      .post('/policies/credit/versions', 'gm', {
+        version: 'v2',
+        effectiveFrom: '2026-07-15T01:00:00.000Z',
+        params: { ...CREDIT_POLICY_V1, averagingMonths: 'six' },
+        reason: 'typo',
+      })
+      .expect(201);
+    expect(broken.body).toMatchObject({ version: 'v2' });
+    const refused = await api
+      .post('/credit-accounts/acc-policy/credit-checks', 'staff', {
+        orderId: 'o-0',
+        kind: 'credit_sale',
+        amountFen: 1,
+      })
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'credit.policy_invalid',
+      details: { version: 'v2', param: 'averagingMonths' },
+    });
+    await api
+      .post('/policies/credit/versions', 'gm', {
+        version: 'v3',
+        effectiveFrom: '2026-07-15T01:30:00.000Z',
+        params: { ...CREDIT_POLICY_V1, temporaryTermDaysB: 10 },
+        reason: 'shorter B temporary terms',
+      })
+      .expect(201);
+    await api
+      .post('/credit-accounts/acc-policy/credit-checks', 'staff', {
+        orderId: 'o-1',
+        kind: 'credit_sale',
+        amountFen: 60_000,
+      })
+      .expect(201);
+    const why = await api.get('/credit-accounts/acc-policy/holds/o-1/explanation').expect(200);
+    expect(why.body).toMatchObject({ decision: 'held', policyVersion: 'v3' });
   });
 
   describe('refusals name the rule (422) and bad input is 4xx problem+json', () => {
