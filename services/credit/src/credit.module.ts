@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule } from '@crm/nest';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
-import { CustomerDirectoryModule } from '@crm/customers-directory-replica';
+import { CustomerDirectoryModule, CustomerDirectoryReader } from '@crm/customers-directory-replica';
 import { CreditAccountExecutor } from './application/credit-account.executor';
 import { CreditQueries } from './application/credit-queries';
 import { CreditTimerHandlers } from './application/credit-timer-handlers';
@@ -52,8 +52,9 @@ export const creditModule = (config: CreditConfig, options: CreditModuleOptions 
       },
       {
         provide: CreditQueries,
-        inject: [EVENT_STORE, PolicyRegistry],
-        useFactory: (store: EventStore, policies: PolicyRegistry) => new CreditQueries(store, policies),
+        inject: [EVENT_STORE, PolicyRegistry, CustomerDirectoryReader],
+        useFactory: (store: EventStore, policies: PolicyRegistry, directory: CustomerDirectoryReader) =>
+          new CreditQueries(store, policies, directory),
       },
       CreditTimerHandlers,
     ],

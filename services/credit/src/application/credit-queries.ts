@@ -1,6 +1,7 @@
 import { DomainError } from '@crm/event-sourcing';
 import { loadStream, type EventStore } from '@crm/event-store';
 import type { PolicyRegistry } from '@crm/policy';
+import type { CustomerDirectoryReader } from '@crm/customers-directory-replica';
 import {
   agingOf,
   creditAccountStreamId,
@@ -23,6 +24,7 @@ export class CreditQueries {
   constructor(
     private readonly store: EventStore,
     private readonly policies: PolicyRegistry,
+    private readonly directory: CustomerDirectoryReader,
   ) {}
 
   private async load(accountId: string, until?: Date) {
@@ -41,8 +43,11 @@ export class CreditQueries {
     const at = asOf ?? now;
     const { state, version } = await this.load(accountId, asOf);
     const policy = await this.policies.current<CreditPolicyParams>(CREDIT_POLICY_ID, at);
+    // The counterparty's link to the customers service: its current owner from the local replica.
+    const entry = state.customerId !== undefined ? await this.directory.get(state.customerId) : undefined;
     return {
       ...view(state, at, policy.params),
+      customer: entry ? { ownerBu: entry.ownerBu, ownerEmployeeId: entry.ownerEmployeeId } : null,
       asOf: at.toISOString(),
       streamVersion: version,
       policyVersion: policy.version,

@@ -7,6 +7,11 @@ import {
 } from '@crm/complaints-contracts';
 import type { KafkaEnvelope } from '@crm/messaging';
 import { eventually } from '@crm/testing';
+import {
+  aCustomerRegistered,
+  customerEventEnvelope,
+  publishCustomerEvent,
+} from '@crm/customers-directory-replica';
 import { startCreditTestApp, type CreditTestApp } from '../testing/credit-test-app';
 import { creditApi, creditWorthyAccount, setPortfolioCap, type CreditApi } from '../testing/credit-flow';
 
@@ -122,6 +127,24 @@ describe('complaint settlements become credit notes (real Kafka + PostgreSQL)', 
     expect(
       events.filter((e) => e.type === 'CreditNoteIssued' && e.data.settlementId === once.settlementId),
     ).toHaveLength(1);
+  });
+
+  it('a customer account shows its owner from the customers topic (directory replica, same consumer)', async () => {
+    const customer = aCustomerRegistered({ ownerBu: 'bu-credit-7' });
+    await publishCustomerEvent(t.producer, t.config.CUSTOMERS_TOPIC, customerEventEnvelope({ ...customer }));
+    await api
+      .post('/credit-accounts', 'credit_controller', {
+        accountId: customer.customerId,
+        counterpartyKind: 'customer',
+        customerId: customer.customerId,
+        name: 'Linked',
+      })
+      .expect(201);
+    const linked = await eventually(async () => {
+      const res = await api.get(`/credit-accounts/${customer.customerId}`).expect(200);
+      return res.body.customer !== null ? res.body.customer : undefined;
+    }, 'the owner from the directory replica');
+    expect(linked).toEqual({ ownerBu: 'bu-credit-7', ownerEmployeeId: customer.ownerEmployeeId });
   });
 
   it('a settlement for a customer without a credit account lands on a new account’s receivables', async () => {
