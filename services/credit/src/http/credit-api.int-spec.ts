@@ -181,6 +181,47 @@ describe('credit API (real PostgreSQL + Kafka)', () => {
     }
   });
 
+  it('contract timers: renewal opens a month before the end; the end records whether exposure cleared', async () => {
+    await creditWorthyAccount(api, 'acc-contract', 100_000);
+    const base = '/credit-accounts/acc-contract';
+    await api
+      .post(`${base}/contracts`, 'marketing_manager', {
+        contractId: 'k-1',
+        startsAt: '2026-07-01T00:00:00.000Z',
+        endsAt: '2026-09-30T00:00:00.000Z',
+      })
+      .expect(201);
+    await api
+      .post(`${base}/credit-checks`, 'staff', { orderId: 'o-1', kind: 'credit_sale', amountFen: 3_000 })
+      .expect(201);
+    await api
+      .post(`${base}/shipments`, 'staff', { orderId: 'o-1', shippedAt: '2026-07-15T02:00:00.000Z' })
+      .expect(201);
+    await api
+      .post(`${base}/payments`, 'credit_controller', {
+        paymentId: 'p-1',
+        amountFen: 3_000,
+        receivedAt: '2026-07-15T02:00:00.000Z',
+      })
+      .expect(201);
+    const events = async () => {
+      const res = await api.get('/audit/streams/credit-account-acc-contract').expect(200);
+      return (res.body.events ?? res.body) as { type: string; data: Record<string, unknown> }[];
+    };
+    t.clock.set('2026-10-01T00:00:00.000Z');
+    try {
+      const ended = await eventually(async () => {
+        const all = await events();
+        return all.some((e) => e.type === 'ContractRenewalWindowOpened')
+          ? all.find((e) => e.type === 'ContractPeriodEnded')
+          : undefined;
+      }, 'the renewal window and the end of the contract period');
+      expect(ended.data).toMatchObject({ contractId: 'k-1', exposureClearedOnce: true, rule: 'CRD-45' });
+    } finally {
+      t.clock.set('2026-07-15T02:00:00.000Z');
+    }
+  });
+
   it('a limit adjustment must lower the limit (CRD-54) and takes effect after the VP, GM and chairman', async () => {
     await creditWorthyAccount(api, 'acc-adj', 50_000);
     const base = '/credit-accounts/acc-adj';
