@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { deterministicUuid, metadataFrom, type CommandContext } from '@crm/event-sourcing';
 import {
   loadStream,
@@ -119,7 +119,8 @@ export class CreditAccountExecutor {
               );
             }
           }
-          if ('release' in db) await scheduleTimersFor(this.timers, db, events, ctx.policy);
+          // The PostgreSQL store hands a transaction client: timers commit with the decision.
+          if (db !== this.pool) await scheduleTimersFor(this.timers, db as PoolClient, events, ctx.policy);
         });
         return { events, state: events.reduce(decider.evolve, loaded.state), alreadyHandled: false };
       } catch (error) {

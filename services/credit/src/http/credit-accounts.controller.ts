@@ -37,6 +37,21 @@ import {
 
 const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
+/** Who may read a credit account (credit data is not for every role). */
+export const CREDIT_READ_ROLES = [
+  'staff',
+  'account_supervisor',
+  'marketing_manager',
+  'credit_controller',
+  'marketing_vp',
+  'cfo',
+  'gm',
+  'chairman',
+  'auditor',
+  'analyst',
+  'admin',
+];
+
 /** HTTP in, command or query out; the rules (including who may approve) are in the domain. */
 @ApiTags('credit-accounts')
 @ApiBearerAuth()
@@ -315,6 +330,7 @@ export class CreditAccountsController {
   }
 
   @Get(':id')
+  @Roles(...CREDIT_READ_ROLES)
   getAccount(@Param('id') id: string, @Query() q: AsOfQuery) {
     return this.queries.account(
       checkedId(id),

@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import request from 'supertest';
 import { deleteTestKafkaResources, eventually } from '@crm/testing';
 import { EventPipeline } from '@crm/nest';
 import { CREDIT_POLICY_V1 } from '@crm/credit-domain';
@@ -454,6 +455,15 @@ describe('credit API (real PostgreSQL + Kafka)', () => {
       const res = await api.post(path, role, body).expect(status);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({ status });
+    });
+
+    it('a role without credit access cannot read an account (403)', async () => {
+      const token = await t.token('cs_agent');
+      const res = await request(api.server)
+        .get('/credit-accounts/acc-flow')
+        .set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     });
 
     it('malformed JSON is 400 and an absurd path id is 404', async () => {

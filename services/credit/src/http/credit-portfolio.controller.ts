@@ -29,6 +29,7 @@ export class CreditPortfolioController {
   }
 
   @Get()
+  @Roles('credit_controller', 'marketing_vp', 'cfo', 'gm', 'chairman', 'auditor', 'analyst', 'admin')
   async portfolio() {
     const p = await this.executor.portfolio();
     return { cap: p.cap ?? null, totalActiveLimitsFen: p.totalFen, limits: p.limits };
