@@ -1,20 +1,62 @@
 import { Module, type Type } from '@nestjs/common';
-import { PlatformModule } from '@crm/nest';
-import { CustomerDirectoryModule } from '@crm/customers-directory-replica';
-import type { Clock } from '@crm/policy';
+import type { Pool } from 'pg';
+import type { EventStore } from '@crm/event-store';
+import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule } from '@crm/nest';
+import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
+import { CustomerDirectoryModule, CustomerDirectoryReader } from '@crm/customers-directory-replica';
+import { CreditAccountExecutor } from './application/credit-account.executor';
+import { CreditQueries } from './application/credit-queries';
+import { CreditTimerHandlers } from './application/credit-timer-handlers';
 import { CreditConfig } from './config/credit.config';
+import { ComplaintsConsumer } from './consumer/complaints.consumer';
+import { CreditAccountsController } from './http/credit-accounts.controller';
+import { CreditPortfolioController } from './http/credit-portfolio.controller';
+import { CREDIT_POLICY_DOCUMENTS } from './policy/credit-policy.document';
+import { creditProjections } from './projections/credit-projections';
+import { toCreditContract } from './relay/credit-contract.mapper';
 
 export const SERVICE_NAME = 'credit';
 
+export interface CreditModuleOptions {
+  /** Replaces the system clock (tests). */
+  readonly clock?: Clock;
+  /** How often due timers are looked for (tests shorten it). */
+  readonly timerIntervalMs?: number;
+}
+
 /** The credit service's root module for one loaded configuration. */
-export const creditModule = (
-  config: CreditConfig,
-  options: { readonly clock?: Clock } = {},
-): Type<unknown> => {
+export const creditModule = (config: CreditConfig, options: CreditModuleOptions = {}): Type<unknown> => {
   @Module({
     imports: [
-      PlatformModule.forService({ serviceName: SERVICE_NAME, schema: config.SCHEMA, config, ...options }),
+      PlatformModule.forService({
+        serviceName: SERVICE_NAME,
+        schema: config.SCHEMA,
+        config,
+        policies: CREDIT_POLICY_DOCUMENTS,
+        ...(options.clock !== undefined ? { clock: options.clock } : {}),
+        ...(options.timerIntervalMs !== undefined ? { timerIntervalMs: options.timerIntervalMs } : {}),
+      }),
+      EventPipelineModule.forService({
+        relay: { topic: config.CREDIT_TOPIC, toContract: toCreditContract },
+        projections: creditProjections,
+      }),
       CustomerDirectoryModule.forService(config),
+    ],
+    controllers: [CreditAccountsController, CreditPortfolioController, ComplaintsConsumer],
+    providers: [
+      {
+        provide: CreditAccountExecutor,
+        inject: [EVENT_STORE, PG_POOL, PolicyRegistry, DurableTimers],
+        useFactory: (store: EventStore, pool: Pool, policies: PolicyRegistry, timers: DurableTimers) =>
+          new CreditAccountExecutor(store, pool, policies, timers),
+      },
+      {
+        provide: CreditQueries,
+        inject: [EVENT_STORE, PolicyRegistry, CustomerDirectoryReader],
+        useFactory: (store: EventStore, policies: PolicyRegistry, directory: CustomerDirectoryReader) =>
+          new CreditQueries(store, policies, directory),
+      },
+      CreditTimerHandlers,
     ],
   })
   class CreditAppModule {}

@@ -1,1 +1,2 @@
 export * from './credit-topic';
+export * from './credit-account-events';

@@ -1,1 +1,14 @@
-export {};
+export * from './business-time';
+export * from './credit-policy';
+export * from './credit-context';
+export * from './dossier';
+export * from './rating';
+export * from './grant-table';
+export * from './credit-account.events';
+export * from './credit-account.commands';
+export * from './credit-account';
+export * from './exposure';
+export * from './credit-check.decide';
+export * from './grant.decide';
+export * from './credit-account.decide';
+export * from './portfolio';

@@ -1,0 +1,355 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
+import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import type { Clock } from '@crm/policy';
+import { CREDIT_CHECK_ROLES, type CreditAccountCommand, type DossierSections } from '@crm/credit-domain';
+import { CreditAccountExecutor } from '../application/credit-account.executor';
+import { CreditQueries } from '../application/credit-queries';
+import {
+  AsOfQuery,
+  CheckCreditDto,
+  CompleteReviewDto,
+  DecideHoldDto,
+  GoodsAcceptedDto,
+  OpenCreditAccountDto,
+  ProposeGradeDto,
+  ProposeLimitAdjustmentDto,
+  ReconcileDto,
+  RecordContractDto,
+  RecordPaymentDto,
+  RecordShipmentDto,
+  RegisterCollateralDto,
+  RequestGrantDto,
+  RequestHoldReleaseDto,
+  ReviewDossierDto,
+  SubmitDossierDto,
+} from './credit-account.dto';
+
+const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+/** Who may read a credit account (credit data is not for every role). */
+export const CREDIT_READ_ROLES = [
+  'staff',
+  'account_supervisor',
+  'marketing_manager',
+  'credit_controller',
+  'marketing_vp',
+  'cfo',
+  'gm',
+  'chairman',
+  'auditor',
+  'analyst',
+  'admin',
+];
+
+/** HTTP in, command or query out; the rules (including who may approve) are in the domain. */
+@ApiTags('credit-accounts')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No or invalid bearer token (problem+json)' })
+@ApiForbiddenResponse({ description: 'The role may not do this (problem+json)' })
+@ApiNotFoundResponse({ description: 'credit.account_not_found' })
+@ApiConflictResponse({ description: 'State conflict or concurrent change' })
+@ApiUnprocessableEntityResponse({ description: 'A credit rule refused; `rule` names it (CRD-…)' })
+@Controller('credit-accounts')
+export class CreditAccountsController {
+  constructor(
+    private readonly executor: CreditAccountExecutor,
+    private readonly queries: CreditQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private async run(accountId: string, command: CreditAccountCommand, actor: Actor, correlationId: string) {
+    const context: CommandContext = { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    const result = await this.executor.execute(checkedId(accountId), command, context);
+    return { accountId, events: result.events.map((e) => e.type) };
+  }
+
+  @Post()
+  @Roles('credit_controller', 'marketing_manager')
+  open(@Body() b: OpenCreditAccountDto, @CurrentActor() actor: Actor, @CorrelationId() corr: string) {
+    const { accountId, ...data } = b;
+    return this.run(accountId, { type: 'OpenCreditAccount', data }, actor, corr);
+  }
+
+  @Post(':id/dossier')
+  @Roles('account_supervisor')
+  submitDossier(
+    @Param('id') id: string,
+    @Body() b: SubmitDossierDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    const sections = { ...b.sections } as DossierSections;
+    return this.run(id, { type: 'SubmitDossier', data: { sections, facts: { ...b.facts } } }, actor, corr);
+  }
+
+  @Post(':id/dossier/review')
+  @HttpCode(200)
+  @Roles('marketing_manager')
+  reviewDossier(
+    @Param('id') id: string,
+    @Body() b: ReviewDossierDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'ReviewDossier', data: { findings: b.findings } }, actor, corr);
+  }
+
+  @Post(':id/dossier/filing')
+  @HttpCode(200)
+  @Roles('credit_controller')
+  fileDossier(@Param('id') id: string, @CurrentActor() actor: Actor, @CorrelationId() corr: string) {
+    return this.run(id, { type: 'FileDossier', data: {} }, actor, corr);
+  }
+
+  @Post(':id/grade-proposals')
+  @Roles('marketing_manager')
+  proposeGrade(
+    @Param('id') id: string,
+    @Body() b: ProposeGradeDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'ProposeGrade', data: { ...b } }, actor, corr);
+  }
+
+  @Post(':id/grade-proposals/:proposalId/reviews')
+  @Roles('marketing_vp', 'cfo')
+  reviewGrade(
+    @Param('id') id: string,
+    @Param('proposalId') proposalId: string,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'ReviewGrade', data: { proposalId } }, actor, corr);
+  }
+
+  @Post(':id/grade-proposals/:proposalId/approval')
+  @Roles('gm')
+  approveGrade(
+    @Param('id') id: string,
+    @Param('proposalId') proposalId: string,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'ApproveGrade', data: { proposalId } }, actor, corr);
+  }
+
+  @Post(':id/collateral')
+  @Roles('credit_controller')
+  registerCollateral(
+    @Param('id') id: string,
+    @Body() b: RegisterCollateralDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'RegisterCollateral', data: { ...b } }, actor, corr);
+  }
+
+  @Post(':id/grants')
+  @Roles('marketing_manager')
+  requestGrant(
+    @Param('id') id: string,
+    @Body() b: RequestGrantDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'RequestCreditGrant', data: { ...b } }, actor, corr);
+  }
+
+  @Post(':id/grants/:grantId/approvals')
+  @Roles('marketing_vp', 'cfo', 'gm', 'chairman')
+  approveGrant(
+    @Param('id') id: string,
+    @Param('grantId') grantId: string,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'ApproveCreditGrant', data: { grantId } }, actor, corr);
+  }
+
+  /** 201 with `decision: approved | held` and every hold reason; refusals are 422 naming the rule. */
+  @Post(':id/credit-checks')
+  @Roles(...CREDIT_CHECK_ROLES)
+  async checkCredit(
+    @Param('id') id: string,
+    @Body() b: CheckCreditDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    const context: CommandContext = {
+      actor,
+      now: this.clock.now(),
+      commandId: randomUUID(),
+      correlationId: corr,
+    };
+    const { events } = await this.executor.execute(
+      checkedId(id),
+      { type: 'CheckCredit', data: { ...b } },
+      context,
+    );
+    const [decision] = events;
+    if (decision?.type === 'CreditSaleHeld') {
+      return {
+        accountId: id,
+        orderId: b.orderId,
+        decision: 'held',
+        reasons: decision.data.reasons,
+        rules: decision.data.rules,
+      };
+    }
+    return { accountId: id, orderId: b.orderId, decision: 'approved', reasons: [] };
+  }
+
+  @Post(':id/holds/:orderId/release-requests')
+  @Roles('marketing_manager')
+  requestRelease(
+    @Param('id') id: string,
+    @Param('orderId') orderId: string,
+    @Body() b: RequestHoldReleaseDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(
+      id,
+      { type: 'RequestHoldRelease', data: { orderId, creditControllerId: b.creditControllerId } },
+      actor,
+      corr,
+    );
+  }
+
+  @Post(':id/holds/:orderId/decision')
+  @Roles('marketing_vp')
+  decideHold(
+    @Param('id') id: string,
+    @Param('orderId') orderId: string,
+    @Body() b: DecideHoldDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'DecideHold', data: { orderId, ...b } }, actor, corr);
+  }
+
+  @Post(':id/shipments')
+  @Roles('staff', 'marketing_manager', 'credit_controller')
+  recordShipment(
+    @Param('id') id: string,
+    @Body() b: RecordShipmentDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'RecordShipment', data: { ...b } }, actor, corr);
+  }
+
+  /** CRD-08: a prepayment's exposure ends when the goods arrive and pass acceptance. */
+  @Post(':id/goods-acceptances')
+  @Roles('staff', 'marketing_manager', 'credit_controller')
+  recordGoodsAccepted(
+    @Param('id') id: string,
+    @Body() b: GoodsAcceptedDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'RecordGoodsAccepted', data: { orderId: b.orderId } }, actor, corr);
+  }
+
+  @Post(':id/payments')
+  @Roles('credit_controller')
+  recordPayment(
+    @Param('id') id: string,
+    @Body() b: RecordPaymentDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'RecordPayment', data: { ...b } }, actor, corr);
+  }
+
+  @Post(':id/reconciliations')
+  @Roles('credit_controller')
+  reconcile(
+    @Param('id') id: string,
+    @Body() b: ReconcileDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'ReconcileAccount', data: { ...b } }, actor, corr);
+  }
+
+  @Post(':id/reviews')
+  @Roles('marketing_manager')
+  completeReview(
+    @Param('id') id: string,
+    @Body() b: CompleteReviewDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'CompleteReview', data: { ...b } }, actor, corr);
+  }
+
+  @Post(':id/limit-adjustments')
+  @Roles('marketing_manager')
+  proposeAdjustment(
+    @Param('id') id: string,
+    @Body() b: ProposeLimitAdjustmentDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'ProposeLimitAdjustment', data: { ...b } }, actor, corr);
+  }
+
+  @Post(':id/limit-adjustments/:adjustmentId/approvals')
+  @Roles('marketing_vp', 'gm', 'chairman')
+  approveAdjustment(
+    @Param('id') id: string,
+    @Param('adjustmentId') adjustmentId: string,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'ApproveLimitAdjustment', data: { adjustmentId } }, actor, corr);
+  }
+
+  @Post(':id/contracts')
+  @Roles('marketing_manager', 'credit_controller')
+  recordContract(
+    @Param('id') id: string,
+    @Body() b: RecordContractDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'RecordContract', data: { ...b } }, actor, corr);
+  }
+
+  @Get(':id')
+  @Roles(...CREDIT_READ_ROLES)
+  getAccount(@Param('id') id: string, @Query() q: AsOfQuery) {
+    return this.queries.account(
+      checkedId(id),
+      this.clock.now(),
+      q.asOf !== undefined ? new Date(q.asOf) : undefined,
+    );
+  }
+
+  @Get(':id/holds/:orderId/explanation')
+  @Roles('auditor', 'marketing_vp', 'marketing_manager', 'credit_controller', 'cfo', 'gm', 'admin')
+  explanation(@Param('id') id: string, @Param('orderId') orderId: string) {
+    return this.queries.holdExplanation(checkedId(id), orderId);
+  }
+}
+
+/** A path id that cannot be an account id is a 404, not a stream named after arbitrary input. */
+const checkedId = (id: string): string => {
+  if (!ACCOUNT_ID.test(id)) {
+    throw new DomainError('not_found', 'credit.account_not_found', 'no credit account with this id');
+  }
+  return id;
+};
