@@ -89,6 +89,7 @@ export const decideOverdue = (cmd: MarkOverdue, c: OpenCase, ctx: CaseDecisionCo
       data: {
         caseId: c.caseId,
         caseNumber: c.number,
+        customerId: c.customerId,
         dueAt: c.dueAt ?? dueAt,
         detectedAt: ctx.now.toISOString(),
       },

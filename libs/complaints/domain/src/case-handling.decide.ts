@@ -211,7 +211,7 @@ export const decideWaive = (cmd: WaiveFollowUp, c: OpenCase, ctx: CaseDecisionCo
 };
 
 /** Closing needs a reply (or a not-established finding) and a follow-up or a reasoned waiver. */
-export const decideClose = (_: CloseCase, c: OpenCase, ctx: CaseDecisionContext): CaseEvent[] => {
+export const decideClose = (cmd: CloseCase, c: OpenCase, ctx: CaseDecisionContext): CaseEvent[] => {
   requireFollowUpReady(c, 'close');
   if (c.followUp === undefined) {
     throw new DomainError(
@@ -228,7 +228,18 @@ export const decideClose = (_: CloseCase, c: OpenCase, ctx: CaseDecisionContext)
     c.dueAt === undefined || c.resolvedAt === undefined
       ? null
       : Date.parse(c.resolvedAt) <= Date.parse(c.dueAt);
-  return [{ type: 'CaseClosed', data: { caseId: c.caseId, closedAt: ctx.now.toISOString(), onTime } }];
+  const minutes = cmd.data.workingMinutesToResolve;
+  return [
+    {
+      type: 'CaseClosed',
+      data: {
+        caseId: c.caseId,
+        closedAt: ctx.now.toISOString(),
+        onTime,
+        ...(minutes !== undefined ? { workingMinutesToResolve: minutes } : {}),
+      },
+    },
+  ];
 };
 
 /** Archived records are kept ⚙ 1 year after closing (CMP-ARC-01). */

@@ -64,6 +64,8 @@ export const majorNotification = (c: { caseId: string; number: string; concerned
 /** Fines that registration itself triggers: a grievance found (CMP-30), a complaint to the GM (CMP-31). */
 const registrationFines = (c: OpenCase, ctx: CaseDecisionContext): CaseEvent[] => {
   const { grievanceFen, executiveComplaintFen } = ctx.policy.fines;
+  // A linked case continues an old one: what the old one was fined for is not fined again.
+  if (c.linkedFrom !== undefined) return [];
   if (c.kind === 'grievance')
     return fine(c, employeePayee(c), grievanceFen, 'CMP-30', 'grievance found', ctx);
   if (c.kind === 'complaint' && c.channel === 'executive') {

@@ -62,7 +62,8 @@ export type DeclareNotEstablished = C<'DeclareNotEstablished', { readonly reason
 export type ExtendDeadline = C<'ExtendDeadline', { readonly deadline: ComputedDeadline }>;
 export type RecordFollowUp = C<'RecordFollowUp', { readonly satisfaction: number; readonly note?: string }>;
 export type WaiveFollowUp = C<'WaiveFollowUp', { readonly reason: string }>;
-export type CloseCase = C<'CloseCase', Readonly<Record<string, never>>>;
+/** `workingMinutesToResolve`: registration → resolution on the calendar, measured by the service. */
+export type CloseCase = C<'CloseCase', { readonly workingMinutesToResolve?: number }>;
 export type ArchiveCase = C<'ArchiveCase', Readonly<Record<string, never>>>;
 export type ExtendRetention = C<'ExtendRetention', { readonly retainUntil: string; readonly reason: string }>;
 /** Issued by the deadline timers; `deadlineDueAt` names the deadline the timer was set for. */

@@ -65,6 +65,7 @@ export type FineIssuedData = {
   readonly fineId: string;
   readonly caseId: string;
   readonly caseNumber: string;
+  readonly customerId: string;
   readonly payee: FinePayee;
   readonly amountFen: number;
   readonly rule: string;
@@ -202,7 +203,12 @@ export type FollowUpWaived = E<
 >;
 export type CaseClosed = E<
   'CaseClosed',
-  { readonly caseId: string; readonly closedAt: string; readonly onTime: boolean | null }
+  {
+    readonly caseId: string;
+    readonly closedAt: string;
+    readonly onTime: boolean | null;
+    readonly workingMinutesToResolve?: number;
+  }
 >;
 export type CaseArchived = E<
   'CaseArchived',
@@ -226,6 +232,7 @@ export type CaseOverdue = E<
   {
     readonly caseId: string;
     readonly caseNumber: string;
+    readonly customerId: string;
     readonly dueAt: string;
     readonly detectedAt: string;
   }

@@ -39,6 +39,7 @@ export const fine = (
         fineId: deterministicUuid('fine', c.caseId, rule, payee.role, payee.employeeId ?? payee.bu),
         caseId: c.caseId,
         caseNumber: c.number,
+        customerId: c.customerId,
         payee,
         amountFen: amount,
         rule,

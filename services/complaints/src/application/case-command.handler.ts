@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandContext } from '@crm/event-sourcing';
+import { type EventStore, handleCommand, loadStream } from '@crm/event-store';
+import {
+  type Case,
+  caseDecider,
+  type CaseCommand,
+  type CaseEvent,
+  caseStreamId,
+  COMPLAINTS_POLICY_ID,
+  type ComplaintsPolicy,
+  evolveCase,
+  initialCase,
+  type OpenCase,
+  type RegisterCase,
+} from '@crm/complaints-domain';
+import type { DurableTimers, PolicyRegistry } from '@crm/policy';
+import type { DeadlineCalculator } from './deadline-calculator';
+import { scheduleDeadlineTimers } from './deadline-timers';
+import type { RegisterCaseHandler } from './register-case.handler';
+
+export type CaseAction = Exclude<
+  CaseCommand,
+  RegisterCase | { type: 'ExtendDeadline' } | { type: 'RecordRejection' } | { type: 'CloseCase' }
+>;
+
+export interface CaseOutcome {
+  readonly caseId: string;
+  readonly status: Case['status'];
+  readonly events: readonly string[];
+  readonly linkedCaseId?: string;
+  readonly linkedCaseNumber?: string;
+}
+
+/**
+ * Every command on an existing case: load, decide under the policy in force, append with the
+ * loaded version (a concurrent change re-decides), then the follow-up work the events ask for
+ * (timers for a new deadline, the linked case of a rejection).
+ */
+export class CaseCommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly registry: PolicyRegistry,
+    private readonly deadlines: DeadlineCalculator,
+    private readonly timers: DurableTimers,
+    private readonly register: RegisterCaseHandler,
+  ) {}
+
+  /** `deterministic`: the commandId is stable across deliveries (timers), so a repeat appends nothing. */
+  async execute(
+    caseId: string,
+    command: CaseCommand,
+    ctx: CommandContext,
+    options: { deterministic?: boolean } = {},
+  ): Promise<CaseOutcome> {
+    const policy = await this.registry.current<ComplaintsPolicy>(COMPLAINTS_POLICY_ID, ctx.now);
+    const result = await handleCommand(
+      this.store,
+      caseStreamId(caseId),
+      caseDecider,
+      command,
+      { ...ctx, policy: policy.params, policyVersion: policy.version },
+      { deterministicIds: options.deterministic === true },
+    );
+    for (const e of result.events) {
+      if (e.type === 'CaseDeadlineSet') await scheduleDeadlineTimers(this.timers, e.data);
+    }
+    return { caseId, status: result.state.status, events: result.events.map((e) => e.type) };
+  }
+
+  async act(caseId: string, command: CaseAction, ctx: CommandContext): Promise<CaseOutcome> {
+    return this.execute(caseId, command, ctx);
+  }
+
+  /** The one extension to 7 working days, counted from registration on the calendar in force now. */
+  async extendDeadline(caseId: string, ctx: CommandContext): Promise<CaseOutcome> {
+    const current = await this.load(caseId);
+    const policy = await this.registry.current<ComplaintsPolicy>(COMPLAINTS_POLICY_ID, ctx.now);
+    const registeredAt = current.status === 'none' ? ctx.now : new Date(current.registeredAt);
+    const deadline = await this.deadlines.extended(registeredAt, ctx.now, policy.params);
+    return this.execute(caseId, { type: 'ExtendDeadline', data: { deadline } }, ctx);
+  }
+
+  /** Closing records the working time from registration to resolution (statistics, domain §4.9). */
+  async close(caseId: string, ctx: CommandContext): Promise<CaseOutcome> {
+    const current = await this.load(caseId);
+    let workingMinutesToResolve: number | undefined;
+    if (current.status !== 'none' && current.resolvedAt !== undefined) {
+      const calendar = await this.deadlines.calendarAt(ctx.now);
+      workingMinutesToResolve = calendar.workingTimeBetween(
+        new Date(current.registeredAt),
+        new Date(current.resolvedAt),
+      ).workingMinutes;
+    }
+    const data = workingMinutesToResolve !== undefined ? { workingMinutesToResolve } : {};
+    return this.execute(caseId, { type: 'CloseCase', data }, ctx);
+  }
+
+  /** A rejection past the ladder opens a linked case with the original's facts (CMP-FUP-10). */
+  async reject(caseId: string, reason: string, ctx: CommandContext): Promise<CaseOutcome> {
+    const linkedCaseId = randomUUID();
+    const outcome = await this.execute(
+      caseId,
+      { type: 'RecordRejection', data: { reason, linkedCaseId } },
+      ctx,
+    );
+    const original = await this.load(caseId);
+    if (!outcome.events.includes('CustomerRejected') || original.status === 'none') return outcome;
+    if (!original.linkedCaseIds.includes(linkedCaseId)) return outcome;
+    const linked = await this.register.handle(linkedInput(original, linkedCaseId, reason), ctx);
+    return { ...outcome, linkedCaseId: linked.caseId, linkedCaseNumber: linked.number };
+  }
+
+  async load(caseId: string, until?: Date): Promise<Case> {
+    const loaded = await loadStream<Case, CaseEvent>(
+      this.store,
+      caseStreamId(caseId),
+      evolveCase,
+      initialCase(),
+      until !== undefined ? { until } : {},
+    );
+    return loaded.state;
+  }
+}
+
+const linkedInput = (original: OpenCase, caseId: string, reason: string) => ({
+  caseId,
+  kind: original.kind,
+  channel: original.channel,
+  customerId: original.customerId,
+  subject: original.subject,
+  description: `${original.description}\n[rejected reply of ${original.number}: ${reason}]`,
+  concernedEmployeeId: original.concernedEmployeeId,
+  concernedBu: original.concernedBu,
+  linkedFrom: original.caseId,
+});

@@ -1,0 +1,38 @@
+import type { Pool, PoolClient } from 'pg';
+import { deterministicUuid } from '@crm/event-sourcing';
+import type { DurableTimers } from '@crm/policy';
+
+export const WARN_TIMER = 'complaints.deadline.warn';
+export const DUE_TIMER = 'complaints.deadline.due';
+
+export type DeadlineTimerPayload = { readonly caseId: string; readonly dueAt: string };
+
+/**
+ * One warning and one due timer per (case, deadline). A moved deadline gets new timers; the old
+ * ones still fire but decide nothing (the domain compares the deadline they were set for).
+ */
+export const scheduleDeadlineTimers = async (
+  timers: DurableTimers,
+  deadline: { caseId: string; dueAt: string; warnAt?: string },
+  db?: Pool | PoolClient,
+): Promise<void> => {
+  const payload: DeadlineTimerPayload = { caseId: deadline.caseId, dueAt: deadline.dueAt };
+  // Only a checked-out client is a transaction the timers can join; a pool means "on its own".
+  const within = db !== undefined && 'release' in db ? { within: db } : {};
+  if (deadline.warnAt !== undefined) {
+    await timers.schedule(
+      deterministicUuid('case-deadline', deadline.caseId, deadline.dueAt, 'warn'),
+      new Date(deadline.warnAt),
+      WARN_TIMER,
+      payload,
+      within,
+    );
+  }
+  await timers.schedule(
+    deterministicUuid('case-deadline', deadline.caseId, deadline.dueAt, 'due'),
+    new Date(deadline.dueAt),
+    DUE_TIMER,
+    payload,
+    within,
+  );
+};

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { type CommandContext, DomainError } from '@crm/event-sourcing';
+import { type EventStore, runUnitOfWork } from '@crm/event-store';
+import {
+  caseStreamId,
+  COMPLAINTS_POLICY_ID,
+  type ComplaintsPolicy,
+  decideCase,
+  formatCaseNumber,
+  initialCase,
+  numberingMonth,
+  type RegisterCase,
+} from '@crm/complaints-domain';
+import type { CustomerDirectoryReader } from '@crm/customers-directory-replica';
+import type { DurableTimers, PolicyRegistry } from '@crm/policy';
+import { type CaseRegistryTables, subjectKey } from './case-registry-tables';
+import type { DeadlineCalculator } from './deadline-calculator';
+import { scheduleDeadlineTimers } from './deadline-timers';
+import { toNewEvents } from './to-new-events';
+
+const DAY = 86_400_000;
+
+export type RegisterCaseInput = Omit<
+  RegisterCase['data'],
+  'caseId' | 'number' | 'similar' | 'deadline' | 'concernedEmployeeId' | 'concernedBu'
+> & {
+  readonly caseId?: string;
+  readonly concernedEmployeeId?: string;
+  readonly concernedBu?: string;
+};
+
+export interface RegisteredCase {
+  readonly caseId: string;
+  readonly number: string;
+}
+
+/**
+ * Registration in one transaction: the month's serial (row-locked counter), the subject index
+ * for severity, the case's events and its deadline timers commit or vanish together.
+ */
+export class RegisterCaseHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: Pool,
+    private readonly tables: CaseRegistryTables,
+    private readonly registry: PolicyRegistry,
+    private readonly deadlines: DeadlineCalculator,
+    private readonly timers: DurableTimers,
+    private readonly directory: CustomerDirectoryReader,
+  ) {}
+
+  async handle(input: RegisterCaseInput, ctx: CommandContext): Promise<RegisteredCase> {
+    const caseId = input.caseId ?? randomUUID();
+    const policy = await this.registry.current<ComplaintsPolicy>(COMPLAINTS_POLICY_ID, ctx.now);
+    const concerned = await this.concerned(input);
+    const deadline =
+      input.kind === 'suggestion' && input.promisedBy === undefined
+        ? undefined
+        : await this.deadlines.initial(input.kind, ctx.now, policy.params, input.promisedBy);
+    const key = subjectKey(input.subject);
+    const { severity } = policy.params;
+    return runUnitOfWork(this.store, this.pool, async ({ append, db }) => {
+      const month = numberingMonth(ctx.now);
+      const number = formatCaseNumber(
+        month,
+        await this.tables.nextSerial(db, month),
+        policy.params.numberSerialDigits,
+      );
+      const similar = await this.tables.similar(db, {
+        subjectKey: key,
+        customerId: input.customerId,
+        clusterSince: new Date(ctx.now.getTime() - severity.clusterWindowDays * DAY),
+        repeatSince: new Date(ctx.now.getTime() - severity.repeatWindowDays * DAY),
+      });
+      const command: RegisterCase = {
+        type: 'RegisterCase',
+        data: {
+          ...input,
+          ...concerned,
+          caseId,
+          number,
+          similar: {
+            distinctCustomersOnSubject: similar.otherCustomers + 1,
+            clusterCaseIds: similar.clusterCaseIds,
+            ...(similar.repeatOfCaseId !== undefined ? { repeatOfCaseId: similar.repeatOfCaseId } : {}),
+          },
+          ...(deadline !== undefined ? { deadline } : {}),
+        },
+      };
+      const decisionCtx = { ...ctx, policy: policy.params, policyVersion: policy.version };
+      const events = decideCase(command, initialCase(), decisionCtx);
+      await this.tables.remember(db, {
+        caseId,
+        subjectKey: key,
+        customerId: input.customerId,
+        registeredAt: ctx.now,
+      });
+      await append(caseStreamId(caseId), toNewEvents(events, decisionCtx), 'no_stream');
+      for (const e of events) {
+        if (e.type === 'CaseDeadlineSet') await scheduleDeadlineTimers(this.timers, e.data, db);
+      }
+      return { caseId, number };
+    });
+  }
+
+  /** Who the case is about: given, or the customer's owner in the customers directory replica. */
+  private async concerned(
+    input: RegisterCaseInput,
+  ): Promise<{ concernedEmployeeId: string; concernedBu: string }> {
+    if (input.concernedEmployeeId !== undefined && input.concernedBu !== undefined) {
+      return { concernedEmployeeId: input.concernedEmployeeId, concernedBu: input.concernedBu };
+    }
+    const owner = await this.directory.get(input.customerId);
+    if (!owner) {
+      throw new DomainError(
+        'invalid',
+        'case.concerned_unknown',
+        'the customer is not in the directory: name the employee and BU concerned',
+        undefined,
+        { field: 'concernedEmployeeId', customerId: input.customerId },
+      );
+    }
+    return {
+      concernedEmployeeId: input.concernedEmployeeId ?? owner.ownerEmployeeId,
+      concernedBu: input.concernedBu ?? owner.ownerBu,
+    };
+  }
+}
