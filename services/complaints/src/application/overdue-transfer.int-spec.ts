@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import {
+  COMPLAINT_CASE_REGISTERED,
+  COMPLAINT_FINE_ISSUED,
+  CUSTOMER_TRANSFER_REQUESTED,
+  parseComplaintFineIssuedV1,
+  parseCustomerTransferRequestedV1,
+} from '@crm/complaints-contracts';
+import type { CommandContext } from '@crm/event-sourcing';
+import { deterministicUuid } from '@crm/event-sourcing';
+import { TimerHandlers } from '@crm/nest';
+import { DurableTimers } from '@crm/policy';
+import { eventually } from '@crm/testing';
+import { startComplaintsTestApp, type ComplaintsTestApp } from '../testing/complaints-test-app';
+import { CaseCommandHandler } from './case-command.handler';
+import { DUE_TIMER } from './deadline-timers';
+import { RegisterCaseHandler } from './register-case.handler';
+
+jest.setTimeout(120_000);
+
+describe('an overdue complaint (real PostgreSQL + Kafka)', () => {
+  let t: ComplaintsTestApp;
+  const ctx = (): CommandContext => ({
+    actor: { id: 'agent-1', role: 'cs_agent', bu: 'bu-cs' },
+    now: t.clock.now(),
+    commandId: randomUUID(),
+    correlationId: randomUUID(),
+  });
+
+  beforeAll(async () => {
+    // Tue 30 Sep 2025 10:00 Shanghai: the last working day before National Day.
+    t = await startComplaintsTestApp('2025-09-30T02:00:00Z');
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('fines 500 yuan each and publishes exactly one transfer request, although the timer fires twice', async () => {
+    const customerId = `cust-${randomUUID()}`;
+    const registration = t.app.get(RegisterCaseHandler);
+    const { caseId, number } = await registration.handle(
+      {
+        kind: 'complaint',
+        channel: 'hotline',
+        customerId,
+        subject: 'installation never happened',
+        description: 'waited all day',
+        concernedEmployeeId: 'emp-9',
+        concernedBu: 'bu-1',
+      },
+      ctx(),
+    );
+    // Deadline on the calendar: 3 working days over the 8-day holiday → Sat 11 Oct 10:00 (make-up day).
+    const dueAt = '2025-10-11T02:00:00.000Z';
+    const timerId = deterministicUuid('case-deadline', caseId, dueAt, 'due');
+    expect(await t.app.get(DurableTimers).get(timerId)).toMatchObject({
+      kind: DUE_TIMER,
+      status: 'scheduled',
+    });
+
+    t.clock.set('2025-10-11T02:30:00Z');
+    const cases = t.app.get(CaseCommandHandler);
+    await eventually(async () => {
+      const state = await cases.load(caseId);
+      return state.status !== 'none' && state.transferRequested ? state : undefined;
+    }, 'the timer runner marks the case overdue');
+    // At-least-once firing: the same timer delivered again, twice more, changes nothing.
+    const timer = await t.app.get(DurableTimers).get(timerId);
+    const handlers = t.app.get(TimerHandlers);
+    const redelivered = { ...timer!, lease: new Date() };
+    await Promise.all([handlers.dispatch(redelivered), handlers.dispatch(redelivered)]);
+
+    // A later event for the same customer (same partition) marks the end of what we wait for.
+    const marker = await registration.handle(
+      {
+        kind: 'inquiry',
+        channel: 'web',
+        customerId,
+        subject: 'opening hours',
+        description: '',
+        concernedEmployeeId: 'emp-9',
+        concernedBu: 'bu-1',
+      },
+      ctx(),
+    );
+    await eventually(
+      async () =>
+        t.published.find((e) => e.type === COMPLAINT_CASE_REGISTERED && e.data['caseId'] === marker.caseId),
+      'the marker on the topic',
+    );
+    const forCase = t.published.filter((e) => e.data['caseId'] === caseId);
+    const transfers = forCase.filter((e) => e.type === CUSTOMER_TRANSFER_REQUESTED);
+    expect(transfers).toHaveLength(1);
+    expect(parseCustomerTransferRequestedV1(transfers[0]?.data)).toMatchObject({
+      caseId,
+      caseNumber: number,
+      customerId,
+      fromBu: 'bu-1',
+      employeeId: 'emp-9',
+      rule: 'CMP-32',
+      policyVersion: 1,
+    });
+    expect(transfers[0]?.aggregateId).toBe(customerId);
+    const fines = forCase
+      .filter((e) => e.type === COMPLAINT_FINE_ISSUED)
+      .map((e) => parseComplaintFineIssuedV1(e.data));
+    expect(fines.map((f) => [f.payeeRole, f.amountFen, f.rule, f.policyVersion]).sort()).toEqual([
+      ['bu_manager', 50_000, 'CMP-32', 'v1'],
+      ['employee', 50_000, 'CMP-32', 'v1'],
+    ]);
+  });
+});
