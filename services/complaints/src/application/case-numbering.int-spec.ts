@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@crm/event-sourcing';
 import { startComplaintsTestApp, type ComplaintsTestApp } from '../testing/complaints-test-app';
+import { CaseCommandHandler } from './case-command.handler';
 import { RegisterCaseHandler, type RegisterCaseInput } from './register-case.handler';
 
 jest.setTimeout(120_000);
@@ -15,7 +16,7 @@ const input = (n: number): RegisterCaseInput => ({
   concernedBu: 'bu-1',
 });
 
-describe('case numbers YYMM-NNNN under concurrency (real PostgreSQL)', () => {
+describe('registration on real PostgreSQL: numbers under concurrency, automatic severity', () => {
   let t: ComplaintsTestApp;
   let handler: RegisterCaseHandler;
   const ctx = (): CommandContext => ({
@@ -48,5 +49,29 @@ describe('case numbers YYMM-NNNN under concurrency (real PostgreSQL)', () => {
     expect((await handler.handle(input(100), ctx())).number).toBe('2509-0051');
     t.clock.set('2025-09-30T16:30:00Z'); // 1 Oct 00:30 in Shanghai
     expect((await handler.handle(input(101), ctx())).number).toBe('2510-0001');
+  });
+
+  it('the third distinct customer on one subject within 7 days makes the case major; so does a repeat', async () => {
+    const cases = t.app.get(CaseCommandHandler);
+    const severityOf = async (caseId: string) => {
+      const state = await cases.load(caseId);
+      return state.status === 'none' ? undefined : state.severity;
+    };
+    const on = (customerId: string) => ({ ...input(0), customerId, subject: '  Broken  LIFT ' });
+    t.clock.set('2025-10-02T02:00:00Z');
+    const first = await handler.handle(on('c-a'), ctx());
+    t.clock.set('2025-10-05T02:00:00Z');
+    const second = await handler.handle(on('c-b'), ctx());
+    t.clock.set('2025-10-08T02:00:00Z');
+    const third = await handler.handle({ ...on('c-c'), subject: 'broken lift' }, ctx());
+    expect([
+      await severityOf(first.caseId),
+      await severityOf(second.caseId),
+      await severityOf(third.caseId),
+    ]).toEqual(['general', 'general', 'major']);
+    t.clock.set('2025-12-20T02:00:00Z'); // outside the 7-day cluster window, inside the 90-day repeat window
+    const repeat = await handler.handle(on('c-a'), ctx());
+    const other = await handler.handle(on('c-z'), ctx());
+    expect([await severityOf(repeat.caseId), await severityOf(other.caseId)]).toEqual(['major', 'general']);
   });
 });

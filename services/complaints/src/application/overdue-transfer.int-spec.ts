@@ -8,9 +8,10 @@ import {
 } from '@crm/complaints-contracts';
 import type { CommandContext } from '@crm/event-sourcing';
 import { deterministicUuid } from '@crm/event-sourcing';
-import { TimerHandlers } from '@crm/nest';
+import { EventPipeline, TimerHandlers } from '@crm/nest';
 import { DurableTimers } from '@crm/policy';
 import { eventually } from '@crm/testing';
+import { ComplaintsReadModels } from '../projections/complaints-read-models';
 import { startComplaintsTestApp, type ComplaintsTestApp } from '../testing/complaints-test-app';
 import { CaseCommandHandler } from './case-command.handler';
 import { DUE_TIMER } from './deadline-timers';
@@ -109,5 +110,19 @@ describe('an overdue complaint (real PostgreSQL + Kafka)', () => {
       ['bu_manager', 50_000, 'CMP-32', 'v1'],
       ['employee', 50_000, 'CMP-32', 'v1'],
     ]);
+    // The penalty ledger read model holds the two fines once each.
+    await t.app.get(EventPipeline).caughtUp();
+    const ledger = await t.app.get(ComplaintsReadModels).penaltyLedger({ bu: 'bu-1' });
+    expect(
+      ledger.filter((row) => row['case_id'] === caseId).map((row) => [row['payee_role'], row['amount_fen']]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['bu_manager', 50_000],
+        ['employee', 50_000],
+      ]),
+    );
+    expect(ledger.filter((row) => row['case_id'] === caseId)).toHaveLength(2);
+    const overdue = await t.app.get(ComplaintsReadModels).openCases(t.clock.now(), true);
+    expect(overdue.map((row) => row['case_id'])).toContain(caseId);
   });
 });
