@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '@crm/event-sourcing';
 import { startComplaintsTestApp, type ComplaintsTestApp } from '../testing/complaints-test-app';
 import { CaseCommandHandler } from './case-command.handler';
 import { RegisterCaseHandler, type RegisterCaseInput } from './register-case.handler';
@@ -19,12 +17,7 @@ const input = (n: number): RegisterCaseInput => ({
 describe('registration on real PostgreSQL: numbers under concurrency, automatic severity', () => {
   let t: ComplaintsTestApp;
   let handler: RegisterCaseHandler;
-  const ctx = (): CommandContext => ({
-    actor: { id: 'agent-1', role: 'cs_agent', bu: 'bu-cs' },
-    now: t.clock.now(),
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-  });
+  const ctx = () => t.ctx();
 
   beforeAll(async () => {
     t = await startComplaintsTestApp('2025-09-30T02:00:00Z');

@@ -18,27 +18,12 @@ const contextFor = (timer: ClaimedTimer, clock: Clock): CommandContext => ({
 export const deadlineTimerHandlers = (
   cases: CaseCommandHandler,
   clock: Clock,
-): Record<string, (timer: ClaimedTimer) => Promise<void>> => ({
-  [WARN_TIMER]: async (timer) => {
+): Record<string, (timer: ClaimedTimer) => Promise<void>> => {
+  const issue = (type: 'WarnDeadline' | 'MarkOverdue') => async (timer: ClaimedTimer) => {
     const { caseId, dueAt } = timer.payload as DeadlineTimerPayload;
-    await cases.execute(
-      caseId,
-      { type: 'WarnDeadline', data: { deadlineDueAt: dueAt } },
-      contextFor(timer, clock),
-      {
-        deterministic: true,
-      },
-    );
-  },
-  [DUE_TIMER]: async (timer) => {
-    const { caseId, dueAt } = timer.payload as DeadlineTimerPayload;
-    await cases.execute(
-      caseId,
-      { type: 'MarkOverdue', data: { deadlineDueAt: dueAt } },
-      contextFor(timer, clock),
-      {
-        deterministic: true,
-      },
-    );
-  },
-});
+    await cases.execute(caseId, { type, data: { deadlineDueAt: dueAt } }, contextFor(timer, clock), {
+      deterministic: true,
+    });
+  };
+  return { [WARN_TIMER]: issue('WarnDeadline'), [DUE_TIMER]: issue('MarkOverdue') };
+};

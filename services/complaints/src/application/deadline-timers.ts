@@ -19,20 +19,13 @@ export const scheduleDeadlineTimers = async (
   const payload: DeadlineTimerPayload = { caseId: deadline.caseId, dueAt: deadline.dueAt };
   // Only a checked-out client is a transaction the timers can join; a pool means "on its own".
   const within = db !== undefined && 'release' in db ? { within: db } : {};
-  if (deadline.warnAt !== undefined) {
-    await timers.schedule(
-      deterministicUuid('case-deadline', deadline.caseId, deadline.dueAt, 'warn'),
-      new Date(deadline.warnAt),
-      WARN_TIMER,
-      payload,
-      within,
-    );
+  const instants = [
+    ['warn', WARN_TIMER, deadline.warnAt],
+    ['due', DUE_TIMER, deadline.dueAt],
+  ] as const;
+  for (const [suffix, kind, at] of instants) {
+    if (at === undefined) continue;
+    const id = deterministicUuid('case-deadline', deadline.caseId, deadline.dueAt, suffix);
+    await timers.schedule(id, new Date(at), kind, payload, within);
   }
-  await timers.schedule(
-    deterministicUuid('case-deadline', deadline.caseId, deadline.dueAt, 'due'),
-    new Date(deadline.dueAt),
-    DUE_TIMER,
-    payload,
-    within,
-  );
 };

@@ -6,7 +6,6 @@ import {
   parseComplaintFineIssuedV1,
   parseCustomerTransferRequestedV1,
 } from '@crm/complaints-contracts';
-import type { CommandContext } from '@crm/event-sourcing';
 import { deterministicUuid } from '@crm/event-sourcing';
 import { EventPipeline, TimerHandlers } from '@crm/nest';
 import { DurableTimers } from '@crm/policy';
@@ -21,12 +20,7 @@ jest.setTimeout(120_000);
 
 describe('an overdue complaint (real PostgreSQL + Kafka)', () => {
   let t: ComplaintsTestApp;
-  const ctx = (): CommandContext => ({
-    actor: { id: 'agent-1', role: 'cs_agent', bu: 'bu-cs' },
-    now: t.clock.now(),
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-  });
+  const ctx = () => t.ctx();
 
   beforeAll(async () => {
     // Tue 30 Sep 2025 10:00 Shanghai: the last working day before National Day.

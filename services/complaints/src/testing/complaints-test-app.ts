@@ -1,6 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import type { CommandContext } from '@crm/event-sourcing';
 import { createTestApp, loadConfig, mintToken, type TokenClaims } from '@crm/nest';
 import { parseEnvelope, type KafkaEnvelope } from '@crm/messaging';
 import { FixedClock } from '@crm/policy';
@@ -23,6 +25,8 @@ export interface ComplaintsTestApp {
   readonly clock: FixedClock;
   readonly pool: Pool;
   token(claims: Partial<TokenClaims>): Promise<string>;
+  /** A command context at the test clock's instant, as a customer-service agent. */
+  ctx(): CommandContext;
   /** Everything published on the service's topic so far, read from the beginning. */
   readonly published: KafkaEnvelope[];
   close(): Promise<void>;
@@ -73,6 +77,12 @@ export const startComplaintsTestApp = async (start = '2025-09-30T02:00:00Z'): Pr
     clock,
     pool,
     published,
+    ctx: () => ({
+      actor: { id: 'agent-1', role: 'cs_agent', bu: 'bu-cs' },
+      now: clock.now(),
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+    }),
     token: (claims) =>
       mintToken({ sub: 'agent-1', roles: ['cs_agent'], bu: 'bu-cs', ...claims }, TEST_JWT_SECRET, '10m'),
     close: async () => {
