@@ -113,14 +113,22 @@ export const complaintsModule = (
       },
       {
         provide: CaseCommandHandler,
-        inject: [EVENT_STORE, PolicyRegistry, DeadlineCalculator, DurableTimers, RegisterCaseHandler],
+        inject: [
+          EVENT_STORE,
+          PG_POOL,
+          PolicyRegistry,
+          DeadlineCalculator,
+          DurableTimers,
+          RegisterCaseHandler,
+        ],
         useFactory: (
           store: EventStore,
+          pool: Pool,
           registry: PolicyRegistry,
           deadlines: DeadlineCalculator,
           timers: DurableTimers,
           register: RegisterCaseHandler,
-        ) => new CaseCommandHandler(store, registry, deadlines, timers, register),
+        ) => new CaseCommandHandler(store, pool, registry, deadlines, timers, register),
       },
       {
         provide: CaseQueries,

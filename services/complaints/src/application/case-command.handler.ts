@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@crm/event-sourcing';
-import { type EventStore, handleCommand, loadStream } from '@crm/event-store';
+import type { Pool } from 'pg';
+import {
+  type EventStore,
+  handleCommand,
+  loadStream,
+  runUnitOfWork,
+  type UnitContext,
+  WrongExpectedVersionError,
+} from '@crm/event-store';
 import {
   type Case,
   caseDecider,
@@ -9,6 +17,7 @@ import {
   caseStreamId,
   COMPLAINTS_POLICY_ID,
   type ComplaintsPolicy,
+  decideCase,
   evolveCase,
   initialCase,
   type OpenCase,
@@ -17,6 +26,7 @@ import {
 import type { DurableTimers, PolicyRegistry } from '@crm/policy';
 import type { DeadlineCalculator } from './deadline-calculator';
 import { scheduleDeadlineTimers } from './deadline-timers';
+import { toNewEvents } from './to-new-events';
 import type { RegisterCaseHandler } from './register-case.handler';
 
 export type CaseAction = Exclude<
@@ -40,6 +50,7 @@ export interface CaseOutcome {
 export class CaseCommandHandler {
   constructor(
     private readonly store: EventStore,
+    private readonly pool: Pool,
     private readonly registry: PolicyRegistry,
     private readonly deadlines: DeadlineCalculator,
     private readonly timers: DurableTimers,
@@ -72,13 +83,23 @@ export class CaseCommandHandler {
     return this.execute(caseId, command, ctx);
   }
 
-  /** The one extension to 7 working days, counted from registration on the calendar in force now. */
+  /** The one extension: 7 working days from registration; the new deadline's timers commit with it. */
   async extendDeadline(caseId: string, ctx: CommandContext): Promise<CaseOutcome> {
     const current = await this.load(caseId);
     const policy = await this.registry.current<ComplaintsPolicy>(COMPLAINTS_POLICY_ID, ctx.now);
     const registeredAt = current.status === 'none' ? ctx.now : new Date(current.registeredAt);
     const deadline = await this.deadlines.extended(registeredAt, ctx.now, policy.params);
-    return this.execute(caseId, { type: 'ExtendDeadline', data: { deadline } }, ctx);
+    return this.atomically(
+      caseId,
+      { type: 'ExtendDeadline', data: { deadline } },
+      ctx,
+      async (events, unit) => {
+        for (const e of events) {
+          if (e.type === 'CaseDeadlineSet') await scheduleDeadlineTimers(this.timers, e.data, unit.db);
+        }
+        return {};
+      },
+    );
   }
 
   /** Closing records the working time from registration to resolution (statistics, domain §4.9). */
@@ -96,19 +117,53 @@ export class CaseCommandHandler {
     return this.execute(caseId, { type: 'CloseCase', data }, ctx);
   }
 
-  /** A rejection past the ladder opens a linked case with the original's facts (CMP-FUP-10). */
+  /** A rejection past the ladder opens a linked case in the same transaction (CMP-FUP-10). */
   async reject(caseId: string, reason: string, ctx: CommandContext): Promise<CaseOutcome> {
     const linkedCaseId = randomUUID();
-    const outcome = await this.execute(
-      caseId,
-      { type: 'RecordRejection', data: { reason, linkedCaseId } },
-      ctx,
-    );
-    const original = await this.load(caseId);
-    if (!outcome.events.includes('CustomerRejected') || original.status === 'none') return outcome;
-    if (!original.linkedCaseIds.includes(linkedCaseId)) return outcome;
-    const linked = await this.register.handle(linkedInput(original, linkedCaseId, reason), ctx);
-    return { ...outcome, linkedCaseId: linked.caseId, linkedCaseNumber: linked.number };
+    const command: CaseCommand = { type: 'RecordRejection', data: { reason, linkedCaseId } };
+    return this.atomically(caseId, command, ctx, async (events, unit, original) => {
+      const rejected = events.find((e) => e.type === 'CustomerRejected');
+      if (rejected?.data.outcome !== 'linked_case' || original.status === 'none') return {};
+      const linked = await this.register.registerWithin(
+        unit,
+        linkedInput(original, linkedCaseId, reason),
+        ctx,
+      );
+      return { linkedCaseId: linked.caseId, linkedCaseNumber: linked.number };
+    });
+  }
+
+  /**
+   * Decide and append inside one PostgreSQL transaction together with `also` (timers, a linked
+   * case), re-deciding after a concurrent append like handleCommand does.
+   */
+  private async atomically(
+    caseId: string,
+    command: CaseCommand,
+    ctx: CommandContext,
+    also: (events: readonly CaseEvent[], unit: UnitContext, before: Case) => Promise<Partial<CaseOutcome>>,
+  ): Promise<CaseOutcome> {
+    const policy = await this.registry.current<ComplaintsPolicy>(COMPLAINTS_POLICY_ID, ctx.now);
+    const decisionCtx = { ...ctx, policy: policy.params, policyVersion: policy.version };
+    const stream = caseStreamId(caseId);
+    for (let attempt = 0; ; attempt++) {
+      const loaded = await loadStream<Case, CaseEvent>(this.store, stream, evolveCase, initialCase());
+      const events = decideCase(command, loaded.state, decisionCtx);
+      try {
+        return await runUnitOfWork(this.store, this.pool, async (unit) => {
+          await unit.append(
+            stream,
+            toNewEvents(events, decisionCtx),
+            loaded.version < 0 ? 'no_stream' : loaded.version,
+          );
+          const extra = await also(events, unit, loaded.state);
+          const state = events.reduce(evolveCase, loaded.state);
+          return { caseId, status: state.status, events: events.map((e) => e.type), ...extra };
+        });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= 3) throw error;
+      }
+    }
   }
 
   async load(caseId: string, until?: Date): Promise<Case> {

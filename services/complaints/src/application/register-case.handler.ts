@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { type CommandContext, DomainError } from '@crm/event-sourcing';
-import { type EventStore, runUnitOfWork } from '@crm/event-store';
+import { type EventStore, runUnitOfWork, type UnitContext } from '@crm/event-store';
 import {
   caseStreamId,
   COMPLAINTS_POLICY_ID,
@@ -11,9 +11,10 @@ import {
   initialCase,
   numberingMonth,
   type RegisterCase,
+  type ComputedDeadline,
 } from '@crm/complaints-domain';
 import type { CustomerDirectoryReader } from '@crm/customers-directory-replica';
-import type { DurableTimers, PolicyRegistry } from '@crm/policy';
+import type { AdoptedPolicy, DurableTimers, PolicyRegistry } from '@crm/policy';
 import { type CaseRegistryTables, subjectKey } from './case-registry-tables';
 import type { DeadlineCalculator } from './deadline-calculator';
 import { scheduleDeadlineTimers } from './deadline-timers';
@@ -29,6 +30,13 @@ export type RegisterCaseInput = Omit<
   readonly concernedEmployeeId?: string;
   readonly concernedBu?: string;
 };
+
+interface Prepared {
+  readonly caseId: string;
+  readonly policy: AdoptedPolicy<ComplaintsPolicy>;
+  readonly concerned: { concernedEmployeeId: string; concernedBu: string };
+  readonly deadline: ComputedDeadline | undefined;
+}
 
 export interface RegisteredCase {
   readonly caseId: string;
@@ -51,57 +59,82 @@ export class RegisterCaseHandler {
   ) {}
 
   async handle(input: RegisterCaseInput, ctx: CommandContext): Promise<RegisteredCase> {
-    const caseId = input.caseId ?? randomUUID();
+    const prepared = await this.prepare(input, ctx);
+    return runUnitOfWork(this.store, this.pool, (unit) => this.registerIn(unit, input, prepared, ctx));
+  }
+
+  /**
+   * The transactional part, for callers that register a case inside their own unit of work (a
+   * rejection that opens a linked case commits both or neither).
+   */
+  async registerWithin(
+    unit: UnitContext,
+    input: RegisterCaseInput,
+    ctx: CommandContext,
+  ): Promise<RegisteredCase> {
+    return this.registerIn(unit, input, await this.prepare(input, ctx), ctx);
+  }
+
+  /** Reads done before the transaction: policy in force, who is concerned, the deadline. */
+  private async prepare(input: RegisterCaseInput, ctx: CommandContext): Promise<Prepared> {
     const policy = await this.registry.current<ComplaintsPolicy>(COMPLAINTS_POLICY_ID, ctx.now);
     const concerned = await this.concerned(input);
     const deadline =
       input.kind === 'suggestion' && input.promisedBy === undefined
         ? undefined
         : await this.deadlines.initial(input.kind, ctx.now, policy.params, input.promisedBy);
+    return { caseId: input.caseId ?? randomUUID(), policy, concerned, deadline };
+  }
+
+  private async registerIn(
+    { append, db }: UnitContext,
+    input: RegisterCaseInput,
+    prepared: Prepared,
+    ctx: CommandContext,
+  ): Promise<RegisteredCase> {
+    const { caseId, policy, concerned, deadline } = prepared;
     const key = subjectKey(input.subject);
     const { severity } = policy.params;
-    return runUnitOfWork(this.store, this.pool, async ({ append, db }) => {
-      const month = numberingMonth(ctx.now);
-      const number = formatCaseNumber(
-        month,
-        await this.tables.nextSerial(db, month),
-        policy.params.numberSerialDigits,
-      );
-      const similar = await this.tables.similar(db, {
-        subjectKey: key,
-        customerId: input.customerId,
-        clusterSince: new Date(ctx.now.getTime() - severity.clusterWindowDays * DAY),
-        repeatSince: new Date(ctx.now.getTime() - severity.repeatWindowDays * DAY),
-      });
-      const command: RegisterCase = {
-        type: 'RegisterCase',
-        data: {
-          ...input,
-          ...concerned,
-          caseId,
-          number,
-          similar: {
-            distinctCustomersOnSubject: similar.otherCustomers + 1,
-            clusterCaseIds: similar.clusterCaseIds,
-            ...(similar.repeatOfCaseId !== undefined ? { repeatOfCaseId: similar.repeatOfCaseId } : {}),
-          },
-          ...(deadline !== undefined ? { deadline } : {}),
-        },
-      };
-      const decisionCtx = { ...ctx, policy: policy.params, policyVersion: policy.version };
-      const events = decideCase(command, initialCase(), decisionCtx);
-      await this.tables.remember(db, {
-        caseId,
-        subjectKey: key,
-        customerId: input.customerId,
-        registeredAt: ctx.now,
-      });
-      await append(caseStreamId(caseId), toNewEvents(events, decisionCtx), 'no_stream');
-      for (const e of events) {
-        if (e.type === 'CaseDeadlineSet') await scheduleDeadlineTimers(this.timers, e.data, db);
-      }
-      return { caseId, number };
+    const month = numberingMonth(ctx.now);
+    const number = formatCaseNumber(
+      month,
+      await this.tables.nextSerial(db, month),
+      policy.params.numberSerialDigits,
+    );
+    const similar = await this.tables.similar(db, {
+      subjectKey: key,
+      customerId: input.customerId,
+      clusterSince: new Date(ctx.now.getTime() - severity.clusterWindowDays * DAY),
+      repeatSince: new Date(ctx.now.getTime() - severity.repeatWindowDays * DAY),
     });
+    const command: RegisterCase = {
+      type: 'RegisterCase',
+      data: {
+        ...input,
+        ...concerned,
+        caseId,
+        number,
+        similar: {
+          distinctCustomersOnSubject: similar.otherCustomers + 1,
+          clusterCaseIds: similar.clusterCaseIds,
+          ...(similar.repeatOfCaseId !== undefined ? { repeatOfCaseId: similar.repeatOfCaseId } : {}),
+        },
+        ...(deadline !== undefined ? { deadline } : {}),
+      },
+    };
+    const decisionCtx = { ...ctx, policy: policy.params, policyVersion: policy.version };
+    const events = decideCase(command, initialCase(), decisionCtx);
+    await this.tables.remember(db, {
+      caseId,
+      subjectKey: key,
+      customerId: input.customerId,
+      registeredAt: ctx.now,
+    });
+    await append(caseStreamId(caseId), toNewEvents(events, decisionCtx), 'no_stream');
+    for (const e of events) {
+      if (e.type === 'CaseDeadlineSet') await scheduleDeadlineTimers(this.timers, e.data, db);
+    }
+    return { caseId, number };
   }
 
   /** Who the case is about: given, or the customer's owner in the customers directory replica. */

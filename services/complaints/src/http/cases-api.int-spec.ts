@@ -6,7 +6,9 @@ import {
   parseComplaintNotEstablishedV1,
   parseComplaintSettlementApprovedV1,
 } from '@crm/complaints-contracts';
+import { deterministicUuid } from '@crm/event-sourcing';
 import { EventPipeline } from '@crm/nest';
+import { DurableTimers } from '@crm/policy';
 import { eventually } from '@crm/testing';
 import { startComplaintsTestApp, type ComplaintsTestApp } from '../testing/complaints-test-app';
 
@@ -180,6 +182,45 @@ describe('cases API (real PostgreSQL + Kafka)', () => {
     t.clock.set('2025-09-30T02:00:00Z');
   });
 
+  it('rejected replies escalate handler → BU manager → GM, then open a linked case; the original stays', async () => {
+    const id = await approvedCase();
+    const replyAndReject = async () => {
+      await call('post', `/cases/${id}/reply`, 'handler', { itemIds: ['apology'], message: 'sorry' }).expect(
+        200,
+      );
+      return call('post', `/cases/${id}/rejection`, 'agent', { reason: 'not enough' }).expect(200);
+    };
+    const reapprove = async () => {
+      await call('post', `/cases/${id}/resolution`, 'handler', {
+        items: [{ itemId: 'apology', kind: 'apology', description: 'visit', amountFen: 0 }],
+      }).expect(200);
+      await call('post', `/cases/${id}/resolution/approval`, 'csm').expect(200);
+    };
+    expect((await replyAndReject()).body).toMatchObject({ status: 'investigated' });
+    await reapprove();
+    expect((await replyAndReject()).body).toMatchObject({ status: 'investigated' });
+    await reapprove();
+    const linked = await replyAndReject();
+    expect(linked.body).toMatchObject({
+      status: 'replied',
+      linkedCaseId: expect.any(String),
+      linkedCaseNumber: expect.stringMatching(/^2509-\d{4}$/),
+    });
+    const original = await call('get', `/cases/${id}`).expect(200);
+    expect(original.body).toMatchObject({
+      status: 'replied',
+      escalationLevel: 'gm',
+      linkedCaseIds: [linked.body.linkedCaseId],
+    });
+    const copy = await call('get', `/cases/${linked.body.linkedCaseId as string}`).expect(200);
+    expect(copy.body).toMatchObject({
+      status: 'registered',
+      linkedFrom: id,
+      customerId: 'cust-42',
+      severity: 'major',
+    });
+  });
+
   it('as of a past instant, the case is as it was then', async () => {
     const id = await approvedCase();
     const before = new Date();
@@ -220,6 +261,11 @@ describe('cases API (real PostgreSQL + Kafka)', () => {
     // 30 Sep 10:00 + 63 working hours: 8 h, then 9, 10, 11 (Sat, make-up), 13, 14, 15 Oct, 1 h on 16 Oct.
     const got = await call('get', `/cases/${id}`).expect(200);
     expect(got.body.dueAt).toBe('2025-10-16T02:00:00.000Z');
+    // The new deadline's timer was scheduled in the same transaction as the extension.
+    const timer = await t.app
+      .get(DurableTimers)
+      .get(deterministicUuid('case-deadline', id, got.body.dueAt, 'due'));
+    expect(timer).toMatchObject({ status: 'scheduled', dueAt: new Date('2025-10-16T02:00:00.000Z') });
   });
 
   it('bad input is a 4xx problem, never a 500', async () => {
