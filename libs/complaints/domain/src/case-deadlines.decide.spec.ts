@@ -64,6 +64,24 @@ describe('deadlines, overdue and penalties (domain §4.5–4.7)', () => {
       .then([]);
   });
 
+  it('reminders repeat while the overdue case stays unresolved, and stop once it is answered', () => {
+    const first = spec.given(registered()).when(overdue, later).events();
+    expect(first[1]?.data).toMatchObject({ dueAt: DUE, sequence: 1, rule: 'CMP-OVD-03' });
+    const remind: CaseCommand = { type: 'RemindOverdue', data: { deadlineDueAt: DUE, sequence: 2 } };
+    spec
+      .given([...registered(), ...first])
+      .when(remind, later)
+      .thenIncludes([{ type: 'OverdueReminderIssued', data: expect.objectContaining({ sequence: 2 }) }]);
+    spec.given(registered()).when(remind, later).then([]); // never overdue: nothing to remind of
+    const answered: CaseEvent[] = [
+      ...registered(),
+      ...first,
+      ...approved().slice(-2),
+      { type: 'CustomerReplied', data: { caseId: CASE_ID, itemIds: [], message: 'm', repliedAt: 'x' } },
+    ];
+    spec.given(answered).when(remind, later).then([]);
+  });
+
   it('an inquiry past its deadline is overdue with a reminder but no fine and no transfer', () => {
     const inquiry = registered({ kind: 'inquiry' });
     expect(

@@ -1,6 +1,6 @@
 import { DomainError, deterministicUuid } from '@crm/event-sourcing';
 import type { OpenCase } from './case';
-import type { ExtendDeadline, MarkOverdue, WarnDeadline } from './case.commands';
+import type { ExtendDeadline, MarkOverdue, RemindOverdue, WarnDeadline } from './case.commands';
 import type { CaseEvent } from './case.events';
 import { type CaseDecisionContext, refuseState, requireRole } from './case-context';
 import { employeePayee, fine, managerPayee } from './fines';
@@ -75,6 +75,28 @@ export const decideWarn = (cmd: WarnDeadline, c: OpenCase): CaseEvent[] => {
   ];
 };
 
+/** A reminder (催辦) to the handler and the BU manager (CMP-OVD-03). */
+const reminder = (c: OpenCase, dueAt: string, sequence: number): CaseEvent => ({
+  type: 'OverdueReminderIssued',
+  data: {
+    caseId: c.caseId,
+    dueAt,
+    sequence,
+    to: [
+      { role: 'handler', id: c.handlerId ?? c.receiverId },
+      { role: 'bu_manager', bu: c.responsibleBu ?? c.concernedBu },
+    ],
+    rule: 'CMP-OVD-03',
+  },
+});
+
+/** Reminders repeat while the overdue case stays unresolved; a resolved or moved deadline stops them. */
+export const decideRemind = (cmd: RemindOverdue, c: OpenCase): CaseEvent[] => {
+  const { deadlineDueAt, sequence } = cmd.data;
+  const overdue = c.overdueFor.some((d) => Date.parse(d) === Date.parse(deadlineDueAt));
+  return overdue && stillDue(c, deadlineDueAt) ? [reminder(c, deadlineDueAt, sequence)] : [];
+};
+
 /**
  * Deadline passed (CMP-OVD-03, CMP-32): overdue and a reminder; an unresolved complaint or grievance
  * also fines the BU manager and the employee concerned and asks the customers service, once per
@@ -94,17 +116,7 @@ export const decideOverdue = (cmd: MarkOverdue, c: OpenCase, ctx: CaseDecisionCo
         detectedAt: ctx.now.toISOString(),
       },
     },
-    {
-      type: 'OverdueReminderIssued',
-      data: {
-        caseId: c.caseId,
-        to: [
-          { role: 'handler', id: c.handlerId ?? c.receiverId },
-          { role: 'bu_manager', bu: c.responsibleBu ?? c.concernedBu },
-        ],
-        rule: 'CMP-OVD-03',
-      },
-    },
+    reminder(c, dueAt, 1),
   ];
   if (!isComplaintLike(c)) return events;
   const { overdueFen } = ctx.policy.fines;

@@ -69,6 +69,7 @@ export type ExtendRetention = C<'ExtendRetention', { readonly retainUntil: strin
 /** Issued by the deadline timers; `deadlineDueAt` names the deadline the timer was set for. */
 export type WarnDeadline = C<'WarnDeadline', { readonly deadlineDueAt: string }>;
 export type MarkOverdue = C<'MarkOverdue', { readonly deadlineDueAt: string }>;
+export type RemindOverdue = C<'RemindOverdue', { readonly deadlineDueAt: string; readonly sequence: number }>;
 
 export type CaseCommand =
   | RegisterCase
@@ -90,4 +91,5 @@ export type CaseCommand =
   | ArchiveCase
   | ExtendRetention
   | WarnDeadline
-  | MarkOverdue;
+  | MarkOverdue
+  | RemindOverdue;

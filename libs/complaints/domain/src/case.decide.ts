@@ -3,7 +3,7 @@ import { type Case, evolveCase, initialCase } from './case';
 import type { CaseCommand } from './case.commands';
 import type { CaseEvent } from './case.events';
 import { type CaseDecisionContext, requireCase } from './case-context';
-import { decideExtendDeadline, decideOverdue, decideWarn } from './case-deadlines.decide';
+import { decideExtendDeadline, decideOverdue, decideRemind, decideWarn } from './case-deadlines.decide';
 import {
   decideArchive,
   decideAssign,
@@ -72,6 +72,8 @@ export const decideCase = (
       return decideWarn(command, c);
     case 'MarkOverdue':
       return decideOverdue(command, c, ctx);
+    case 'RemindOverdue':
+      return decideRemind(command, c);
   }
 };
 

@@ -241,6 +241,9 @@ export type OverdueReminderIssued = E<
   'OverdueReminderIssued',
   {
     readonly caseId: string;
+    readonly dueAt: string;
+    /** 1 with the overdue decision, then 2, 3, ... while the case stays unresolved. */
+    readonly sequence: number;
     readonly to: readonly { role: string; id?: string; bu?: string }[];
     readonly rule: string;
   }

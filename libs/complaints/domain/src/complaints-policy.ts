@@ -10,6 +10,8 @@ export type ComplaintsPolicy = {
     readonly complaintWorkingDays: number;
     readonly extendedWorkingDays: number;
     readonly warningWorkingHours: number;
+    /** Reminders (催辦) repeat this many working hours apart while an overdue case stays unresolved. */
+    readonly reminderEveryWorkingHours: number;
   };
   /** Upper bounds in fen per approver role, checked in order; above the last: `gm` (CMP-APR-07). */
   readonly approvalLimitsFen: { readonly cs_manager: number; readonly bu_manager: number };
@@ -36,7 +38,13 @@ export const COMPLAINTS_POLICY_ID = 'complaints.rules';
 
 export const DEFAULT_COMPLAINTS_POLICY: ComplaintsPolicy = {
   numberSerialDigits: 4,
-  deadlines: { inquiryHours: 24, complaintWorkingDays: 3, extendedWorkingDays: 7, warningWorkingHours: 4 },
+  deadlines: {
+    inquiryHours: 24,
+    complaintWorkingDays: 3,
+    extendedWorkingDays: 7,
+    warningWorkingHours: 4,
+    reminderEveryWorkingHours: 9,
+  },
   approvalLimitsFen: { cs_manager: 50_000, bu_manager: 500_000 },
   severity: { clusterDistinctCustomers: 3, clusterWindowDays: 7, repeatWindowDays: 90 },
   fines: { overdueFen: 50_000, grievanceFen: 10_000, executiveComplaintFen: 10_000, stack: true },

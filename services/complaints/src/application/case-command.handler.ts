@@ -25,7 +25,7 @@ import {
 } from '@crm/complaints-domain';
 import type { DurableTimers, PolicyRegistry } from '@crm/policy';
 import type { DeadlineCalculator } from './deadline-calculator';
-import { scheduleDeadlineTimers } from './deadline-timers';
+import { scheduleDeadlineTimers, scheduleReminder } from './deadline-timers';
 import { toNewEvents } from './to-new-events';
 import type { RegisterCaseHandler } from './register-case.handler';
 
@@ -57,26 +57,35 @@ export class CaseCommandHandler {
     private readonly register: RegisterCaseHandler,
   ) {}
 
-  /** `deterministic`: the commandId is stable across deliveries (timers), so a repeat appends nothing. */
-  async execute(
-    caseId: string,
-    command: CaseCommand,
-    ctx: CommandContext,
-    options: { deterministic?: boolean } = {},
-  ): Promise<CaseOutcome> {
+  /** Load, decide under the policy in force, append; a concurrent append makes it decide again. */
+  private async run(caseId: string, command: CaseCommand, ctx: CommandContext, deterministicIds: boolean) {
     const policy = await this.registry.current<ComplaintsPolicy>(COMPLAINTS_POLICY_ID, ctx.now);
-    const result = await handleCommand(
-      this.store,
-      caseStreamId(caseId),
-      caseDecider,
-      command,
-      { ...ctx, policy: policy.params, policyVersion: policy.version },
-      { deterministicIds: options.deterministic === true },
-    );
-    for (const e of result.events) {
-      if (e.type === 'CaseDeadlineSet') await scheduleDeadlineTimers(this.timers, e.data);
-    }
+    const decisionCtx = { ...ctx, policy: policy.params, policyVersion: policy.version };
+    const result = await handleCommand(this.store, caseStreamId(caseId), caseDecider, command, decisionCtx, {
+      deterministicIds,
+    });
+    return { policy, result };
+  }
+
+  private async execute(caseId: string, command: CaseCommand, ctx: CommandContext): Promise<CaseOutcome> {
+    const { result } = await this.run(caseId, command, ctx, false);
     return { caseId, status: result.state.status, events: result.events.map((e) => e.type) };
+  }
+
+  /**
+   * A command from a timer: its commandId derives from the timer id, so a second firing appends
+   * nothing. A reminder decided now (or on an earlier firing) schedules the next one, idempotently.
+   */
+  async fire(caseId: string, command: CaseCommand, ctx: CommandContext): Promise<void> {
+    const { policy, result } = await this.run(caseId, command, ctx, true);
+    for (const e of result.events) {
+      if (e.type !== 'OverdueReminderIssued') continue;
+      // Derived from the deadline, not from now: a late second firing schedules the very same timer.
+      const calendar = await this.deadlines.calendarAt(ctx.now);
+      const every = policy.params.deadlines.reminderEveryWorkingHours;
+      const at = calendar.addWorkingHours(new Date(e.data.dueAt), every * e.data.sequence).at;
+      await scheduleReminder(this.timers, { caseId, dueAt: e.data.dueAt, sequence: e.data.sequence + 1, at });
+    }
   }
 
   async act(caseId: string, command: CaseAction, ctx: CommandContext): Promise<CaseOutcome> {

@@ -1,7 +1,8 @@
 import type { CommandContext } from '@crm/event-sourcing';
 import { type ClaimedTimer, type Clock, timerCommandId } from '@crm/policy';
 import type { CaseCommandHandler } from './case-command.handler';
-import { type DeadlineTimerPayload, DUE_TIMER, WARN_TIMER } from './deadline-timers';
+import { type DeadlineTimerPayload, DUE_TIMER, REMINDER_TIMER, WARN_TIMER } from './deadline-timers';
+import type { CaseCommand } from '@crm/complaints-domain';
 
 const SYSTEM_ACTOR = { id: 'system:deadline-timer', role: 'system' };
 
@@ -14,16 +15,22 @@ const contextFor = (timer: ClaimedTimer, clock: Clock): CommandContext => ({
   reason: `deadline timer ${timer.kind}`,
 });
 
-/** Deadline timers → warning / overdue commands (at-least-once firing, idempotent commands). */
+/** Deadline timers → warning / overdue / reminder commands (at-least-once firing, idempotent commands). */
 export const deadlineTimerHandlers = (
   cases: CaseCommandHandler,
   clock: Clock,
 ): Record<string, (timer: ClaimedTimer) => Promise<void>> => {
-  const issue = (type: 'WarnDeadline' | 'MarkOverdue') => async (timer: ClaimedTimer) => {
-    const { caseId, dueAt } = timer.payload as DeadlineTimerPayload;
-    await cases.execute(caseId, { type, data: { deadlineDueAt: dueAt } }, contextFor(timer, clock), {
-      deterministic: true,
-    });
+  const issue = (type: 'WarnDeadline' | 'MarkOverdue' | 'RemindOverdue') => async (timer: ClaimedTimer) => {
+    const { caseId, dueAt, sequence } = timer.payload as DeadlineTimerPayload;
+    const command: CaseCommand =
+      type === 'RemindOverdue'
+        ? { type, data: { deadlineDueAt: dueAt, sequence: sequence ?? 2 } }
+        : { type, data: { deadlineDueAt: dueAt } };
+    await cases.fire(caseId, command, contextFor(timer, clock));
   };
-  return { [WARN_TIMER]: issue('WarnDeadline'), [DUE_TIMER]: issue('MarkOverdue') };
+  return {
+    [WARN_TIMER]: issue('WarnDeadline'),
+    [DUE_TIMER]: issue('MarkOverdue'),
+    [REMINDER_TIMER]: issue('RemindOverdue'),
+  };
 };

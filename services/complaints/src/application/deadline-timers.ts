@@ -4,8 +4,27 @@ import type { DurableTimers } from '@crm/policy';
 
 export const WARN_TIMER = 'complaints.deadline.warn';
 export const DUE_TIMER = 'complaints.deadline.due';
+export const REMINDER_TIMER = 'complaints.overdue.reminder';
 
-export type DeadlineTimerPayload = { readonly caseId: string; readonly dueAt: string };
+export type DeadlineTimerPayload = {
+  readonly caseId: string;
+  readonly dueAt: string;
+  readonly sequence?: number;
+};
+
+/** The next reminder for an overdue deadline; idempotent by (case, deadline, sequence). */
+export const scheduleReminder = async (
+  timers: DurableTimers,
+  reminder: { caseId: string; dueAt: string; sequence: number; at: Date },
+): Promise<void> => {
+  const payload: DeadlineTimerPayload = {
+    caseId: reminder.caseId,
+    dueAt: reminder.dueAt,
+    sequence: reminder.sequence,
+  };
+  const id = deterministicUuid('case-reminder', reminder.caseId, reminder.dueAt, String(reminder.sequence));
+  await timers.schedule(id, reminder.at, REMINDER_TIMER, payload);
+};
 
 /**
  * One warning and one due timer per (case, deadline). A moved deadline gets new timers; the old

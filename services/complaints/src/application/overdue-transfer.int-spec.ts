@@ -13,6 +13,7 @@ import { eventually } from '@crm/testing';
 import { ComplaintsReadModels } from '../projections/complaints-read-models';
 import { startComplaintsTestApp, type ComplaintsTestApp } from '../testing/complaints-test-app';
 import { CaseCommandHandler } from './case-command.handler';
+import { CaseQueries } from './case-queries';
 import { DUE_TIMER } from './deadline-timers';
 import { RegisterCaseHandler } from './register-case.handler';
 
@@ -118,5 +119,24 @@ describe('an overdue complaint (real PostgreSQL + Kafka)', () => {
     expect(ledger.filter((row) => row['case_id'] === caseId)).toHaveLength(2);
     const overdue = await t.app.get(ComplaintsReadModels).openCases(t.clock.now(), true);
     expect(overdue.map((row) => row['case_id'])).toContain(caseId);
+
+    // Reminders repeat one working day apart from the deadline: Sat 11 Oct 10:00 (make-up day)
+    // + 9 working hours, Sunday off → Mon 13 Oct 10:00.
+    const reminders = async () =>
+      (await t.app.get(CaseQueries).explain(caseId)).decisions
+        .filter((d) => d.type === 'OverdueReminderIssued')
+        .map((d) => d.data['sequence']);
+    expect(await reminders()).toEqual([1]);
+    const next = deterministicUuid('case-reminder', caseId, dueAt, '2');
+    expect(await t.app.get(DurableTimers).get(next)).toMatchObject({
+      status: 'scheduled',
+      dueAt: new Date('2025-10-13T02:00:00.000Z'),
+    });
+    t.clock.set('2025-10-13T02:01:00Z');
+    await eventually(
+      async () => ((await reminders()).length === 2 ? true : undefined),
+      'the second reminder',
+    );
+    expect(await reminders()).toEqual([1, 2]);
   });
 });
