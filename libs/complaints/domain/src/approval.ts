@@ -1,5 +1,5 @@
 import type { ResolutionItem } from './case.events';
-import type { ApproverRole } from './case.vocabulary';
+import type { ApproverRole, EscalationLevel } from './case.vocabulary';
 import { isMonetary } from './case.vocabulary';
 import type { ComplaintsPolicy } from './complaints-policy';
 
@@ -17,6 +17,15 @@ export const requiredApprover = (
   if (total <= policy.approvalLimitsFen.cs_manager) return 'cs_manager';
   if (total <= policy.approvalLimitsFen.bu_manager) return 'bu_manager';
   return 'gm';
+};
+
+/**
+ * After a rejected reply the case sits higher on the ladder (CMP-ESC-B5-02): the new resolution
+ * needs at least that level's approval, whatever the amount.
+ */
+export const approverAfterEscalation = (byAmount: ApproverRole, level: EscalationLevel): ApproverRole => {
+  const floor: ApproverRole = level === 'gm' ? 'gm' : level === 'bu_manager' ? 'bu_manager' : 'cs_manager';
+  return RANK[floor] > RANK[byAmount] ? floor : byAmount;
 };
 
 /** A higher authority may approve what a lower one could. */

@@ -193,6 +193,30 @@ describe('case lifecycle guards (domain §4.3)', () => {
         ]);
     });
 
+    it('an escalated case needs the approval of its new level, whatever the amount', () => {
+      const escalated: CaseEvent[] = [
+        ...replied(),
+        {
+          type: 'CustomerRejected',
+          data: {
+            caseId: CASE_ID,
+            reason: 'x',
+            outcome: 'escalated',
+            fromLevel: 'handler',
+            toLevel: 'bu_manager',
+            rule: 'CMP-ESC-B5-02',
+            policyVersion: 'v1',
+          },
+        },
+      ];
+      spec
+        .given(escalated)
+        .when(cmd('ProposeResolution', { items: [items[0]!] }), ctx(handler))
+        .thenIncludes([
+          { type: 'ResolutionProposed', data: expect.objectContaining({ requiredApprover: 'bu_manager' }) },
+        ]);
+    });
+
     it('after the GM, a linked case; the original keeps its state', () => {
       const atGm: CaseEvent[] = [
         ...replied(),

@@ -15,7 +15,7 @@ import {
   requireStatus,
   requireText,
 } from './case-context';
-import { mayApprove, monetaryTotalFen, requiredApprover } from './approval';
+import { approverAfterEscalation, mayApprove, monetaryTotalFen, requiredApprover } from './approval';
 import { ESCALATION_LEVELS, isMonetary } from './case.vocabulary';
 
 export const decidePropose = (cmd: ProposeResolution, c: OpenCase, ctx: CaseDecisionContext): CaseEvent[] => {
@@ -57,7 +57,11 @@ export const decidePropose = (cmd: ProposeResolution, c: OpenCase, ctx: CaseDeci
   return [
     {
       type: 'ResolutionProposed',
-      data: { caseId: c.caseId, items, requiredApprover: requiredApprover(items, ctx.policy) },
+      data: {
+        caseId: c.caseId,
+        items,
+        requiredApprover: approverAfterEscalation(requiredApprover(items, ctx.policy), c.escalationLevel),
+      },
     },
   ];
 };

@@ -67,6 +67,8 @@ describe('cases API (real PostgreSQL + Kafka)', () => {
     server = t.app.getHttpServer() as Server;
     tokens['agent'] = await t.token({ sub: 'agent-1', roles: ['cs_agent'], bu: 'bu-cs' });
     tokens['csm'] = await t.token({ sub: 'csm-1', roles: ['cs_manager'], bu: 'bu-cs' });
+    tokens['bum'] = await t.token({ sub: 'bum-1', roles: ['bu_manager'], bu: 'bu-1' });
+    tokens['gm'] = await t.token({ sub: 'gm-1', roles: ['gm'] });
     tokens['handler'] = await t.token({ sub: 'handler-1', roles: ['staff'], bu: 'bu-1' });
     tokens['concerned'] = await t.token({ sub: 'emp-9', roles: ['staff'], bu: 'bu-1' });
     tokens['auditor'] = await t.token({ sub: 'aud-1', roles: ['auditor'] });
@@ -190,16 +192,17 @@ describe('cases API (real PostgreSQL + Kafka)', () => {
       );
       return call('post', `/cases/${id}/rejection`, 'agent', { reason: 'not enough' }).expect(200);
     };
-    const reapprove = async () => {
+    const reapprove = async (approver: string) => {
       await call('post', `/cases/${id}/resolution`, 'handler', {
         items: [{ itemId: 'apology', kind: 'apology', description: 'visit', amountFen: 0 }],
       }).expect(200);
-      await call('post', `/cases/${id}/resolution/approval`, 'csm').expect(200);
+      await call('post', `/cases/${id}/resolution/approval`, 'csm').expect(approver === 'csm' ? 200 : 403);
+      if (approver !== 'csm') await call('post', `/cases/${id}/resolution/approval`, approver).expect(200);
     };
     expect((await replyAndReject()).body).toMatchObject({ status: 'investigated' });
-    await reapprove();
+    await reapprove('bum'); // the BU manager's level now: a cs_manager may no longer approve
     expect((await replyAndReject()).body).toMatchObject({ status: 'investigated' });
-    await reapprove();
+    await reapprove('gm');
     const linked = await replyAndReject();
     expect(linked.body).toMatchObject({
       status: 'replied',
