@@ -1,3 +1,5 @@
+import { DomainError } from '@crm/event-sourcing';
+
 /**
  * The ⚙ numbers of domain §4 as one policy document (`complaints.rules`). The domain reads them
  * from the decision context; the service loads the version in force and records it on each event.
@@ -57,4 +59,62 @@ export const DEFAULT_COMPLAINTS_POLICY: ComplaintsPolicy = {
 export const policyVersionNumber = (version: string | undefined): number => {
   const match = /^v(\d+)/.exec(version ?? '');
   return match ? Number(match[1]) : 1;
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Checks the params of the `complaints.rules` version in force before a decision relies on them:
+ * an adopted version with a missing or negative number refuses commands with a named problem
+ * instead of deciding on `undefined`.
+ */
+export const parseComplaintsPolicy = (params: unknown, version: string): ComplaintsPolicy => {
+  const problems: string[] = [];
+  const numberAt = (path: string, min = 0): void => {
+    let value: unknown = params;
+    for (const key of path.split('.')) value = isRecord(value) ? value[key] : undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+      problems.push(`${path} must be a number ≥ ${min}`);
+  };
+  for (const path of [
+    'deadlines.inquiryHours',
+    'deadlines.complaintWorkingDays',
+    'deadlines.extendedWorkingDays',
+    'deadlines.warningWorkingHours',
+    'deadlines.reminderEveryWorkingHours',
+    'approvalLimitsFen.cs_manager',
+    'approvalLimitsFen.bu_manager',
+    'severity.clusterDistinctCustomers',
+    'severity.clusterWindowDays',
+    'severity.repeatWindowDays',
+    'fines.overdueFen',
+    'fines.grievanceFen',
+    'fines.executiveComplaintFen',
+    'retentionDays',
+  ]) {
+    numberAt(path);
+  }
+  numberAt('numberSerialDigits', 1);
+  const p = isRecord(params) ? params : {};
+  if (!isRecord(p['fines']) || typeof p['fines']['stack'] !== 'boolean')
+    problems.push('fines.stack must be a boolean');
+  if (p['onCustomerRejection'] !== 'escalate' && p['onCustomerRejection'] !== 'reopen_linked') {
+    problems.push("onCustomerRejection must be 'escalate' or 'reopen_linked'");
+  }
+  if (typeof p['allowFollowUpWaiver'] !== 'boolean') problems.push('allowFollowUpWaiver must be a boolean');
+  if (problems.length > 0) {
+    throw new DomainError(
+      'conflict',
+      'policy.unusable',
+      `${COMPLAINTS_POLICY_ID} ${version} in force is unusable`,
+      undefined,
+      {
+        policyId: COMPLAINTS_POLICY_ID,
+        version,
+        problems,
+      },
+    );
+  }
+  return params as ComplaintsPolicy;
 };

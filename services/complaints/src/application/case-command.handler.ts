@@ -15,8 +15,6 @@ import {
   type CaseCommand,
   type CaseEvent,
   caseStreamId,
-  COMPLAINTS_POLICY_ID,
-  type ComplaintsPolicy,
   decideCase,
   evolveCase,
   initialCase,
@@ -25,6 +23,7 @@ import {
 } from '@crm/complaints-domain';
 import type { DurableTimers, PolicyRegistry } from '@crm/policy';
 import type { DeadlineCalculator } from './deadline-calculator';
+import { rulesInForce } from './rules-in-force';
 import { scheduleDeadlineTimers, scheduleReminder } from './deadline-timers';
 import { toNewEvents } from './to-new-events';
 import type { RegisterCaseHandler } from './register-case.handler';
@@ -59,7 +58,7 @@ export class CaseCommandHandler {
 
   /** Load, decide under the policy in force, append; a concurrent append makes it decide again. */
   private async run(caseId: string, command: CaseCommand, ctx: CommandContext, deterministicIds: boolean) {
-    const policy = await this.registry.current<ComplaintsPolicy>(COMPLAINTS_POLICY_ID, ctx.now);
+    const policy = await rulesInForce(this.registry, ctx.now);
     const decisionCtx = { ...ctx, policy: policy.params, policyVersion: policy.version };
     const result = await handleCommand(this.store, caseStreamId(caseId), caseDecider, command, decisionCtx, {
       deterministicIds,
@@ -95,7 +94,7 @@ export class CaseCommandHandler {
   /** The one extension: 7 working days from registration; the new deadline's timers commit with it. */
   async extendDeadline(caseId: string, ctx: CommandContext): Promise<CaseOutcome> {
     const current = await this.load(caseId);
-    const policy = await this.registry.current<ComplaintsPolicy>(COMPLAINTS_POLICY_ID, ctx.now);
+    const policy = await rulesInForce(this.registry, ctx.now);
     const registeredAt = current.status === 'none' ? ctx.now : new Date(current.registeredAt);
     const deadline = await this.deadlines.extended(registeredAt, ctx.now, policy.params);
     return this.atomically(
@@ -152,7 +151,7 @@ export class CaseCommandHandler {
     ctx: CommandContext,
     also: (events: readonly CaseEvent[], unit: UnitContext, before: Case) => Promise<Partial<CaseOutcome>>,
   ): Promise<CaseOutcome> {
-    const policy = await this.registry.current<ComplaintsPolicy>(COMPLAINTS_POLICY_ID, ctx.now);
+    const policy = await rulesInForce(this.registry, ctx.now);
     const decisionCtx = { ...ctx, policy: policy.params, policyVersion: policy.version };
     const stream = caseStreamId(caseId);
     for (let attempt = 0; ; attempt++) {

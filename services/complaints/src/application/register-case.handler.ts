@@ -4,8 +4,6 @@ import { type CommandContext, DomainError } from '@crm/event-sourcing';
 import { type EventStore, runUnitOfWork, type UnitContext } from '@crm/event-store';
 import {
   caseStreamId,
-  COMPLAINTS_POLICY_ID,
-  type ComplaintsPolicy,
   decideCase,
   formatCaseNumber,
   initialCase,
@@ -14,9 +12,10 @@ import {
   type ComputedDeadline,
 } from '@crm/complaints-domain';
 import type { CustomerDirectoryReader } from '@crm/customers-directory-replica';
-import type { AdoptedPolicy, DurableTimers, PolicyRegistry } from '@crm/policy';
+import type { DurableTimers, PolicyRegistry } from '@crm/policy';
 import { type CaseRegistryTables, subjectKey } from './case-registry-tables';
 import type { DeadlineCalculator } from './deadline-calculator';
+import { rulesInForce, type RulesInForce } from './rules-in-force';
 import { scheduleDeadlineTimers } from './deadline-timers';
 import { toNewEvents } from './to-new-events';
 
@@ -33,7 +32,7 @@ export type RegisterCaseInput = Omit<
 
 interface Prepared {
   readonly caseId: string;
-  readonly policy: AdoptedPolicy<ComplaintsPolicy>;
+  readonly policy: RulesInForce;
   readonly concerned: { concernedEmployeeId: string; concernedBu: string };
   readonly deadline: ComputedDeadline | undefined;
 }
@@ -77,7 +76,7 @@ export class RegisterCaseHandler {
 
   /** Reads done before the transaction: policy in force, who is concerned, the deadline. */
   private async prepare(input: RegisterCaseInput, ctx: CommandContext): Promise<Prepared> {
-    const policy = await this.registry.current<ComplaintsPolicy>(COMPLAINTS_POLICY_ID, ctx.now);
+    const policy = await rulesInForce(this.registry, ctx.now);
     const concerned = await this.concerned(input);
     const deadline =
       input.kind === 'suggestion' && input.promisedBy === undefined
