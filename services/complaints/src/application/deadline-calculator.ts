@@ -1,3 +1,4 @@
+import { DomainError } from '@crm/event-sourcing';
 import { type ComplaintsPolicy, type ComputedDeadline } from '@crm/complaints-domain';
 import {
   type CalendarInstant,
@@ -8,6 +9,26 @@ import {
 } from '@crm/policy';
 
 const HOUR = 3_600_000;
+
+/** A broken calendar version in force is the operator's problem (409), not the caller's input (400). */
+const calendarOrRefusal = (params: unknown, version: string): WorkingCalendar => {
+  try {
+    return new WorkingCalendar(params, version);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new DomainError(
+      'conflict',
+      'policy.unusable',
+      `${WORKING_CALENDAR_POLICY} ${version} in force is unusable`,
+      undefined,
+      {
+        policyId: WORKING_CALENDAR_POLICY,
+        version,
+        problems: [error.message],
+      },
+    );
+  }
+};
 
 const basisOf = (i: CalendarInstant) => ({
   calendarVersion: i.calendarVersion,
@@ -28,7 +49,7 @@ export class DeadlineCalculator {
     const doc = await this.registry.current<WorkingCalendarParams>(WORKING_CALENDAR_POLICY, at);
     let calendar = this.byVersion.get(doc.version);
     if (!calendar) {
-      calendar = new WorkingCalendar(doc.params, doc.version);
+      calendar = calendarOrRefusal(doc.params, doc.version);
       this.byVersion.set(doc.version, calendar);
     }
     return calendar;

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { Server } from 'node:http';
 import { DEFAULT_COMPLAINTS_POLICY } from '@crm/complaints-domain';
+import { DEFAULT_WORKING_CALENDAR_PARAMS } from '@crm/policy';
 import { startComplaintsTestApp, type ComplaintsTestApp } from '../testing/complaints-test-app';
 
 jest.setTimeout(120_000);
@@ -64,6 +65,49 @@ describe('complaints rules as versioned policy data (real PostgreSQL)', () => {
     const after = await registerGrievance().expect(201);
     expect(await finesOf(after.body.caseId as string)).toEqual([['CMP-30', 20_000, 'v2']]);
     expect(await finesOf(before.body.caseId as string)).toEqual([['CMP-30', 10_000, 'v1']]);
+  });
+
+  it('a new calendar version (a year added as data, no code change) governs later deadlines', async () => {
+    t.clock.set('2026-12-30T02:00:00Z'); // Wed 30 Dec 2026 10:00 Shanghai
+    const before = await registerGrievance().expect(201);
+    const deadlineOf = async (caseId: string) => {
+      const res = await request(server)
+        .get(`/cases/${caseId}/explanation`)
+        .set('Authorization', `Bearer ${gm}`)
+        .expect(200);
+      return (res.body.decisions as { type: string; data: { dueAt: string }; calendar?: unknown }[])
+        .filter((d) => d.type === 'CaseDeadlineSet')
+        .map((d) => ({ dueAt: d.data.dueAt, calendar: d.calendar }));
+    };
+    expect(await deadlineOf(before.body.caseId as string)).toEqual([
+      {
+        dueAt: '2027-01-04T02:00:00.000Z',
+        calendar: { calendarVersion: 'v1', calendarIncomplete: true, missingYears: [2027] },
+      },
+    ]);
+    // A made-up 2027 year for the test (only New Year's Day off), not the official notice.
+    const year2027 = {
+      year: 2027,
+      source: 'test fixture',
+      holidays: [{ date: '2027-01-01', name: '元旦' }],
+      makeupWorkdays: [],
+    };
+    const v2 = {
+      ...DEFAULT_WORKING_CALENDAR_PARAMS,
+      years: [...DEFAULT_WORKING_CALENDAR_PARAMS.years, year2027],
+    };
+    await request(server)
+      .post('/policies/calendar.working-days/versions')
+      .set('Authorization', `Bearer ${gm}`)
+      .send({ version: 'v2', effectiveFrom: '2026-12-30T02:00:00Z', params: v2, reason: '2027 notice' })
+      .expect(201);
+    const after = await registerGrievance().expect(201);
+    expect(await deadlineOf(after.body.caseId as string)).toEqual([
+      {
+        dueAt: '2027-01-05T02:00:00.000Z', // 1 Jan is now a holiday
+        calendar: { calendarVersion: 'v2', calendarIncomplete: false, missingYears: [] },
+      },
+    ]);
   });
 
   it('an unusable version in force refuses commands with a named 409, not a 500', async () => {
