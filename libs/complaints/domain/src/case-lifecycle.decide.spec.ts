@@ -1,6 +1,7 @@
 import type { CaseCommand } from './case.commands';
 import { caseDecider } from './case.decide';
 import type { CaseEvent } from './case.events';
+import type { EscalationLevel } from './case.vocabulary';
 import { specFor } from './testing/given-when-then';
 import {
   approved,
@@ -22,6 +23,18 @@ import {
 const spec = specFor(caseDecider);
 const cmd = <T extends CaseCommand['type']>(type: T, data: Extract<CaseCommand, { type: T }>['data']) =>
   ({ type, data }) as Extract<CaseCommand, { type: T }>;
+const escalatedTo = (fromLevel: EscalationLevel, toLevel: EscalationLevel): CaseEvent => ({
+  type: 'CustomerRejected',
+  data: {
+    caseId: CASE_ID,
+    reason: 'x',
+    outcome: 'escalated',
+    fromLevel,
+    toLevel,
+    rule: 'CMP-ESC-B5-02',
+    policyVersion: 'v1',
+  },
+});
 const accepted = (): CaseEvent[] => [
   ...replied(),
   { type: 'CustomerAccepted', data: { caseId: CASE_ID, acceptedAt: 'x' } },
@@ -194,21 +207,7 @@ describe('case lifecycle guards (domain §4.3)', () => {
     });
 
     it('an escalated case needs the approval of its new level, whatever the amount', () => {
-      const escalated: CaseEvent[] = [
-        ...replied(),
-        {
-          type: 'CustomerRejected',
-          data: {
-            caseId: CASE_ID,
-            reason: 'x',
-            outcome: 'escalated',
-            fromLevel: 'handler',
-            toLevel: 'bu_manager',
-            rule: 'CMP-ESC-B5-02',
-            policyVersion: 'v1',
-          },
-        },
-      ];
+      const escalated: CaseEvent[] = [...replied(), escalatedTo('handler', 'bu_manager')];
       spec
         .given(escalated)
         .when(cmd('ProposeResolution', { items: [items[0]!] }), ctx(handler))
@@ -220,18 +219,7 @@ describe('case lifecycle guards (domain §4.3)', () => {
     it('after the GM, a linked case; the original keeps its state', () => {
       const atGm: CaseEvent[] = [
         ...replied(),
-        {
-          type: 'CustomerRejected',
-          data: {
-            caseId: CASE_ID,
-            reason: 'x',
-            outcome: 'escalated',
-            fromLevel: 'bu_manager',
-            toLevel: 'gm',
-            rule: 'CMP-ESC-B5-02',
-            policyVersion: 'v1',
-          },
-        },
+        escalatedTo('bu_manager', 'gm'),
         ...approved().slice(-2),
         {
           type: 'CustomerReplied',

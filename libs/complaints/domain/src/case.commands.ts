@@ -1,6 +1,6 @@
 import type { DomainCommand } from '@crm/event-sourcing';
-import type { CalendarBasisData, ResolutionItem } from './case.events';
-import type { CaseCause, CaseChannel, CaseKind, Severity } from './case.vocabulary';
+import type { CalendarBasisData, CaseRegisteredData, ResolutionItem } from './case.events';
+import type { CaseCause, Severity } from './case.vocabulary';
 
 /** A deadline instant computed by the service's calendar (the domain never reads a calendar). */
 export type ComputedDeadline = {
@@ -20,21 +20,11 @@ export type SimilarCases = {
 
 type C<T extends string, D> = DomainCommand<T, D>;
 
+/** The registration's facts, less what the decision itself sets (receiver, time). */
 export type RegisterCase = C<
   'RegisterCase',
-  {
-    readonly caseId: string;
-    readonly number: string;
-    readonly kind: CaseKind;
-    readonly channel: CaseChannel;
-    readonly customerId: string;
-    readonly subject: string;
-    readonly description: string;
-    readonly concernedEmployeeId: string;
-    readonly concernedBu: string;
+  Omit<CaseRegisteredData, 'receiverId' | 'receiverBu' | 'registeredAt'> & {
     readonly severity?: Severity;
-    readonly promisedBy?: string;
-    readonly linkedFrom?: string;
     readonly similar: SimilarCases;
     readonly deadline?: ComputedDeadline;
   }
