@@ -7,6 +7,12 @@ import {
   parseComplaintSettlementApprovedV1,
 } from '@crm/complaints-contracts';
 import { deterministicUuid } from '@crm/event-sourcing';
+import {
+  aCustomerRegistered,
+  CustomerDirectoryReader,
+  customerEventEnvelope,
+  publishCustomerEvent,
+} from '@crm/customers-directory-replica';
 import { EventPipeline } from '@crm/nest';
 import { DurableTimers } from '@crm/policy';
 import { eventually } from '@crm/testing';
@@ -92,6 +98,23 @@ describe('cases API (real PostgreSQL + Kafka)', () => {
       receiverId: 'agent-1',
       dueAt: '2025-10-11T02:00:00.000Z',
     });
+  });
+
+  it("without a named employee, the case concerns the customer's owner from the customers directory", async () => {
+    const customer = aCustomerRegistered({ ownerBu: 'bu-7', ownerEmployeeId: 'e-77' });
+    const producer = t.kafka.producer();
+    await producer.connect();
+    await publishCustomerEvent(producer, t.config.CUSTOMERS_TOPIC, customerEventEnvelope(customer));
+    await producer.disconnect();
+    const directory = t.app.get(CustomerDirectoryReader);
+    await eventually(() => directory.get(customer.customerId), 'the customer in the directory replica');
+    const { body } = await register({
+      customerId: customer.customerId,
+      concernedEmployeeId: undefined,
+      concernedBu: undefined,
+    }).expect(201);
+    const got = await call('get', `/cases/${body.caseId as string}`).expect(200);
+    expect(got.body).toMatchObject({ concernedBu: 'bu-7', concernedEmployeeId: 'e-77' });
   });
 
   it('refuses a reply with an unapproved item: 422 problem+json naming CMP-APR-04', async () => {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { CommandContext } from '@crm/event-sourcing';
 import { createTestApp, loadConfig, mintToken, type TokenClaims } from '@crm/nest';
-import { parseEnvelope, type KafkaEnvelope } from '@crm/messaging';
+import { dlqTopicFor, parseEnvelope, type KafkaEnvelope } from '@crm/messaging';
 import { FixedClock } from '@crm/policy';
 import {
   deleteTestKafkaResources,
@@ -14,6 +14,10 @@ import {
   testDatabaseUrl,
   uniqueSuffix,
 } from '@crm/testing';
+import {
+  customerDirectoryConsumerName,
+  startCustomerDirectoryConsumer,
+} from '@crm/customers-directory-replica';
 import { ComplaintsConfig } from '../config/complaints.config';
 import { complaintsModule } from '../complaints.module';
 
@@ -27,6 +31,7 @@ export interface ComplaintsTestApp {
   token(claims: Partial<TokenClaims>): Promise<string>;
   /** A command context at the test clock's instant, as a customer-service agent. */
   ctx(): CommandContext;
+  readonly kafka: Kafka;
   /** Everything published on the service's topic so far, read from the beginning. */
   readonly published: KafkaEnvelope[];
   close(): Promise<void>;
@@ -55,12 +60,18 @@ export const startComplaintsTestApp = async (start = '2025-09-30T02:00:00Z'): Pr
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({
-    topics: [{ topic: config.COMPLAINTS_TOPIC, numPartitions: 1 }],
+    topics: [
+      { topic: config.COMPLAINTS_TOPIC, numPartitions: 1 },
+      { topic: config.CUSTOMERS_TOPIC, numPartitions: 1 },
+    ],
     waitForLeaders: true,
   });
   await admin.disconnect();
   const clock = new FixedClock(start);
   const app = await createTestApp(complaintsModule(config, { clock, timerIntervalMs: 100 }));
+  // As main.ts does: the customers directory replica feeds 'who is concerned' by default.
+  await startCustomerDirectoryConsumer(app);
+  const directoryConsumer = customerDirectoryConsumerName(config);
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 2 });
   const published: KafkaEnvelope[] = [];
   const consumer: Consumer = kafka.consumer({ groupId: `complaints-test-${suffix}` });
@@ -77,6 +88,7 @@ export const startComplaintsTestApp = async (start = '2025-09-30T02:00:00Z'): Pr
     clock,
     pool,
     published,
+    kafka,
     ctx: () => ({
       actor: { id: 'agent-1', role: 'cs_agent', bu: 'bu-cs' },
       now: clock.now(),
@@ -91,7 +103,10 @@ export const startComplaintsTestApp = async (start = '2025-09-30T02:00:00Z'): Pr
       await pool.end();
       await dropTestSchemas([config.SCHEMA, config.readSchema()]);
       await deleteTestKafkaResources(
-        { topics: [config.COMPLAINTS_TOPIC, config.CUSTOMERS_TOPIC], groups: [`complaints-test-${suffix}`] },
+        {
+          topics: [config.COMPLAINTS_TOPIC, config.CUSTOMERS_TOPIC, dlqTopicFor(directoryConsumer)],
+          groups: [`complaints-test-${suffix}`, directoryConsumer],
+        },
         brokers,
       );
     },
