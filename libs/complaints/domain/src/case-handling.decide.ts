@@ -7,6 +7,7 @@ import type {
   CloseCase,
   DeclareNotEstablished,
   ExtendRetention,
+  RaiseSeverity,
   RecordFollowUp,
   RecordInvestigation,
   TransferReceiver,
@@ -43,6 +44,34 @@ export const decideClassify = (cmd: ClassifyCase, c: OpenCase, ctx: CaseDecision
     if (severity === 'major') events.push(majorNotification(c));
   }
   return events;
+};
+
+/** Earlier cases of a cluster become major when a later one completes it (CMP-TAX-12). */
+export const decideRaiseSeverity = (
+  cmd: RaiseSeverity,
+  c: OpenCase,
+  ctx: CaseDecisionContext,
+): CaseEvent[] => {
+  if (c.severity === 'major' || c.status === 'closed' || c.status === 'archived') return [];
+  return [
+    {
+      type: 'SeverityAssessed',
+      data: {
+        caseId: c.caseId,
+        severity: 'major',
+        source: 'auto_cluster',
+        rule: 'CMP-TAX-12',
+        evidence: {
+          triggeredBy: cmd.data.triggeredBy,
+          distinctCustomers: cmd.data.distinctCustomers,
+          caseIds: cmd.data.caseIds,
+          windowDays: ctx.policy.severity.clusterWindowDays,
+        },
+        policyVersion: ctx.policyVersion,
+      },
+    },
+    majorNotification(c),
+  ];
 };
 
 /** Assignment names the handler; never the employee the case is about (CMP-INT-11). */

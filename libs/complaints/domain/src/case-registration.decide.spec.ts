@@ -108,6 +108,20 @@ describe('registering a case (domain §4.1–4.2, §4.4, §4.7)', () => {
     ).toMatchObject({ severity: 'major', source: 'auto_cluster' });
   });
 
+  it('the earlier open cases of a completed cluster become major too, once', () => {
+    const raise = {
+      type: 'RaiseSeverity' as const,
+      data: { triggeredBy: 'third', distinctCustomers: 3, caseIds: [CASE_ID, 'second'] },
+    };
+    const events = spec.given(registered()).when(raise, ctx()).events();
+    expect(events.map((e) => e.type)).toEqual(['SeverityAssessed', 'MajorCaseNotified']);
+    expect(events[0]?.data).toMatchObject({ severity: 'major', source: 'auto_cluster', rule: 'CMP-TAX-12' });
+    spec
+      .given([...registered(), ...events])
+      .when(raise, ctx())
+      .then([]);
+  });
+
   it('becomes major automatically when the same customer complains again on the subject within 90 days', () => {
     const similar = { distinctCustomersOnSubject: 1, clusterCaseIds: [], repeatOfCaseId: 'earlier' };
     expect(

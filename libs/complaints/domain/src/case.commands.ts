@@ -59,6 +59,11 @@ export type ExtendRetention = C<'ExtendRetention', { readonly retainUntil: strin
 /** Issued by the deadline timers; `deadlineDueAt` names the deadline the timer was set for. */
 export type WarnDeadline = C<'WarnDeadline', { readonly deadlineDueAt: string }>;
 export type MarkOverdue = C<'MarkOverdue', { readonly deadlineDueAt: string }>;
+/** A later case completed a cluster on this case's subject (domain §4.4): this one is major too. */
+export type RaiseSeverity = C<
+  'RaiseSeverity',
+  { readonly triggeredBy: string; readonly distinctCustomers: number; readonly caseIds: readonly string[] }
+>;
 export type RemindOverdue = C<'RemindOverdue', { readonly deadlineDueAt: string; readonly sequence: number }>;
 
 export type CaseCommand =
@@ -82,4 +87,5 @@ export type CaseCommand =
   | ExtendRetention
   | WarnDeadline
   | MarkOverdue
-  | RemindOverdue;
+  | RemindOverdue
+  | RaiseSeverity;

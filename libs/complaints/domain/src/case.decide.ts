@@ -13,6 +13,7 @@ import {
   decideFollowUp,
   decideInvestigate,
   decideNotEstablished,
+  decideRaiseSeverity,
   decideTransfer,
   decideWaive,
 } from './case-handling.decide';
@@ -72,6 +73,8 @@ export const decideCase = (
       return decideWarn(command, c);
     case 'MarkOverdue':
       return decideOverdue(command, c, ctx);
+    case 'RaiseSeverity':
+      return decideRaiseSeverity(command, c, ctx);
     case 'RemindOverdue':
       return decideRemind(command, c);
   }

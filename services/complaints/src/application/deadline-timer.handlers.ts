@@ -1,7 +1,14 @@
 import type { CommandContext } from '@crm/event-sourcing';
 import { type ClaimedTimer, type Clock, timerCommandId } from '@crm/policy';
 import type { CaseCommandHandler } from './case-command.handler';
-import { type DeadlineTimerPayload, DUE_TIMER, REMINDER_TIMER, WARN_TIMER } from './deadline-timers';
+import {
+  CLUSTER_TIMER,
+  type ClusterTimerPayload,
+  type DeadlineTimerPayload,
+  DUE_TIMER,
+  REMINDER_TIMER,
+  WARN_TIMER,
+} from './deadline-timers';
 import type { CaseCommand } from '@crm/complaints-domain';
 
 const SYSTEM_ACTOR = { id: 'system:deadline-timer', role: 'system' };
@@ -32,5 +39,11 @@ export const deadlineTimerHandlers = (
     [WARN_TIMER]: issue('WarnDeadline'),
     [DUE_TIMER]: issue('MarkOverdue'),
     [REMINDER_TIMER]: issue('RemindOverdue'),
+    [CLUSTER_TIMER]: async (timer) => {
+      const payload = timer.payload as ClusterTimerPayload;
+      for (const caseId of payload.caseIds.filter((id) => id !== payload.triggeredBy)) {
+        await cases.fire(caseId, { type: 'RaiseSeverity', data: payload }, contextFor(timer, clock));
+      }
+    },
   };
 };

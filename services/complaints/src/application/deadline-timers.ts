@@ -5,11 +5,38 @@ import type { DurableTimers } from '@crm/policy';
 export const WARN_TIMER = 'complaints.deadline.warn';
 export const DUE_TIMER = 'complaints.deadline.due';
 export const REMINDER_TIMER = 'complaints.overdue.reminder';
+export const CLUSTER_TIMER = 'complaints.severity.cluster';
 
 export type DeadlineTimerPayload = {
   readonly caseId: string;
   readonly dueAt: string;
   readonly sequence?: number;
+};
+
+export type ClusterTimerPayload = {
+  readonly triggeredBy: string;
+  readonly distinctCustomers: number;
+  readonly caseIds: readonly string[];
+};
+
+/**
+ * Raising the earlier cases of a completed cluster to major: a timer due at once, scheduled in the
+ * registration's transaction, so the follow-up survives a crash and is retried until done.
+ */
+export const scheduleClusterRaise = async (
+  timers: DurableTimers,
+  payload: ClusterTimerPayload,
+  db: Pool | PoolClient,
+  at: Date,
+): Promise<void> => {
+  const within = 'release' in db ? { within: db } : {};
+  await timers.schedule(
+    deterministicUuid('case-cluster', payload.triggeredBy),
+    at,
+    CLUSTER_TIMER,
+    payload,
+    within,
+  );
 };
 
 /** The next reminder for an overdue deadline; idempotent by (case, deadline, sequence). */

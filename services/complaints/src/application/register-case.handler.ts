@@ -16,7 +16,7 @@ import type { DurableTimers, PolicyRegistry } from '@crm/policy';
 import { type CaseRegistryTables, subjectKey } from './case-registry-tables';
 import type { DeadlineCalculator } from './deadline-calculator';
 import { rulesInForce, type RulesInForce } from './rules-in-force';
-import { scheduleDeadlineTimers } from './deadline-timers';
+import { scheduleClusterRaise, scheduleDeadlineTimers } from './deadline-timers';
 import { toNewEvents } from './to-new-events';
 
 const DAY = 86_400_000;
@@ -132,6 +132,18 @@ export class RegisterCaseHandler {
     await append(caseStreamId(caseId), toNewEvents(events, decisionCtx), 'no_stream');
     for (const e of events) {
       if (e.type === 'CaseDeadlineSet') await scheduleDeadlineTimers(this.timers, e.data, db);
+      if (
+        e.type === 'SeverityAssessed' &&
+        e.data.source === 'auto_cluster' &&
+        similar.clusterCaseIds.length > 0
+      ) {
+        const payload = {
+          triggeredBy: caseId,
+          distinctCustomers: similar.otherCustomers + 1,
+          caseIds: [...similar.clusterCaseIds, caseId],
+        };
+        await scheduleClusterRaise(this.timers, payload, db, ctx.now);
+      }
     }
     return { caseId, number };
   }
