@@ -55,6 +55,15 @@ describe('an overdue complaint (real PostgreSQL + Kafka)', () => {
       status: 'scheduled',
     });
 
+    // Fri 10 Oct 15:00: 4 working hours before the deadline, the handler is warned.
+    t.clock.set('2025-10-10T07:00:00Z');
+    await eventually(
+      async () =>
+        (await t.app.get(CaseQueries).explain(caseId)).decisions.find(
+          (d) => d.type === 'DeadlineWarningIssued',
+        ),
+      'the deadline warning',
+    );
     t.clock.set('2025-10-11T02:30:00Z');
     const cases = t.app.get(CaseCommandHandler);
     await eventually(async () => {

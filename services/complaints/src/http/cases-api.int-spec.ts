@@ -204,6 +204,14 @@ describe('cases API (real PostgreSQL + Kafka)', () => {
     expect(stats.body.from).toBe('2025-09-30T16:00:00.000Z'); // 1 Oct 00:00 Shanghai
     expect(stats.body.total).toMatchObject({ cases: 1, onTimeRate: 1, meanSatisfaction: 4 });
     expect(stats.body.by.cause).toEqual([expect.objectContaining({ key: 'product_quality', cases: 1 })]);
+    const half = await call('get', '/read-models/half-year-summary?year=2025&half=2', 'analyst').expect(200);
+    expect(half.body.total).toMatchObject({ cases: 1 });
+    const repeat = await call('get', '/read-models/repeat-complainants', 'analyst').expect(200);
+    expect(repeat.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ customer_id: 'cust-42', subjects: ['scratched table'] }),
+      ]),
+    );
     t.clock.set('2025-09-30T02:00:00Z');
   });
 
