@@ -176,6 +176,11 @@ describe('deadlines, overdue and penalties (domain §4.5–4.7)', () => {
         .given(registered())
         .when(extend, ctx(handler))
         .thenRefused({ kind: 'forbidden', rule: 'CMP-SLA-03' });
+      const overdueEvents = spec.given(registered()).when(overdue, later).events();
+      spec
+        .given([...registered(), ...overdueEvents])
+        .when(extend, ctx(csManager))
+        .thenRefused({ code: 'case.extension_too_late', rule: 'CMP-SLA-03' });
       spec
         .given(registered({ kind: 'inquiry' }))
         .when(extend, ctx(csManager))

@@ -46,6 +46,18 @@ export const decideExtendDeadline = (
       },
     );
   }
+  if (c.overdueFor.length > 0) {
+    // Overdue has already fined and asked for the transfer; an extension cannot undo that.
+    throw new DomainError(
+      'rule',
+      'case.extension_too_late',
+      'the deadline has already passed',
+      'CMP-SLA-03',
+      {
+        dueAt: c.dueAt,
+      },
+    );
+  }
   const { deadline } = cmd.data;
   return [
     {
