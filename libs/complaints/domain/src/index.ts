@@ -1,1 +1,9 @@
-export {};
+export * from './case.vocabulary';
+export * from './complaints-policy';
+export * from './case-number';
+export * from './case.events';
+export * from './case.commands';
+export * from './case';
+export * from './case-context';
+export * from './approval';
+export * from './case.decide';

@@ -6,3 +6,4 @@ export * from './time/clock';
 export * from './time/timer';
 export * from './time/durable-timers';
 export * from './time/timer-poller';
+export * from './calendar';

@@ -1,0 +1,3 @@
+export * from './calendar-params';
+export * from './working-calendar';
+export * from './default-calendar';

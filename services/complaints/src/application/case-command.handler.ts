@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandContext } from '@crm/event-sourcing';
+import type { Pool } from 'pg';
+import {
+  type EventStore,
+  handleCommand,
+  loadStream,
+  runUnitOfWork,
+  type UnitContext,
+  WrongExpectedVersionError,
+} from '@crm/event-store';
+import {
+  type Case,
+  caseDecider,
+  type CaseCommand,
+  type CaseEvent,
+  caseStreamId,
+  decideCase,
+  evolveCase,
+  initialCase,
+  type OpenCase,
+  type RegisterCase,
+} from '@crm/complaints-domain';
+import type { DurableTimers, PolicyRegistry } from '@crm/policy';
+import type { DeadlineCalculator } from './deadline-calculator';
+import { rulesInForce } from './rules-in-force';
+import { scheduleDeadlineTimers, scheduleReminder } from './deadline-timers';
+import { toNewEvents } from './to-new-events';
+import type { RegisterCaseHandler } from './register-case.handler';
+
+export type CaseAction = Exclude<
+  CaseCommand,
+  RegisterCase | { type: 'ExtendDeadline' } | { type: 'RecordRejection' } | { type: 'CloseCase' }
+>;
+
+export interface CaseOutcome {
+  readonly caseId: string;
+  readonly status: Case['status'];
+  readonly events: readonly string[];
+  readonly linkedCaseId?: string;
+  readonly linkedCaseNumber?: string;
+}
+
+/**
+ * Every command on an existing case: load, decide under the policy in force, append with the
+ * loaded version (a concurrent change re-decides), then the follow-up work the events ask for
+ * (timers for a new deadline, the linked case of a rejection).
+ */
+export class CaseCommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: Pool,
+    private readonly registry: PolicyRegistry,
+    private readonly deadlines: DeadlineCalculator,
+    private readonly timers: DurableTimers,
+    private readonly register: RegisterCaseHandler,
+  ) {}
+
+  /** Load, decide under the policy in force, append; a concurrent append makes it decide again. */
+  private async run(caseId: string, command: CaseCommand, ctx: CommandContext, deterministicIds: boolean) {
+    const policy = await rulesInForce(this.registry, ctx.now);
+    const decisionCtx = { ...ctx, policy: policy.params, policyVersion: policy.version };
+    const result = await handleCommand(this.store, caseStreamId(caseId), caseDecider, command, decisionCtx, {
+      deterministicIds,
+    });
+    return { policy, result };
+  }
+
+  private async execute(caseId: string, command: CaseCommand, ctx: CommandContext): Promise<CaseOutcome> {
+    const { result } = await this.run(caseId, command, ctx, false);
+    return { caseId, status: result.state.status, events: result.events.map((e) => e.type) };
+  }
+
+  /**
+   * A command from a timer: its commandId derives from the timer id, so a second firing appends
+   * nothing. A reminder decided now (or on an earlier firing) schedules the next one, idempotently.
+   */
+  async fire(caseId: string, command: CaseCommand, ctx: CommandContext): Promise<void> {
+    const { policy, result } = await this.run(caseId, command, ctx, true);
+    for (const e of result.events) {
+      if (e.type !== 'OverdueReminderIssued') continue;
+      // Derived from the deadline, not from now: a late second firing schedules the very same timer.
+      const calendar = await this.deadlines.calendarAt(ctx.now);
+      const every = policy.params.deadlines.reminderEveryWorkingHours;
+      const at = calendar.addWorkingHours(new Date(e.data.dueAt), every * e.data.sequence).at;
+      await scheduleReminder(this.timers, { caseId, dueAt: e.data.dueAt, sequence: e.data.sequence + 1, at });
+    }
+  }
+
+  async act(caseId: string, command: CaseAction, ctx: CommandContext): Promise<CaseOutcome> {
+    return this.execute(caseId, command, ctx);
+  }
+
+  /** The one extension: 7 working days from registration; the new deadline's timers commit with it. */
+  async extendDeadline(caseId: string, ctx: CommandContext): Promise<CaseOutcome> {
+    const current = await this.load(caseId);
+    const policy = await rulesInForce(this.registry, ctx.now);
+    const registeredAt = current.status === 'none' ? ctx.now : new Date(current.registeredAt);
+    const deadline = await this.deadlines.extended(registeredAt, ctx.now, policy.params);
+    return this.atomically(
+      caseId,
+      { type: 'ExtendDeadline', data: { deadline } },
+      ctx,
+      async (events, unit) => {
+        for (const e of events) {
+          if (e.type === 'CaseDeadlineSet') await scheduleDeadlineTimers(this.timers, e.data, unit.db);
+        }
+        return {};
+      },
+    );
+  }
+
+  /** Closing records the working time from registration to resolution (statistics, domain §4.9). */
+  async close(caseId: string, ctx: CommandContext): Promise<CaseOutcome> {
+    const current = await this.load(caseId);
+    let workingMinutesToResolve: number | undefined;
+    if (current.status !== 'none' && current.resolvedAt !== undefined) {
+      const calendar = await this.deadlines.calendarAt(ctx.now);
+      workingMinutesToResolve = calendar.workingTimeBetween(
+        new Date(current.registeredAt),
+        new Date(current.resolvedAt),
+      ).workingMinutes;
+    }
+    const data = workingMinutesToResolve !== undefined ? { workingMinutesToResolve } : {};
+    return this.execute(caseId, { type: 'CloseCase', data }, ctx);
+  }
+
+  /** A rejection past the ladder opens a linked case in the same transaction (CMP-FUP-10). */
+  async reject(caseId: string, reason: string, ctx: CommandContext): Promise<CaseOutcome> {
+    const linkedCaseId = randomUUID();
+    const command: CaseCommand = { type: 'RecordRejection', data: { reason, linkedCaseId } };
+    return this.atomically(caseId, command, ctx, async (events, unit, original) => {
+      const rejected = events.find((e) => e.type === 'CustomerRejected');
+      if (rejected?.data.outcome !== 'linked_case' || original.status === 'none') return {};
+      const linked = await this.register.registerWithin(
+        unit,
+        linkedInput(original, linkedCaseId, reason),
+        ctx,
+      );
+      return { linkedCaseId: linked.caseId, linkedCaseNumber: linked.number };
+    });
+  }
+
+  /**
+   * Decide and append inside one PostgreSQL transaction together with `also` (timers, a linked
+   * case), re-deciding after a concurrent append like handleCommand does.
+   */
+  private async atomically(
+    caseId: string,
+    command: CaseCommand,
+    ctx: CommandContext,
+    also: (events: readonly CaseEvent[], unit: UnitContext, before: Case) => Promise<Partial<CaseOutcome>>,
+  ): Promise<CaseOutcome> {
+    const policy = await rulesInForce(this.registry, ctx.now);
+    const decisionCtx = { ...ctx, policy: policy.params, policyVersion: policy.version };
+    const stream = caseStreamId(caseId);
+    for (let attempt = 0; ; attempt++) {
+      const loaded = await loadStream<Case, CaseEvent>(this.store, stream, evolveCase, initialCase());
+      const events = decideCase(command, loaded.state, decisionCtx);
+      try {
+        return await runUnitOfWork(this.store, this.pool, async (unit) => {
+          await unit.append(
+            stream,
+            toNewEvents(events, decisionCtx),
+            loaded.version < 0 ? 'no_stream' : loaded.version,
+          );
+          const extra = await also(events, unit, loaded.state);
+          const state = events.reduce(evolveCase, loaded.state);
+          return { caseId, status: state.status, events: events.map((e) => e.type), ...extra };
+        });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  async load(caseId: string, until?: Date): Promise<Case> {
+    const loaded = await loadStream<Case, CaseEvent>(
+      this.store,
+      caseStreamId(caseId),
+      evolveCase,
+      initialCase(),
+      until !== undefined ? { until } : {},
+    );
+    return loaded.state;
+  }
+}
+
+const linkedInput = (original: OpenCase, caseId: string, reason: string) => ({
+  caseId,
+  kind: original.kind,
+  channel: original.channel,
+  customerId: original.customerId,
+  subject: original.subject,
+  description: `${original.description}\n[rejected reply of ${original.number}: ${reason}]`,
+  concernedEmployeeId: original.concernedEmployeeId,
+  concernedBu: original.concernedBu,
+  linkedFrom: original.caseId,
+});

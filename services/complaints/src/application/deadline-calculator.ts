@@ -1,0 +1,105 @@
+import { DomainError } from '@crm/event-sourcing';
+import { type ComplaintsPolicy, type ComputedDeadline } from '@crm/complaints-domain';
+import {
+  type CalendarInstant,
+  type PolicyRegistry,
+  WORKING_CALENDAR_POLICY,
+  WorkingCalendar,
+  type WorkingCalendarParams,
+} from '@crm/policy';
+
+const HOUR = 3_600_000;
+
+/** A broken calendar version in force is the operator's problem (409), not the caller's input (400). */
+const calendarOrRefusal = (params: unknown, version: string): WorkingCalendar => {
+  try {
+    return new WorkingCalendar(params, version);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new DomainError(
+      'conflict',
+      'policy.unusable',
+      `${WORKING_CALENDAR_POLICY} ${version} in force is unusable`,
+      undefined,
+      {
+        policyId: WORKING_CALENDAR_POLICY,
+        version,
+        problems: [error.message],
+      },
+    );
+  }
+};
+
+const basisOf = (i: CalendarInstant) => ({
+  calendarVersion: i.calendarVersion,
+  calendarIncomplete: i.calendarIncomplete,
+  missingYears: i.missingYears,
+});
+
+/**
+ * Deadline arithmetic for the domain (which never reads a calendar): the working-day calendar in
+ * force at the decision instant, one instance per adopted version.
+ */
+export class DeadlineCalculator {
+  private readonly byVersion = new Map<string, WorkingCalendar>();
+
+  constructor(private readonly registry: PolicyRegistry) {}
+
+  async calendarAt(at: Date): Promise<WorkingCalendar> {
+    const doc = await this.registry.current<WorkingCalendarParams>(WORKING_CALENDAR_POLICY, at);
+    let calendar = this.byVersion.get(doc.version);
+    if (!calendar) {
+      calendar = calendarOrRefusal(doc.params, doc.version);
+      this.byVersion.set(doc.version, calendar);
+    }
+    return calendar;
+  }
+
+  /** Inquiry: clock hours; complaint and grievance: working days; suggestion: the promised date. */
+  async initial(
+    kind: string,
+    from: Date,
+    policy: ComplaintsPolicy,
+    promisedBy?: string,
+  ): Promise<ComputedDeadline> {
+    const calendar = await this.calendarAt(from);
+    const due =
+      kind === 'inquiry'
+        ? new Date(from.getTime() + policy.deadlines.inquiryHours * HOUR)
+        : kind === 'suggestion' && promisedBy !== undefined
+          ? new Date(promisedBy)
+          : undefined;
+    const computed = due
+      ? { at: due, ...basisOf(calendar.addWorkingHours(due, 0)) }
+      : calendar.addWorkingDays(from, policy.deadlines.complaintWorkingDays);
+    return this.withWarning(calendar, computed, policy);
+  }
+
+  /** The one extension: 7 working days from registration (CMP-SLA-03). */
+  async extended(registeredAt: Date, now: Date, policy: ComplaintsPolicy): Promise<ComputedDeadline> {
+    const calendar = await this.calendarAt(now);
+    return this.withWarning(
+      calendar,
+      calendar.addWorkingDays(registeredAt, policy.deadlines.extendedWorkingDays),
+      policy,
+    );
+  }
+
+  private withWarning(
+    calendar: WorkingCalendar,
+    due: CalendarInstant,
+    policy: ComplaintsPolicy,
+  ): ComputedDeadline {
+    const warn = calendar.subtractWorkingHours(due.at, policy.deadlines.warningWorkingHours);
+    const missingYears = [...new Set([...due.missingYears, ...warn.missingYears])].sort((a, b) => a - b);
+    return {
+      dueAt: due.at.toISOString(),
+      warnAt: warn.at.toISOString(),
+      calendar: {
+        calendarVersion: calendar.version,
+        calendarIncomplete: missingYears.length > 0,
+        missingYears,
+      },
+    };
+  }
+}

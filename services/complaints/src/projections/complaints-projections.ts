@@ -1,0 +1,8 @@
+import type { Projection } from '@crm/projections';
+import { caseOverviewProjection } from './case-overview.projection';
+import { penaltyLedgerProjection } from './penalty-ledger.projection';
+
+export const COMPLAINTS_PROJECTIONS: readonly Projection[] = [
+  caseOverviewProjection,
+  penaltyLedgerProjection,
+];

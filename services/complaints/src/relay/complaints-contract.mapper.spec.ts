@@ -1,0 +1,95 @@
+import type { StoredEvent } from '@crm/event-store';
+import {
+  COMPLAINT_FINE_ISSUED,
+  COMPLAINT_SETTLEMENT_APPROVED,
+  CUSTOMER_TRANSFER_REQUESTED,
+  parseComplaintSettlementApprovedV1,
+  parseCustomerTransferRequestedV1,
+} from '@crm/complaints-contracts';
+import { toComplaintsContract } from './complaints-contract.mapper';
+
+const stored = (type: string, data: Record<string, unknown>): StoredEvent => ({
+  id: 'e-1',
+  streamId: 'case-1',
+  type,
+  version: 3,
+  position: { commit: 1n, prepare: 1n },
+  data,
+  metadata: {
+    actor: { id: 'a', role: 'cs_agent' },
+    correlationId: 'c',
+    businessTime: '2025-10-11T02:00:00.000Z',
+  },
+  recordedAt: new Date('2025-10-11T02:00:00.000Z'),
+  hash: 'h',
+  previousHash: 'p',
+});
+
+describe('toComplaintsContract', () => {
+  it('publishes the transfer request in the frozen contract shape, policy version as an integer', () => {
+    const out = toComplaintsContract(
+      stored('CustomerTransferRequested', {
+        requestId: 'r-1',
+        caseId: 'case-1',
+        caseNumber: '2509-0001',
+        customerId: 'cust-1',
+        fromBu: 'bu-1',
+        employeeId: 'emp-9',
+        requestedAt: '2025-10-11T02:00:00.000Z',
+        rule: 'CMP-32',
+        policyVersion: 'v2',
+      }),
+    );
+    expect(out).toMatchObject({ aggregateId: 'cust-1', type: CUSTOMER_TRANSFER_REQUESTED });
+    expect(parseCustomerTransferRequestedV1(out?.data)).toMatchObject({ policyVersion: 2, rule: 'CMP-32' });
+  });
+
+  it('publishes settlements with exactly the contract fields', () => {
+    const out = toComplaintsContract(
+      stored('SettlementApproved', {
+        settlementId: 's-1',
+        caseId: 'case-1',
+        caseNumber: '2509-0001',
+        customerId: 'cust-1',
+        kind: 'return',
+        amountFen: 12_300,
+        approvedBy: 'csm-1',
+        approvedAt: '2025-10-11T02:00:00.000Z',
+        policyVersion: 'v1',
+      }),
+    );
+    expect(out?.type).toBe(COMPLAINT_SETTLEMENT_APPROVED);
+    expect(Object.keys(out?.data ?? {}).sort()).toEqual(
+      Object.keys(parseComplaintSettlementApprovedV1(out?.data)).sort(),
+    );
+  });
+
+  it('flattens a fine for the ledger contract and keeps internal events private', () => {
+    const fine = toComplaintsContract(
+      stored('FineIssued', {
+        fineId: 'f-1',
+        caseId: 'case-1',
+        caseNumber: '2509-0001',
+        customerId: 'cust-1',
+        payee: { role: 'bu_manager', bu: 'bu-1' },
+        amountFen: 50_000,
+        rule: 'CMP-32',
+        policyVersion: 'v1',
+        reason: 'overdue',
+        issuedAt: '2025-10-11T02:00:00.000Z',
+      }),
+    );
+    expect(fine).toMatchObject({
+      type: COMPLAINT_FINE_ISSUED,
+      data: { payeeRole: 'bu_manager', payeeBu: 'bu-1' },
+    });
+    expect(fine?.data).not.toHaveProperty('payeeEmployeeId');
+    expect(toComplaintsContract(stored('CaseClassified', { caseId: 'case-1', cause: 'other' }))).toBeNull();
+  });
+
+  it('refuses to publish an event that breaks its contract instead of leaking it', () => {
+    expect(() =>
+      toComplaintsContract(stored('SettlementApproved', { caseId: 'case-1', kind: 'cash', amountFen: 1 })),
+    ).toThrow();
+  });
+});

@@ -1,0 +1,88 @@
+import type { StoredEvent } from '@crm/event-store';
+import type { ContractEvent } from '@crm/messaging';
+import {
+  COMPLAINT_CASE_OVERDUE,
+  COMPLAINT_CASE_REGISTERED,
+  COMPLAINT_FINE_ISSUED,
+  COMPLAINT_NOT_ESTABLISHED,
+  COMPLAINT_SETTLEMENT_APPROVED,
+  CUSTOMER_TRANSFER_REQUESTED,
+  parseComplaintCaseOverdueV1,
+  parseComplaintCaseRegisteredV1,
+  parseComplaintFineIssuedV1,
+  parseComplaintNotEstablishedV1,
+  parseComplaintSettlementApprovedV1,
+  parseCustomerTransferRequestedV1,
+} from '@crm/complaints-contracts';
+import { policyVersionNumber, type CaseEvent } from '@crm/complaints-domain';
+
+/**
+ * The only door out of the complaints service: internal events mapped field by field to the public
+ * contracts, re-validated by the contract parsers, keyed by customer id. Everything else stays private.
+ */
+export const toComplaintsContract = (stored: StoredEvent): ContractEvent | null => {
+  const event = { type: stored.type, data: stored.data } as CaseEvent;
+  switch (event.type) {
+    case 'CaseRegistered': {
+      const d = event.data;
+      const data = parseComplaintCaseRegisteredV1({
+        caseId: d.caseId,
+        caseNumber: d.number,
+        kind: d.kind,
+        channel: d.channel,
+        customerId: d.customerId,
+        concernedBu: d.concernedBu,
+        concernedEmployeeId: d.concernedEmployeeId,
+        registeredAt: d.registeredAt,
+      });
+      return { aggregateId: data.customerId, type: COMPLAINT_CASE_REGISTERED, data };
+    }
+    case 'CaseOverdue': {
+      const d = event.data;
+      const data = parseComplaintCaseOverdueV1(d);
+      return { aggregateId: data.customerId, type: COMPLAINT_CASE_OVERDUE, data };
+    }
+    case 'FineIssued': {
+      const d = event.data;
+      const data = parseComplaintFineIssuedV1({
+        fineId: d.fineId,
+        caseId: d.caseId,
+        caseNumber: d.caseNumber,
+        payeeRole: d.payee.role,
+        payeeBu: d.payee.bu,
+        ...(d.payee.employeeId !== undefined ? { payeeEmployeeId: d.payee.employeeId } : {}),
+        amountFen: d.amountFen,
+        rule: d.rule,
+        policyVersion: d.policyVersion,
+        issuedAt: d.issuedAt,
+      });
+      return { aggregateId: d.customerId, type: COMPLAINT_FINE_ISSUED, data };
+    }
+    case 'CustomerTransferRequested': {
+      const data = parseCustomerTransferRequestedV1({
+        ...event.data,
+        policyVersion: policyVersionNumber(event.data.policyVersion),
+      });
+      return { aggregateId: data.customerId, type: CUSTOMER_TRANSFER_REQUESTED, data };
+    }
+    case 'SettlementApproved': {
+      const data = parseComplaintSettlementApprovedV1({
+        ...event.data,
+        policyVersion: policyVersionNumber(event.data.policyVersion),
+      });
+      return { aggregateId: data.customerId, type: COMPLAINT_SETTLEMENT_APPROVED, data };
+    }
+    case 'CaseNotEstablished': {
+      const d = event.data;
+      const data = parseComplaintNotEstablishedV1({
+        caseId: d.caseId,
+        caseNumber: d.caseNumber,
+        customerId: d.customerId,
+        decidedAt: d.decidedAt,
+      });
+      return { aggregateId: data.customerId, type: COMPLAINT_NOT_ESTABLISHED, data };
+    }
+    default:
+      return null;
+  }
+};
