@@ -59,14 +59,20 @@ export default tseslint.config(
               ],
             },
             {
+              // Domain specs use the shared given/when/then helper; domain code itself only the decider types.
               sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:platform-core'],
+              onlyDependOnLibsWithTags: ['type:platform-core', 'type:domain-testing'],
               bannedExternalImports: frameworkImports,
             },
             {
               // Contracts are plain data; the contract kit only gives them one way to read a payload.
               sourceTag: 'type:contracts',
               onlyDependOnLibsWithTags: ['type:contract-kit'],
+              bannedExternalImports: frameworkImports,
+            },
+            {
+              sourceTag: 'type:domain-testing',
+              onlyDependOnLibsWithTags: ['type:platform-core'],
               bannedExternalImports: frameworkImports,
             },
             {

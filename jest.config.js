@@ -28,6 +28,7 @@ module.exports = {
     '^@crm/credit-contracts$': '<rootDir>/libs/credit/contracts/src/index.ts',
     '^@crm/invitations-domain$': '<rootDir>/libs/invitations/domain/src/index.ts',
     '^@crm/invitations-contracts$': '<rootDir>/libs/invitations/contracts/src/index.ts',
+    '^@crm/decider-testing$': '<rootDir>/libs/platform/decider-testing/src/index.ts',
   },
   testTimeout: 60000,
   maxWorkers: 2,

@@ -1,7 +1,7 @@
 import type { CaseCommand } from './case.commands';
 import { caseDecider } from './case.decide';
 import type { CaseEvent } from './case.events';
-import { specFor } from './testing/given-when-then';
+import { specFor } from '@crm/decider-testing';
 import {
   approved,
   CASE_ID,

@@ -1,6 +1,6 @@
 import { caseDecider } from './case.decide';
 import { formatCaseNumber, numberingMonth } from './case-number';
-import { specFor } from './testing/given-when-then';
+import { specFor } from '@crm/decider-testing';
 import { CASE_ID, concerned, ctx, NOW, receiver, registerCommand, registered } from './testing/case-fixtures';
 
 const spec = specFor(caseDecider);

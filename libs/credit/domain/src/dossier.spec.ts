@@ -2,7 +2,7 @@ import { CREDIT_POLICY_V1 } from './credit-policy';
 import type { CreditAccountEvent } from './credit-account.events';
 import { creditAccountDecider } from './credit-account.decide';
 import { computeGrade } from './rating';
-import { specFor } from './testing/given-when-then';
+import { specFor } from '@crm/decider-testing';
 import {
   ACCOUNT,
   aFacts,

@@ -1,7 +1,7 @@
 import type { CreditAccountEvent } from './credit-account.events';
 import { creditAccountDecider } from './credit-account.decide';
 import type { RequestCreditGrant } from './credit-account.commands';
-import { specFor } from './testing/given-when-then';
+import { specFor } from '@crm/decider-testing';
 import {
   ACCOUNT,
   aFacts,

@@ -3,7 +3,7 @@ import type { OpenCreditAccountState } from './credit-account';
 import type { CreditAccountEvent } from './credit-account.events';
 import { creditAccountDecider } from './credit-account.decide';
 import { agingOf } from './exposure';
-import { specFor } from './testing/given-when-then';
+import { specFor } from '@crm/decider-testing';
 import { ACCOUNT, approvedSale, creditWorthy, ctx, invoiced, NOW } from './testing/fixtures';
 
 const spec = specFor(creditAccountDecider(ACCOUNT));

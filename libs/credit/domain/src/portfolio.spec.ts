@@ -1,5 +1,5 @@
 import { portfolioDecider, type PortfolioEvent } from './portfolio';
-import { specFor } from './testing/given-when-then';
+import { specFor } from '@crm/decider-testing';
 import { ctx } from './testing/fixtures';
 
 const spec = specFor(portfolioDecider);

@@ -1,6 +1,6 @@
 import { CREDIT_POLICY_V1 } from './credit-policy';
 import { creditAccountDecider } from './credit-account.decide';
-import { specFor } from './testing/given-when-then';
+import { specFor } from '@crm/decider-testing';
 import { ACCOUNT, aFacts, allSections, ctx, filedDossier, NOW, opened } from './testing/fixtures';
 import { computeGrade } from './rating';
 

@@ -1,6 +1,6 @@
 import type { CreditAccountEvent } from './credit-account.events';
 import { creditAccountDecider } from './credit-account.decide';
-import { specFor } from './testing/given-when-then';
+import { specFor } from '@crm/decider-testing';
 import { ACCOUNT, creditWorthy, ctx, invoiced, NOW } from './testing/fixtures';
 
 const spec = specFor(creditAccountDecider(ACCOUNT));

@@ -1,7 +1,7 @@
 import type { InvitationCommand } from './invitation.commands';
 import { invitationDecider } from './invitation.decide';
 import type { InvitationEvent } from './invitation.events';
-import { specFor } from './testing/spec-for';
+import { specFor } from '@crm/decider-testing';
 import { at, invitationContext, staff } from './testing/fixtures';
 
 const spec = specFor(invitationDecider);

@@ -4,7 +4,7 @@ import type { InvitationCommand } from './invitation.commands';
 import { invitationDecider } from './invitation.decide';
 import type { InvitationEvent } from './invitation.events';
 import type { JointEventState } from './joint-event';
-import { specFor } from './testing/spec-for';
+import { specFor } from '@crm/decider-testing';
 import {
   at,
   COORDINATOR,

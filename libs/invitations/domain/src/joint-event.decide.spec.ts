@@ -8,7 +8,7 @@ import {
 } from './joint-event';
 import { jointEventDecider } from './joint-event.decide';
 import type { FineIssued, JointEventEvent } from './joint-event.events';
-import { specFor } from './testing/spec-for';
+import { specFor } from '@crm/decider-testing';
 import { at, COORDINATOR, EVENT_ID, manager, policyContext, scheduled, staff } from './testing/fixtures';
 
 const spec = specFor(jointEventDecider);
