@@ -128,6 +128,12 @@ describe('evolveCustomer', () => {
       registeredAt: NOW.toISOString(),
       referredBy: 'c-0',
       personalData: registered().data.personalData,
+      lastServiceAt: NOW.toISOString(),
+      lapsed: false,
+      forgotten: false,
+      pointsBalance: 0,
+      pointsAwarded: [],
+      purchaseTotalFen: 0,
     });
   });
 

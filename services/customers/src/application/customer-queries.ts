@@ -1,6 +1,6 @@
-import { DomainError, type Actor } from '@crm/event-sourcing';
+import type { Actor } from '@crm/event-sourcing';
 import { loadStream, type EventStore } from '@crm/event-store';
-import { customerStreamId, evolveCustomer, initialCustomer } from '@crm/customers-domain';
+import { customerStreamId, evolveCustomer, initialCustomer, requireRegistered } from '@crm/customers-domain';
 import type { PiiVault } from '../pii/pii-vault';
 import { customerView, type CustomerView } from './customer-view';
 
@@ -21,17 +21,7 @@ export class CustomerQueries {
       evolveCustomer,
       initialCustomer(),
     );
-    if (state.status !== 'registered') {
-      throw new DomainError(
-        'not_found',
-        'customer.not_found',
-        `customer ${customerId} does not exist`,
-        undefined,
-        {
-          customerId,
-        },
-      );
-    }
-    return customerView(state, await this.vault.open(customerId, state.personalData), actor);
+    const customer = requireRegistered(state, customerId);
+    return customerView(customer, await this.vault.open(customerId, customer.personalData), actor);
   }
 }
