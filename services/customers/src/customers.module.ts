@@ -2,14 +2,25 @@ import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule } from '@crm/nest';
-import type { Clock } from '@crm/policy';
+import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
+import { CustomerCommands } from './application/customer-commands';
 import { CustomerQueries } from './application/customer-queries';
+import { LapseTimerHandler } from './application/lapse-timer.handler';
+import { LapseTimers } from './application/lapse-timers';
 import { RegisterCustomerHandler } from './application/register-customer.handler';
+import { StaffCommands } from './application/staff-commands';
 import { CustomersConfig } from './config/customers.config';
+import { ComplaintsConsumer } from './consumers/complaints.consumer';
+import { InvitationsConsumer } from './consumers/invitations.consumer';
+import { CustomerCommandsController } from './http/customer-commands.controller';
 import { CustomersController } from './http/customers.controller';
+import { StaffController } from './http/staff.controller';
 import { PiiVault } from './pii/pii-vault';
+import { CUSTOMERS_POLICIES, CustomersPolicies } from './policy/customers-policies';
 import { CustomerListReader } from './projections/customer-list.reader';
 import { customerListProjection } from './projections/customer-list.projection';
+import { staffDirectoryProjection } from './projections/staff-directory.projection';
+import { StaffDirectoryReader } from './projections/staff-directory.reader';
 import { toCustomersContract } from './relay/customers-contract.mapper';
 
 export const SERVICE_NAME = 'customers';
@@ -17,6 +28,8 @@ export const SERVICE_NAME = 'customers';
 export interface CustomersModuleOptions {
   /** Replaces the system clock (tests). */
   readonly clock?: Clock;
+  /** How often due timers are looked for (default 1 s). */
+  readonly timerIntervalMs?: number;
 }
 
 /** The customers service's root module for one loaded configuration. */
@@ -30,14 +43,22 @@ export const customersModule = (
         serviceName: SERVICE_NAME,
         schema: config.SCHEMA,
         config,
+        policies: CUSTOMERS_POLICIES,
         ...(options.clock !== undefined ? { clock: options.clock } : {}),
+        ...(options.timerIntervalMs !== undefined ? { timerIntervalMs: options.timerIntervalMs } : {}),
       }),
       EventPipelineModule.forService({
         relay: { topic: config.CUSTOMERS_TOPIC, toContract: toCustomersContract },
-        projections: [customerListProjection],
+        projections: [customerListProjection, staffDirectoryProjection],
       }),
     ],
-    controllers: [CustomersController],
+    controllers: [
+      CustomersController,
+      CustomerCommandsController,
+      StaffController,
+      InvitationsConsumer,
+      ComplaintsConsumer,
+    ],
     providers: [
       {
         provide: PiiVault,
@@ -49,10 +70,27 @@ export const customersModule = (
         },
       },
       {
+        provide: CustomersPolicies,
+        inject: [PolicyRegistry],
+        useFactory: (registry: PolicyRegistry) => new CustomersPolicies(registry),
+      },
+      {
+        provide: LapseTimers,
+        inject: [DurableTimers, CustomersPolicies],
+        useFactory: (timers: DurableTimers, policies: CustomersPolicies) => new LapseTimers(timers, policies),
+      },
+      {
+        provide: CustomerCommands,
+        inject: [EVENT_STORE, PG_POOL, PiiVault, LapseTimers],
+        useFactory: (store: EventStore, pool: Pool, vault: PiiVault, lapse: LapseTimers) =>
+          new CustomerCommands(store, pool, vault, lapse),
+      },
+      LapseTimerHandler,
+      {
         provide: RegisterCustomerHandler,
-        inject: [EVENT_STORE, PG_POOL, PiiVault],
-        useFactory: (store: EventStore, pool: Pool, vault: PiiVault) =>
-          new RegisterCustomerHandler(store, pool, vault),
+        inject: [EVENT_STORE, PG_POOL, PiiVault, LapseTimers],
+        useFactory: (store: EventStore, pool: Pool, vault: PiiVault, lapse: LapseTimers) =>
+          new RegisterCustomerHandler(store, pool, vault, lapse),
       },
       {
         provide: CustomerQueries,
@@ -63,6 +101,22 @@ export const customersModule = (
         provide: CustomerListReader,
         inject: [PG_POOL, PiiVault],
         useFactory: (pool: Pool, vault: PiiVault) => new CustomerListReader(pool, config.readSchema(), vault),
+      },
+      {
+        provide: StaffDirectoryReader,
+        inject: [PG_POOL],
+        useFactory: (pool: Pool) => new StaffDirectoryReader(pool, config.readSchema()),
+      },
+      {
+        provide: StaffCommands,
+        inject: [EVENT_STORE, StaffDirectoryReader, CustomerListReader, CustomerCommands, CustomersPolicies],
+        useFactory: (
+          store: EventStore,
+          staff: StaffDirectoryReader,
+          customers: CustomerListReader,
+          commands: CustomerCommands,
+          policies: CustomersPolicies,
+        ) => new StaffCommands(store, staff, customers, commands, policies),
       },
     ],
   })

@@ -23,6 +23,7 @@ import {
   type ReserveMobile,
 } from '@crm/customers-domain';
 import type { PiiVault } from '../pii/pii-vault';
+import type { LapseTimers } from './lapse-timers';
 
 export type RegisterCustomerInput = Omit<RegisterCustomer['data'], 'customerId'>;
 
@@ -42,6 +43,7 @@ export class RegisterCustomerHandler {
     private readonly store: EventStore,
     private readonly pool: Pool,
     private readonly vault: PiiVault,
+    private readonly lapse?: LapseTimers,
   ) {}
 
   async handle(input: RegisterCustomerInput, context: CommandContext): Promise<{ customerId: string }> {
@@ -61,6 +63,7 @@ export class RegisterCustomerHandler {
     const reserved = decideMobileReservation(reserve, reservation.state, context);
     const referrer = input.referredBy === undefined ? undefined : await this.loadCustomer(input.referredBy);
 
+    let state: Customer = initialCustomer();
     try {
       await runUnitOfWork(this.store, this.pool, async ({ append, db }) => {
         const sealer = await this.vault.sealerFor(customerId, db);
@@ -75,6 +78,7 @@ export class RegisterCustomerHandler {
           ...(referrer !== undefined ? { referrer } : {}),
         });
         await append(customerStreamId(customerId), toNewEvents(registered, context), 'no_stream');
+        state = registered.reduce(evolveCustomer, initialCustomer());
       });
     } catch (error) {
       if (error instanceof WrongExpectedVersionError && error.streamId === reservationStream) {
@@ -89,6 +93,8 @@ export class RegisterCustomerHandler {
       }
       throw error;
     }
+    // The first lapse period starts at registration (ARC-70).
+    await this.lapse?.sync(initialCustomer(), state);
     return { customerId };
   }
 

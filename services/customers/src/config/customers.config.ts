@@ -1,6 +1,8 @@
 import { IsString, Matches, MinLength, ValidateIf } from 'class-validator';
 import { ServiceConfig } from '@crm/nest';
 import { CUSTOMERS_TOPIC } from '@crm/customers-contracts';
+import { INVITATIONS_TOPIC } from '@crm/invitations-contracts';
+import { COMPLAINTS_TOPIC } from '@crm/complaints-contracts';
 
 /** Only for local runs and tests; refused in production like the dev JWT secret. */
 export const DEV_PII_HMAC_SECRET = 'dev-only-insecure-pii-hmac-secret-change-me-0123456789';
@@ -13,6 +15,14 @@ export class CustomersConfig extends ServiceConfig {
   /** Topic the relay publishes the customers contract events to. */
   @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'CUSTOMERS_TOPIC must be a Kafka topic name' })
   CUSTOMERS_TOPIC: string = CUSTOMERS_TOPIC;
+
+  /** Invitation confirmed, attendance, event sale: qualifying service and referral points. */
+  @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'INVITATIONS_TOPIC must be a Kafka topic name' })
+  INVITATIONS_TOPIC: string = INVITATIONS_TOPIC;
+
+  /** Customer transfer requested after an unresolved complaint. */
+  @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'COMPLAINTS_TOPIC must be a Kafka topic name' })
+  COMPLAINTS_TOPIC: string = COMPLAINTS_TOPIC;
 
   /**
    * Key of the HMAC over normalised mobile numbers (uniqueness and lookups without storing them).
