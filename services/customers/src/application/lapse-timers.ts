@@ -24,7 +24,8 @@ export class LapseTimers {
   async sync(before: Customer, after: Customer): Promise<void> {
     if (after.status !== 'registered') return;
     const previous = before.status === 'registered' ? before.lastServiceAt : undefined;
-    if (previous !== undefined && (previous !== after.lastServiceAt || after.lapsed || after.forgotten)) {
+    // Not on lapsing: the lapse is decided by that very timer, which must still be marked fired.
+    if (previous !== undefined && (previous !== after.lastServiceAt || after.forgotten)) {
       await this.timers.cancel(lapseTimerId(after.customerId, previous));
     }
     if (after.lapsed || after.forgotten) return;
