@@ -64,7 +64,7 @@ export const customersModule = (
         provide: PiiVault,
         inject: [PG_POOL],
         useFactory: async (pool: Pool): Promise<PiiVault> => {
-          const vault = new PiiVault(pool, config.SCHEMA, config.piiHmacSecret());
+          const vault = new PiiVault(pool, config.SCHEMA, config.piiHmacSecret(), config.piiMasterKey());
           await vault.migrate();
           return vault;
         },
