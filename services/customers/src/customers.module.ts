@@ -15,6 +15,16 @@ import { InvitationsConsumer } from './consumers/invitations.consumer';
 import { CustomerCommandsController } from './http/customer-commands.controller';
 import { CustomersController } from './http/customers.controller';
 import { StaffController } from './http/staff.controller';
+import { OutreachBatchesController } from './http/outreach-batches.controller';
+import { OutreachBatches } from './application/outreach-batches';
+import { CustomerReportsController } from './http/customer-reports.controller';
+import { CustomerSearch } from './application/customer-search';
+import { CustomerReportsReader } from './projections/customer-reports.reader';
+import {
+  allocationFairnessProjection,
+  pointsLedgerProjection,
+  reassignmentHistoryProjection,
+} from './projections/report-projections';
 import { PiiVault } from './pii/pii-vault';
 import { CUSTOMERS_POLICIES, CustomersPolicies } from './policy/customers-policies';
 import { CustomerListReader } from './projections/customer-list.reader';
@@ -49,13 +59,21 @@ export const customersModule = (
       }),
       EventPipelineModule.forService({
         relay: { topic: config.CUSTOMERS_TOPIC, toContract: toCustomersContract },
-        projections: [customerListProjection, staffDirectoryProjection],
+        projections: [
+          customerListProjection,
+          staffDirectoryProjection,
+          allocationFairnessProjection,
+          reassignmentHistoryProjection,
+          pointsLedgerProjection,
+        ],
       }),
     ],
     controllers: [
       CustomersController,
       CustomerCommandsController,
       StaffController,
+      OutreachBatchesController,
+      CustomerReportsController,
       InvitationsConsumer,
       ComplaintsConsumer,
     ],
@@ -106,6 +124,31 @@ export const customersModule = (
         provide: StaffDirectoryReader,
         inject: [PG_POOL],
         useFactory: (pool: Pool) => new StaffDirectoryReader(pool, config.readSchema()),
+      },
+      {
+        provide: CustomerReportsReader,
+        inject: [PG_POOL],
+        useFactory: (pool: Pool) => new CustomerReportsReader(pool, config.readSchema()),
+      },
+      {
+        provide: CustomerSearch,
+        inject: [EVENT_STORE, PiiVault, CustomerQueries, CustomerListReader],
+        useFactory: (
+          store: EventStore,
+          vault: PiiVault,
+          queries: CustomerQueries,
+          list: CustomerListReader,
+        ) => new CustomerSearch(store, vault, queries, list),
+      },
+      {
+        provide: OutreachBatches,
+        inject: [EVENT_STORE, RegisterCustomerHandler, CustomerCommands, CustomersPolicies],
+        useFactory: (
+          store: EventStore,
+          register: RegisterCustomerHandler,
+          commands: CustomerCommands,
+          policies: CustomersPolicies,
+        ) => new OutreachBatches(store, register, commands, policies),
       },
       {
         provide: StaffCommands,

@@ -46,8 +46,19 @@ export class RegisterCustomerHandler {
     private readonly lapse?: LapseTimers,
   ) {}
 
-  async handle(input: RegisterCustomerInput, context: CommandContext): Promise<{ customerId: string }> {
-    const customerId = randomUUID();
+  /**
+   * `customerId`: a caller that must be able to retry (a batch entry) passes an id derived from its
+   * own; a retry of a registration that already landed then answers as the first attempt did.
+   */
+  async handle(
+    input: RegisterCustomerInput,
+    context: CommandContext,
+    options: { readonly customerId?: string } = {},
+  ): Promise<{ customerId: string }> {
+    const customerId = options.customerId ?? randomUUID();
+    if (options.customerId !== undefined && (await this.loadCustomer(customerId)).status === 'registered') {
+      return { customerId };
+    }
     const command: RegisterCustomer = { type: 'RegisterCustomer', data: { ...input, customerId } };
     const { mobile } = parsePersonalData(input);
     const mobileKey = this.vault.mobileKey(mobile);

@@ -153,6 +153,26 @@ describe('facts from invitations and complaints (real PostgreSQL + Kafka)', () =
       [referrer],
     );
     expect(row.rows[0]).toEqual({ points_balance: 300 });
+
+    const ledger = await request(server)
+      .get(`/customers/${referrer}/points`)
+      .set('Authorization', `Bearer ${staffBu1}`)
+      .expect(200);
+    expect(ledger.body).toMatchObject({
+      balance: 300,
+      entries: [
+        { entry: 'attendance', points: 100, refereeId: referee, reference: 'je-7', balance: 100 },
+        { entry: 'purchase', points: 200, amountFen: 299_900, reference: sale.saleId, balance: 300 },
+      ],
+    });
+    const redeem = (points: number) =>
+      request(server)
+        .post(`/customers/${referrer}/points/redemptions`)
+        .set('Authorization', `Bearer ${staffBu1}`)
+        .send({ points, reference: 'gift' });
+    await redeem(250).expect(200);
+    const refused = await redeem(51).expect(422);
+    expect(refused.body).toMatchObject({ code: 'customer.points_insufficient', details: { balance: 50 } });
   });
 
   it('an unresolved complaint moves the customer to the least-loaded employee of another BU, once', async () => {
