@@ -59,4 +59,23 @@ describe('staff directory (domain §2.8)', () => {
       .when({ type: 'TransferEmployee', data: { employeeId: 'e-1', toBu: 'bu-2' } }, ctx)
       .thenRefused({ kind: 'conflict' });
   });
+
+  it("refuses (403) a BU manager managing another BU's staff; the GM may", () => {
+    const other = commandContext({ id: 'm-2', role: 'bu_manager', bu: 'bu-2' });
+    spec
+      .given([])
+      .when({ type: 'JoinEmployee', data: { employeeId: 'e-1', bu: 'bu-1', displayName: 'E One' } }, other)
+      .thenRefused({ kind: 'forbidden', code: 'staff.other_bu' });
+    spec
+      .given([joined])
+      .when({ type: 'StartLongLeave', data: { employeeId: 'e-1' } }, other)
+      .thenRefused({ kind: 'forbidden' });
+    spec
+      .given([joined])
+      .when(
+        { type: 'StartLongLeave', data: { employeeId: 'e-1' } },
+        commandContext({ id: 'm-1', role: 'gm' }),
+      )
+      .then([{ type: 'EmployeeLongLeaveStarted', data: base }]);
+  });
 });

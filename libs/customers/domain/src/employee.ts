@@ -51,12 +51,28 @@ const conflict = (employeeId: string, status: string, wanted: string): DomainErr
     },
   );
 
+/** A BU manager manages the staff of their own BU; the GM and admins any BU's. */
+const requireManagerOf = (bu: string, context: CommandContext): void => {
+  const { actor } = context;
+  if (actor.role === 'bu_manager' && actor.bu !== bu) {
+    throw new DomainError(
+      'forbidden',
+      'staff.other_bu',
+      `a BU manager manages the staff of their own BU, not ${bu}`,
+      undefined,
+      { bu },
+    );
+  }
+};
+
 const decideStaff = (
   command: StaffCommand,
   state: Employee,
   context: CommandContext,
 ): readonly EmployeeEvent[] => {
   const { employeeId } = command.data;
+  if (command.type === 'JoinEmployee') requireManagerOf(command.data.bu, context);
+  else if (state.status !== 'unknown') requireManagerOf(state.bu, context);
   const at = context.now.toISOString();
   const decidedBy = context.actor.id;
   if (command.type === 'JoinEmployee') {
