@@ -6,6 +6,7 @@ import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
 import { CustomerCommands } from './application/customer-commands';
 import { CustomerQueries } from './application/customer-queries';
 import { LapseTimerHandler } from './application/lapse-timer.handler';
+import { LapseTimerBackfill } from './application/lapse-timer-backfill';
 import { LapseTimers } from './application/lapse-timers';
 import { RegisterCustomerHandler } from './application/register-customer.handler';
 import { StaffCommands } from './application/staff-commands';
@@ -104,6 +105,7 @@ export const customersModule = (
           new CustomerCommands(store, pool, vault, lapse),
       },
       LapseTimerHandler,
+      LapseTimerBackfill,
       {
         provide: RegisterCustomerHandler,
         inject: [EVENT_STORE, PG_POOL, PiiVault, LapseTimers],

@@ -1,4 +1,4 @@
-import { DurableTimers, timerCommandId, type ClaimedTimer } from '@crm/policy';
+import { DurableTimers, TimerConflictError, timerCommandId, type ClaimedTimer } from '@crm/policy';
 import { lapseDeadline, type Customer } from '@crm/customers-domain';
 import type { CustomersPolicies } from '../policy/customers-policies';
 
@@ -29,13 +29,23 @@ export class LapseTimers {
       await this.timers.cancel(lapseTimerId(after.customerId, previous));
     }
     if (after.lapsed || after.forgotten) return;
+    await this.ensure(after.customerId, after.lastServiceAt);
+  }
+
+  /** Schedules the timer of the period that started at `lastServiceAt` (a no-op when it exists). */
+  async ensure(customerId: string, lastServiceAt: string): Promise<void> {
     const { params } = await this.policies.lapse(this.timers.clock.now());
-    await this.timers.schedule(
-      lapseTimerId(after.customerId, after.lastServiceAt),
-      new Date(lapseDeadline(after.lastServiceAt, params.lapseAfterMonths)),
-      LAPSE_TIMER_KIND,
-      { customerId: after.customerId, lastServiceAt: after.lastServiceAt },
-    );
+    try {
+      await this.timers.schedule(
+        lapseTimerId(customerId, lastServiceAt),
+        new Date(lapseDeadline(lastServiceAt, params.lapseAfterMonths)),
+        LAPSE_TIMER_KIND,
+        { customerId, lastServiceAt },
+      );
+    } catch (error) {
+      // Settled under another policy version's period length: that period's decision was made.
+      if (!(error instanceof TimerConflictError)) throw error;
+    }
   }
 
   /** The command a fired timer issues; its id derives from the timer, so a second firing is a no-op. */

@@ -18,6 +18,7 @@ import { FactPublisher, type Sent } from '../testing/kafka-facts';
 import { customerHistory, ofType } from '../testing/customer-stream';
 import { inboundFactsConsumerName } from './consumer-names';
 import { lapseTimerId } from '../application/lapse-timers';
+import { LapseTimerBackfill } from '../application/lapse-timer-backfill';
 
 jest.setTimeout(120_000);
 
@@ -146,6 +147,14 @@ describe('facts from invitations and complaints (real PostgreSQL + Kafka)', () =
     ]);
     const served = ofType(await customerHistory(t.app, referee), 'CustomerServiceRecorded');
     expect(served.map((e) => e.data['kind'])).toEqual(['attendance', 'sale']);
+    const tiers = ofType(await customerHistory(t.app, referee), 'CustomerClassified');
+    expect(tiers.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        tier: 'potential',
+        mode: 'policy',
+        basis: expect.objectContaining({ purchaseTotalFen: 299_900 }),
+      }),
+    ]);
 
     await t.caughtUp();
     const row = await t.pool.query(
@@ -215,6 +224,16 @@ describe('facts from invitations and complaints (real PostgreSQL + Kafka)', () =
       },
     });
     expect(changes[0]?.metadata).toMatchObject({ causationId: sent.envelope.eventId });
+  });
+
+  it('the boot-time backfill schedules a lapse timer that is missing (customers older than timers)', async () => {
+    const customerId = await register(staffBu1);
+    const id = lapseTimerId(customerId, clock.now().toISOString());
+    await t.caughtUp();
+    await t.pool.query(`delete from "${t.config.SCHEMA}".timers where id = $1`, [id]);
+    expect(await timer(id)).toBeUndefined();
+    expect(await t.app.get(LapseTimerBackfill).run()).toBeGreaterThan(0);
+    expect(await timer(id)).toMatchObject({ status: 'scheduled' });
   });
 
   it('the lapse timer lapses a customer after the policy period; service a day before the deadline prevents it', async () => {

@@ -85,6 +85,19 @@ export class InvitationsConsumer {
       amountFen: fact.amountFen,
     });
     await this.awardReferrer(envelope, referee, 'purchase', fact.saleId, fact.amountFen);
+    await this.reclassify(envelope, fact.customerId);
+  }
+
+  /** Domain §2.7: a purchase moves the total, so the tier is re-derived from the policy's thresholds. */
+  private async reclassify(envelope: KafkaEnvelope, customerId: string): Promise<void> {
+    const now = this.clock.now();
+    const policy = await this.policies.classification(now);
+    await parkRefusals(envelope, () =>
+      this.commands.execute(
+        { type: 'ClassifyCustomer', data: { customerId, mode: 'policy', thresholds: policy.params } },
+        reactTo(envelope, this.consumer, now, 'classification', policy.version),
+      ),
+    );
   }
 
   private async serve(envelope: KafkaEnvelope, data: RecordService['data']): Promise<Customer> {
