@@ -55,6 +55,23 @@ describe('staff directory, redistribution, disputes and the ownership explanatio
     expect(seen.filter((s) => s >= 500)).toEqual([]);
   });
 
+  it('documents every endpoint in OpenAPI and serves health', async () => {
+    const docs = await request(server).get('/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths as object)).toEqual(
+      expect.arrayContaining([
+        '/customers/{customerId}/ownership/explanation',
+        '/customers/{customerId}/forget',
+        '/customers/{customerId}/points',
+        '/staff/{employeeId}/long-leave',
+        '/outreach-batches/{batchId}/allocation',
+        '/customer-reports/lapse-watch-list',
+        '/customer-search',
+      ]),
+    );
+    const health = await request(server).get('/health').expect(200);
+    expect(Object.keys(health.body.checks as object)).toEqual(expect.arrayContaining(['timers', 'postgres']));
+  });
+
   it('publishes the staff directory; long leave redraws the customers with a recorded seed that replays', async () => {
     const customers = [
       await register(e001),
