@@ -266,5 +266,48 @@ describe('facts from invitations and complaints (real PostgreSQL + Kafka)', () =
     expect(lapsed.map((e) => e.data)).toEqual([
       expect.objectContaining({ lastServiceAt: dayBefore, lapseAfterMonths: 3, policyVersion: 'v1' }),
     ]);
+
+    // Open to other BUs now: bu-2 invites the customer, which is the report the director acts on.
+    const invitedAt = clock.now().toISOString();
+    await deliverTwice(t.config.INVITATIONS_TOPIC, INVITATION_CONFIRMED, customerId, {
+      invitationId: randomUUID(),
+      jointEventId: 'je-10',
+      customerId,
+      bu: 'bu-2',
+      employeeId: 'e-201',
+      confirmedAt: invitedAt,
+      countsForDay: invitedAt.slice(0, 10),
+    } satisfies InvitationConfirmedV1);
+    await t.caughtUp();
+    const director = await t.token({ sub: 'd-1', roles: ['resource_director'], bu: undefined });
+    const queue = await request(server)
+      .get('/customer-reports/lapsed?bu=bu-1')
+      .set('Authorization', `Bearer ${director}`)
+      .expect(200);
+    expect(queue.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          customerId,
+          servedElsewhere: { bu: 'bu-2', employeeId: 'e-201', at: invitedAt },
+        }),
+      ]),
+    );
+    const masked = await request(server)
+      .get(`/customers/${customerId}`)
+      .set('Authorization', `Bearer ${staffBu2}`);
+    expect(masked.body).toMatchObject({ lapsed: true, personalData: { visibility: 'full', name: '顾客' } });
+    await request(server)
+      .post(`/customers/${customerId}/reassignments`)
+      .set('Authorization', `Bearer ${director}`)
+      .send({ toBu: 'bu-2', toEmployeeId: 'e-201', reason: 'service_lapse' })
+      .expect(200);
+    const after = await request(server)
+      .get(`/customers/${customerId}`)
+      .set('Authorization', `Bearer ${staffBu1}`);
+    expect(after.body).toMatchObject({
+      ownerBu: 'bu-2',
+      lapsed: false,
+      personalData: { visibility: 'masked' },
+    });
   });
 });

@@ -87,6 +87,15 @@ export class CustomerReportsController {
     };
   }
 
+  @Get('customer-reports/lapsed')
+  @ApiOkResponse({
+    description:
+      "The resource director's queue: lapsed customers and the other BU that served them since (ARC-70)",
+  })
+  lapsed(@Query() query: BuQuery) {
+    return this.reports.lapsedCustomers(query.bu);
+  }
+
   @Get('customer-reports/reassignments')
   @ApiOkResponse({ description: 'Every change of hands with reason, decider, rule, basis, policy version' })
   reassignments(@Query() query: ReassignmentQuery) {

@@ -9,17 +9,27 @@ const updateFor = (event: CustomerEvent): { set: string; values: unknown[] } | u
   switch (event.type) {
     case 'CustomerOwnershipChanged':
       return {
-        set: 'owner_bu = $4, owner_employee_id = $5, lapsed = false, last_service_at = $6',
+        set: `owner_bu = $4, owner_employee_id = $5, lapsed = false, last_service_at = $6,
+              served_elsewhere_bu = NULL, served_elsewhere_employee_id = NULL, served_elsewhere_at = NULL`,
         values: [event.data.toBu, event.data.toEmployeeId, event.data.changedAt],
       };
     case 'CustomerServiceRecorded':
       return event.data.byOwner
         ? { set: 'last_service_at = greatest(last_service_at, $4)', values: [event.data.servedAt] }
-        : undefined;
+        : {
+            // ARC-70: another BU served a lapsed (open) customer; the director's queue shows it.
+            set: `served_elsewhere_bu = CASE WHEN lapsed THEN $4 ELSE served_elsewhere_bu END,
+                  served_elsewhere_employee_id = CASE WHEN lapsed THEN $5 ELSE served_elsewhere_employee_id END,
+                  served_elsewhere_at = CASE WHEN lapsed THEN $6::timestamptz ELSE served_elsewhere_at END`,
+            values: [event.data.byBu, event.data.byEmployeeId, event.data.servedAt],
+          };
     case 'CustomerServiceLapsed':
       return { set: 'lapsed = true', values: [] };
     case 'CustomerLapseCleared':
-      return { set: 'lapsed = false', values: [] };
+      return {
+        set: 'lapsed = false, served_elsewhere_bu = NULL, served_elsewhere_employee_id = NULL, served_elsewhere_at = NULL',
+        values: [],
+      };
     case 'CustomerClassified':
       return { set: 'tier = $4', values: [event.data.tier] };
     case 'ReferralPointsAwarded':
@@ -40,7 +50,7 @@ const updateFor = (event: CustomerEvent): { set: string; values: unknown[] } | u
  */
 export const customerListProjection = defineProjection({
   name: 'customer_list',
-  version: 2,
+  version: 3,
   handles: [
     'CustomerRegistered',
     'CustomerOwnershipChanged',
@@ -69,6 +79,9 @@ export const customerListProjection = defineProjection({
           forgotten boolean NOT NULL DEFAULT false,
           tier text,
           points_balance integer NOT NULL DEFAULT 0,
+          served_elsewhere_bu text,
+          served_elsewhere_employee_id text,
+          served_elsewhere_at timestamptz,
           stream_version integer NOT NULL,
           last_event_id uuid NOT NULL
         )`,

@@ -178,4 +178,42 @@ export class CustomerReportsReader {
     }));
     return { customerId, balance: entries[entries.length - 1]?.balance ?? 0, entries };
   }
+
+  /**
+   * The resource director's queue (ARC-70): lapsed customers, with the other BU that served them
+   * since (an invitation by another BU is the report the rule asks for), oldest lapse first.
+   */
+  async lapsedCustomers(bu?: string) {
+    const { rows } = await this.pool.query<{
+      customer_id: string;
+      owner_bu: string;
+      owner_employee_id: string;
+      last_service_at: Date;
+      served_elsewhere_bu: string | null;
+      served_elsewhere_employee_id: string | null;
+      served_elsewhere_at: Date | null;
+    }>(
+      `SELECT customer_id, owner_bu, owner_employee_id, last_service_at,
+              served_elsewhere_bu, served_elsewhere_employee_id, served_elsewhere_at
+         FROM ${this.customers}
+        WHERE lapsed AND NOT forgotten AND ($1::text IS NULL OR owner_bu = $1)
+        ORDER BY last_service_at, customer_id LIMIT 1000`,
+      [bu ?? null],
+    );
+    return rows.map((r) => ({
+      customerId: r.customer_id,
+      ownerBu: r.owner_bu,
+      ownerEmployeeId: r.owner_employee_id,
+      lastServiceAt: r.last_service_at.toISOString(),
+      ...(r.served_elsewhere_bu !== null
+        ? {
+            servedElsewhere: {
+              bu: r.served_elsewhere_bu,
+              employeeId: r.served_elsewhere_employee_id,
+              at: iso(r.served_elsewhere_at),
+            },
+          }
+        : {}),
+    }));
+  }
 }
