@@ -35,6 +35,12 @@ export class CustomerCommands {
     private readonly lapse: LapseTimers,
   ) {}
 
+  /** The customer's current state, read from its stream. */
+  async state(customerId: string): Promise<Customer> {
+    return (await loadStream(this.store, customerStreamId(customerId), evolveCustomer, initialCustomer()))
+      .state;
+  }
+
   async execute(
     command: Exclude<CustomerCommand, ForgetCustomer>,
     context: CommandContext,

@@ -13,6 +13,13 @@ import type { CustomersPolicies } from '../policy/customers-policies';
 import type { CustomerCommands } from './customer-commands';
 import type { RegisterCustomerHandler } from './register-customer.handler';
 
+/** Names the record in the refusal, so the clerk knows which form to fix (never its content). */
+const atRecord = (error: DomainError, index: number): DomainError =>
+  new DomainError(error.kind, error.code, `record ${index}: ${error.message}`, error.rule, {
+    ...error.details,
+    field: `records[${index}].${String(error.details?.['field'] ?? '')}`,
+  });
+
 export interface BatchResult {
   readonly batch: OutreachBatch;
   readonly recorded: readonly string[];
@@ -90,6 +97,7 @@ export class OutreachBatches {
         await this.register.handle({ ...record, source: 'outreach' }, holder, { customerId });
         entries.push({ customerId, duplicate: false });
       } catch (error) {
+        if (error instanceof DomainError && error.kind === 'invalid') throw atRecord(error, index);
         if (!(error instanceof DomainError && error.code === 'customer.mobile_taken')) throw error;
         const details = error.details as {
           existingCustomerId: string;

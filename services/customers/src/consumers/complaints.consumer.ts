@@ -54,7 +54,14 @@ export class ComplaintsConsumer {
     candidates: readonly Candidate[],
     context: CommandContext,
   ): Promise<void> {
-    const chosen = leastLoadedElsewhere(candidates, request.fromBu);
+    // Another BU than the one complained about, and than the one holding the customer now (an
+    // earlier request may already have moved it).
+    const current = await this.commands.state(request.customerId);
+    const ownerBu = current.status === 'registered' ? current.ownerBu : request.fromBu;
+    const chosen = leastLoadedElsewhere(
+      candidates.filter((c) => c.bu !== ownerBu),
+      request.fromBu,
+    );
     await this.commands.execute(
       {
         type: 'ReassignCustomer',

@@ -69,6 +69,13 @@ describe('outreach batches and the analyst read models (real PostgreSQL + Kafka)
       400,
     );
 
+    const invalid = await call('post', `/outreach-batches/${batchId}/entries`, clerk, {
+      records: [{ name: '甲', mobile: '12345' }],
+    }).expect(400);
+    expect(invalid.body).toMatchObject({
+      code: 'customer.invalid_mobile',
+      details: { field: 'records[0].mobile' },
+    });
     const records = Array.from({ length: 30 }, (_, i) => ({ name: `听众${i}`, mobile: mobileOf(i) }));
     records.splice(10, 0, { name: '老客户', mobile: mobileOf(999) });
     const entered = await call('post', `/outreach-batches/${batchId}/entries`, clerk, { records }).expect(
