@@ -38,4 +38,18 @@ export class CustomerQueries {
     requireRegistered(state, customerId);
     return explainOwnership(events);
   }
+
+  /** Domain §2.7: every tier the customer had, manual or by policy, with who decided and why. */
+  async classificationHistory(customerId: string): Promise<Readonly<Record<string, unknown>>[]> {
+    const { events, state } = await loadStream(
+      this.store,
+      customerStreamId(customerId),
+      evolveCustomer,
+      initialCustomer(),
+    );
+    requireRegistered(state, customerId);
+    return events
+      .filter((e) => e.type === 'CustomerClassified')
+      .map((e) => ({ ...e.data, eventId: e.id, actor: e.metadata.actor }));
+  }
 }

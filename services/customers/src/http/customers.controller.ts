@@ -100,6 +100,15 @@ export class CustomersController {
     );
   }
 
+  @Get(':customerId/classifications')
+  @ApiOkResponse({
+    description: 'The value-tier history: tier, previous tier, manual or policy, basis, decider',
+  })
+  @ApiNotFoundResponse({ description: 'customer.not_found' })
+  classifications(@Param('customerId') customerId: string): Promise<Readonly<Record<string, unknown>>[]> {
+    return this.queries.classificationHistory(customerId);
+  }
+
   @Get(':customerId/ownership/explanation')
   @ApiOkResponse({
     type: [OwnershipDecisionDto],

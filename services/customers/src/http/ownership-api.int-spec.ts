@@ -231,11 +231,19 @@ describe('staff directory, redistribution, disputes and the ownership explanatio
       mode: 'policy',
     }).expect(200);
     expect(byPolicy.body.recorded).toEqual(['CustomerClassified']);
-    const [, policyTier] = ofType(await customerHistory(t.app, customerId), 'CustomerClassified');
-    expect(policyTier?.data).toMatchObject({
-      tier: 'potential',
-      previousTier: 'important',
-      policyVersion: 'v1',
-    });
+    const tiers = await call('get', `/customers/${customerId}/classifications`, e201).expect(200);
+    expect(tiers.body).toEqual([
+      expect.objectContaining({
+        tier: 'important',
+        mode: 'manual',
+        actor: expect.objectContaining({ id: 'e-201' }),
+      }),
+      expect.objectContaining({
+        tier: 'potential',
+        previousTier: 'important',
+        mode: 'policy',
+        policyVersion: 'v1',
+      }),
+    ]);
   });
 });
