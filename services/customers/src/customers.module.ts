@@ -30,7 +30,7 @@ import { PiiVault } from './pii/pii-vault';
 import { CUSTOMERS_POLICIES, CustomersPolicies } from './policy/customers-policies';
 import { CustomerListReader } from './projections/customer-list.reader';
 import { customerListProjection } from './projections/customer-list.projection';
-import { staffDirectoryProjection } from './projections/staff-directory.projection';
+import { businessUnitsProjection, staffDirectoryProjection } from './projections/staff-directory.projection';
 import { StaffDirectoryReader } from './projections/staff-directory.reader';
 import { toCustomersContract } from './relay/customers-contract.mapper';
 
@@ -63,6 +63,7 @@ export const customersModule = (
         projections: [
           customerListProjection,
           staffDirectoryProjection,
+          businessUnitsProjection,
           allocationFairnessProjection,
           reassignmentHistoryProjection,
           pointsLedgerProjection,

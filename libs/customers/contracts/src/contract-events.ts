@@ -10,6 +10,8 @@ import {
   type CustomerServiceLapsedV1,
 } from './customer-ownership';
 import {
+  BUSINESS_UNIT_OPENED,
+  type BusinessUnitOpenedV1,
   STAFF_MEMBER_JOINED,
   STAFF_MEMBER_STATUS_CHANGED,
   type StaffMemberJoinedV1,
@@ -24,6 +26,7 @@ export const CUSTOMERS_CONTRACT_EVENT_TYPES = [
   CUSTOMER_SERVICE_LAPSED,
   CUSTOMER_LAPSE_CLEARED,
   CUSTOMER_FORGOTTEN,
+  BUSINESS_UNIT_OPENED,
   STAFF_MEMBER_JOINED,
   STAFF_MEMBER_STATUS_CHANGED,
   REFERRAL_POINTS_AWARDED,
@@ -36,6 +39,7 @@ export type CustomersContractEvent =
   | { readonly type: typeof CUSTOMER_SERVICE_LAPSED; readonly data: CustomerServiceLapsedV1 }
   | { readonly type: typeof CUSTOMER_LAPSE_CLEARED; readonly data: CustomerLapseClearedV1 }
   | { readonly type: typeof CUSTOMER_FORGOTTEN; readonly data: CustomerForgottenV1 }
+  | { readonly type: typeof BUSINESS_UNIT_OPENED; readonly data: BusinessUnitOpenedV1 }
   | { readonly type: typeof STAFF_MEMBER_JOINED; readonly data: StaffMemberJoinedV1 }
   | { readonly type: typeof STAFF_MEMBER_STATUS_CHANGED; readonly data: StaffMemberStatusChangedV1 }
   | { readonly type: typeof REFERRAL_POINTS_AWARDED; readonly data: ReferralPointsAwardedV1 };

@@ -1,5 +1,6 @@
 import { readPayload } from '@crm/contract-fields';
 
+export const BUSINESS_UNIT_OPENED = 'BusinessUnitOpened';
 export const STAFF_MEMBER_JOINED = 'StaffMemberJoined';
 export const STAFF_MEMBER_STATUS_CHANGED = 'StaffMemberStatusChanged';
 
@@ -8,6 +9,18 @@ export type StaffStatusV1 = (typeof STAFF_STATUSES)[number];
 
 export const STAFF_CHANGES = ['long_leave', 'returned', 'transferred', 'left'] as const;
 export type StaffChangeV1 = (typeof STAFF_CHANGES)[number];
+
+/** A business unit now shares the customer pool (domain §1, §2.8). */
+export type BusinessUnitOpenedV1 = {
+  readonly buId: string;
+  readonly name: string;
+  readonly openedAt: string;
+};
+
+export const parseBusinessUnitOpenedV1 = (data: unknown): BusinessUnitOpenedV1 => {
+  const r = readPayload(BUSINESS_UNIT_OPENED, data);
+  return { buId: r.text('buId'), name: r.text('name'), openedAt: r.instant('openedAt') };
+};
 
 /** An employee joined `bu` (domain §2.8); other services learn who may invite, handle or sell. */
 export type StaffMemberJoinedV1 = {

@@ -1,5 +1,6 @@
 import type { Actor } from '@crm/event-sourcing';
 import { employeeDecider } from './employee';
+import { businessUnitDecider } from './business-unit';
 import type { EmployeeEvent } from './employee.events';
 import { specFor } from './testing/given-when-then';
 import { commandContext, NOW } from './testing/fixtures';
@@ -77,5 +78,31 @@ describe('staff directory (domain §2.8)', () => {
         commandContext({ id: 'm-1', role: 'gm' }),
       )
       .then([{ type: 'EmployeeLongLeaveStarted', data: base }]);
+  });
+
+  it('refuses (422) joining or transferring into a BU that is not in the directory', () => {
+    const known = { ...ctx, isOpenBu: (bu: string) => bu === 'bu-1' };
+    spec
+      .given([])
+      .when({ type: 'JoinEmployee', data: { employeeId: 'e-1', bu: 'bu-1', displayName: 'E One' } }, known)
+      .then([joined]);
+    spec
+      .given([joined])
+      .when({ type: 'TransferEmployee', data: { employeeId: 'e-1', toBu: 'bu-9' } }, known)
+      .thenRefused({ kind: 'rule', code: 'staff.unknown_bu' });
+  });
+});
+
+describe('business units', () => {
+  const bus = specFor(businessUnitDecider);
+  const open = { type: 'OpenBusinessUnit', data: { buId: 'bu-1', name: '一部' } } as const;
+  const opened = {
+    type: 'BusinessUnitOpened',
+    data: { buId: 'bu-1', name: '一部', openedAt: NOW.toISOString(), decidedBy: 'm-1' },
+  } as const;
+
+  it('opens once', () => {
+    bus.given([]).when(open, ctx).then([opened]);
+    bus.given([opened]).when(open, ctx).thenRefused({ kind: 'conflict', code: 'bu.exists' });
   });
 });

@@ -65,14 +65,37 @@ const requireManagerOf = (bu: string, context: CommandContext): void => {
   }
 };
 
+/** The BU a command moves an employee into (join, transfer), which must exist. */
+export const targetBuOf = (command: StaffCommand): string | undefined => {
+  if (command.type === 'JoinEmployee') return command.data.bu;
+  return command.type === 'TransferEmployee' ? command.data.toBu : undefined;
+};
+
+/** The staff directory's context: whether a BU exists, loaded by the application like the clock. */
+export interface StaffDecisionContext extends CommandContext {
+  readonly isOpenBu?: (bu: string) => boolean;
+}
+
 const decideStaff = (
   command: StaffCommand,
   state: Employee,
-  context: CommandContext,
+  context: StaffDecisionContext,
 ): readonly EmployeeEvent[] => {
   const { employeeId } = command.data;
   if (command.type === 'JoinEmployee') requireManagerOf(command.data.bu, context);
   else if (state.status !== 'unknown') requireManagerOf(state.bu, context);
+  const target = targetBuOf(command);
+  if (target !== undefined && context.isOpenBu?.(target) === false) {
+    throw new DomainError(
+      'rule',
+      'staff.unknown_bu',
+      `business unit ${target} is not in the directory`,
+      undefined,
+      {
+        bu: target,
+      },
+    );
+  }
   const at = context.now.toISOString();
   const decidedBy = context.actor.id;
   if (command.type === 'JoinEmployee') {
@@ -110,7 +133,7 @@ const decideStaff = (
   }
 };
 
-export const employeeDecider: Decider<StaffCommand, EmployeeEvent, Employee, CommandContext> = {
+export const employeeDecider: Decider<StaffCommand, EmployeeEvent, Employee, StaffDecisionContext> = {
   initialState: () => ({ status: 'unknown' }),
   decide: decideStaff,
   evolve: evolveEmployee,

@@ -18,3 +18,4 @@ export * from './outreach-batch.events';
 export * from './outreach-batch';
 export * from './employee.events';
 export * from './employee';
+export * from './business-unit';

@@ -1,10 +1,14 @@
 import { deterministicUuid, type CommandContext } from '@crm/event-sourcing';
-import { handleCommand, type EventStore } from '@crm/event-store';
+import { handleCommand, loadStream, type EventStore } from '@crm/event-store';
 import {
   ABSENCE_EVENT_TYPES,
+  businessUnitDecider,
+  businessUnitStreamId,
+  type OpenBusinessUnit,
   employeeDecider,
   employeeStreamId,
   seededDraw,
+  targetBuOf,
   type DrawnAssignment,
   type Employee,
   type EmployeeEvent,
@@ -42,19 +46,45 @@ export class StaffCommands {
     private readonly policies: CustomersPolicies,
   ) {}
 
+  openBusinessUnit(command: OpenBusinessUnit, context: CommandContext) {
+    return handleCommand(
+      this.store,
+      businessUnitStreamId(command.data.buId),
+      businessUnitDecider,
+      command,
+      context,
+      {
+        deterministicIds: true,
+      },
+    );
+  }
+
   async execute(command: StaffCommand, context: CommandContext): Promise<StaffCommandResult> {
+    // The BU an employee joins or moves to must exist; read from its stream, not a projection.
+    const target = targetBuOf(command);
+    const open = target !== undefined && (await this.isOpen(target));
     const result = await handleCommand(
       this.store,
       employeeStreamId(command.data.employeeId),
       employeeDecider,
       command,
-      context,
+      { ...context, isOpenBu: (bu: string) => bu === target && open },
       { deterministicIds: true },
     );
     const absence = result.events.find((e) => ABSENCE_EVENT_TYPES.includes(e.type));
     if (absence === undefined || result.alreadyHandled) return result;
     const redistribution = await this.redistribute(absence, context);
     return { ...result, ...(redistribution !== undefined ? { redistribution } : {}) };
+  }
+
+  private async isOpen(buId: string): Promise<boolean> {
+    const { state } = await loadStream(
+      this.store,
+      businessUnitStreamId(buId),
+      businessUnitDecider.evolve,
+      businessUnitDecider.initialState(),
+    );
+    return state.status === 'open';
   }
 
   private async redistribute(

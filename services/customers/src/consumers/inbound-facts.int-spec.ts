@@ -75,6 +75,13 @@ describe('facts from invitations and complaints (real PostgreSQL + Kafka)', () =
     gm = await t.token({ sub: 'gm-1', roles: ['gm'], bu: undefined });
     staffBu1 = await t.token({ sub: 'e-001', bu: 'bu-1', roles: ['staff'] });
     staffBu2 = await t.token({ sub: 'e-201', bu: 'bu-2', roles: ['staff'] });
+    for (const buId of ['bu-1', 'bu-2', 'bu-3']) {
+      await request(server)
+        .post('/staff/business-units')
+        .set('Authorization', `Bearer ${gm}`)
+        .send({ buId, name: buId })
+        .expect(201);
+    }
     for (const [employeeId, bu] of [
       ['e-001', 'bu-1'],
       ['e-201', 'bu-2'],

@@ -38,6 +38,7 @@ describe('outreach batches and the analyst read models (real PostgreSQL + Kafka)
     staffBu6 = await t.token({ sub: 'e-601', bu: 'bu-6', roles: ['staff'] });
     analyst = await t.token({ sub: 'an-1', roles: ['analyst'], bu: undefined });
     const gm = await t.token({ sub: 'gm-1', roles: ['gm'], bu: undefined });
+    await call('post', '/staff/business-units', gm, { buId: 'bu-5', name: '五部' }).expect(201);
     for (const employeeId of participants) {
       await call('post', '/staff', gm, { employeeId, bu: 'bu-5', displayName: employeeId }).expect(201);
     }

@@ -40,6 +40,9 @@ describe('staff directory, redistribution, disputes and the ownership explanatio
     director = await t.token({ sub: 'd-1', roles: ['resource_director'], bu: undefined });
     e001 = await t.token({ sub: 'e-001', bu: 'bu-1', roles: ['staff'] });
     e201 = await t.token({ sub: 'e-201', bu: 'bu-2', roles: ['staff'] });
+    for (const buId of ['bu-1', 'bu-2']) {
+      await call('post', '/staff/business-units', gm, { buId, name: `事业部 ${buId}` }).expect(201);
+    }
     for (const [employeeId, bu] of [
       ['e-001', 'bu-1'],
       ['e-002', 'bu-1'],
@@ -110,7 +113,8 @@ describe('staff directory, redistribution, disputes and the ownership explanatio
     }
     // The other services learn it from Kafka.
     await t.caughtUp();
-    const messages = (await new FactPublisher(t.brokers).readAll(t.config.CUSTOMERS_TOPIC, 13)).join('\n');
+    const messages = (await new FactPublisher(t.brokers).readAll(t.config.CUSTOMERS_TOPIC, 15)).join('\n');
+    expect(messages).toContain('"BusinessUnitOpened"');
     expect(messages).toContain('"StaffMemberJoined"');
     expect(messages).toContain('"type":"StaffMemberStatusChanged"');
     expect(messages).toContain('"change":"long_leave"');
@@ -122,6 +126,17 @@ describe('staff directory, redistribution, disputes and the ownership explanatio
     await call('post', '/staff/e-404/leave', gm).expect(404);
     await call('post', '/staff/e-002/transfer', gm, { toBu: 'no spaces allowed' }).expect(400);
     await call('post', '/staff', e001, { employeeId: 'e-9', bu: 'bu-1', displayName: 'x' }).expect(403);
+    const unknownBu = await call('post', '/staff', gm, {
+      employeeId: 'e-9',
+      bu: 'bu-404',
+      displayName: 'x',
+    }).expect(422);
+    expect(unknownBu.body).toMatchObject({ code: 'staff.unknown_bu' });
+    await call('post', '/staff/e-002/transfer', gm, { toBu: 'bu-404' }).expect(422);
+    await call('post', '/staff/business-units', gm, { buId: 'bu-1', name: 'again' }).expect(409);
+    await call('post', '/staff/business-units', e001, { buId: 'bu-7', name: 'x' }).expect(403);
+    const bus = await call('get', '/staff/business-units', e001).expect(200);
+    expect(bus.body.map((b: { buId: string }) => b.buId)).toEqual(['bu-1', 'bu-2']);
   });
 
   it('a dispute goes to the earliest registration; the explanation lists every decision; as-of shows the past', async () => {

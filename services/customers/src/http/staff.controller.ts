@@ -12,10 +12,10 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
 import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
-import { STAFF_ADMIN_ROLES, type StaffCommand } from '@crm/customers-domain';
+import { BU_ADMIN_ROLES, STAFF_ADMIN_ROLES, type StaffCommand } from '@crm/customers-domain';
 import { StaffCommands, type StaffCommandResult } from '../application/staff-commands';
 import { StaffDirectoryReader, type StaffMember } from '../projections/staff-directory.reader';
-import { JoinEmployeeDto, StaffQuery, TransferEmployeeDto } from './staff.dto';
+import { JoinEmployeeDto, OpenBusinessUnitDto, StaffQuery, TransferEmployeeDto } from './staff.dto';
 
 const summary = (result: StaffCommandResult) => ({
   status: result.state.status,
@@ -39,6 +39,31 @@ export class StaffController {
   @ApiOkResponse({ description: 'Employees with BU and status (from the staff_directory projection)' })
   list(@Query() query: StaffQuery): Promise<StaffMember[]> {
     return this.directory.list(query.bu);
+  }
+
+  @Get('business-units')
+  @ApiOkResponse({ description: 'The business units sharing the customer pool' })
+  businessUnits() {
+    return this.directory.businessUnits();
+  }
+
+  @Post('business-units')
+  @Roles(...BU_ADMIN_ROLES)
+  @ApiCreatedResponse({ description: 'The business unit now shares the customer pool' })
+  @ApiConflictResponse({ description: 'bu.exists' })
+  async openBusinessUnit(
+    @Body() body: OpenBusinessUnitDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() c: string,
+  ) {
+    const context: CommandContext = {
+      actor,
+      now: this.clock.now(),
+      commandId: randomUUID(),
+      correlationId: c,
+    };
+    const result = await this.commands.openBusinessUnit({ type: 'OpenBusinessUnit', data: body }, context);
+    return { ...result.state, recorded: result.events.map((e) => e.type) };
   }
 
   @Post()

@@ -31,3 +31,15 @@ export class StaffQuery {
   @MaxLength(100)
   bu?: string;
 }
+
+export class OpenBusinessUnitDto {
+  @ApiProperty({ example: 'bu-2' })
+  @Matches(ID, { message: 'buId must be 1-100 letters, digits, ".", "_", ":" or "-"' })
+  buId!: string;
+
+  @ApiProperty({ example: '二部' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+}

@@ -1,8 +1,31 @@
 import type { StoredEvent } from '@crm/event-store';
 import { defineProjection, type ProjectionContext } from '@crm/projections';
-import { EMPLOYEE_EVENT_TYPES, type EmployeeEvent } from '@crm/customers-domain';
+import { EMPLOYEE_EVENT_TYPES, type BusinessUnitOpened, type EmployeeEvent } from '@crm/customers-domain';
 
 export const STAFF_DIRECTORY_TABLE = 'staff_directory';
+export const BUSINESS_UNITS_TABLE = 'business_units';
+
+/** `customers_read.business_units`: the BUs sharing the customer pool. */
+export const businessUnitsProjection = defineProjection({
+  name: 'business_units',
+  version: 1,
+  handles: ['BusinessUnitOpened'],
+  tables: [
+    {
+      name: BUSINESS_UNITS_TABLE,
+      ddl: (t) =>
+        `CREATE TABLE ${t} (bu_id text PRIMARY KEY, name text NOT NULL, opened_at timestamptz NOT NULL)`,
+    },
+  ],
+  async apply(stored: StoredEvent, ctx: ProjectionContext): Promise<void> {
+    const { buId, name, openedAt } = stored.data as BusinessUnitOpened['data'];
+    await ctx.manager.query(
+      `INSERT INTO ${ctx.table(BUSINESS_UNITS_TABLE)} (bu_id, name, opened_at) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [buId, name, openedAt],
+    );
+  },
+});
 
 const STATUS_AFTER: Readonly<Record<EmployeeEvent['type'], string>> = {
   EmployeeJoined: 'active',

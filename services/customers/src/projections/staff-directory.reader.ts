@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { qualifiedName } from '@crm/postgres';
 import type { Candidate } from '@crm/customers-domain';
 import { CUSTOMER_LIST_TABLE } from './customer-list.projection';
-import { STAFF_DIRECTORY_TABLE } from './staff-directory.projection';
+import { BUSINESS_UNITS_TABLE, STAFF_DIRECTORY_TABLE } from './staff-directory.projection';
 
 export interface StaffMember {
   readonly employeeId: string;
@@ -26,13 +26,22 @@ interface Row {
 export class StaffDirectoryReader {
   private readonly staff: string;
   private readonly customers: string;
+  private readonly bus: string;
 
   constructor(
     private readonly pool: Pool,
     readSchema: string,
   ) {
+    this.bus = qualifiedName(readSchema, BUSINESS_UNITS_TABLE);
     this.staff = qualifiedName(readSchema, STAFF_DIRECTORY_TABLE);
     this.customers = qualifiedName(readSchema, CUSTOMER_LIST_TABLE);
+  }
+
+  async businessUnits(): Promise<{ buId: string; name: string; openedAt: string }[]> {
+    const { rows } = await this.pool.query<{ bu_id: string; name: string; opened_at: Date }>(
+      `SELECT * FROM ${this.bus} ORDER BY bu_id`,
+    );
+    return rows.map((r) => ({ buId: r.bu_id, name: r.name, openedAt: r.opened_at.toISOString() }));
   }
 
   async list(bu?: string): Promise<StaffMember[]> {

@@ -163,6 +163,16 @@ describe('toCustomersContract for the ownership, lapse, points and staff events'
       fromBu: 'bu-1',
       changedAt: at,
     });
+    expect(
+      toCustomersContract({
+        ...stored('BusinessUnitOpened', { buId: 'bu-1', name: '一部', openedAt: at, decidedBy: 'gm-1' }),
+        streamId: 'business-unit-bu-1',
+      }),
+    ).toEqual({
+      aggregateId: 'bu-1',
+      type: 'BusinessUnitOpened',
+      data: { buId: 'bu-1', name: '一部', openedAt: at },
+    });
     expect(toCustomersContract(staff('EmployeeLeft'))?.data).toMatchObject({
       change: 'left',
       status: 'left',

@@ -1,6 +1,8 @@
 import type { ContractEvent } from '@crm/messaging';
 import type { StoredEvent } from '@crm/event-store';
 import {
+  BUSINESS_UNIT_OPENED,
+  parseBusinessUnitOpenedV1,
   CUSTOMER_FORGOTTEN,
   CUSTOMER_LAPSE_CLEARED,
   CUSTOMER_OWNERSHIP_CHANGED,
@@ -118,6 +120,10 @@ const STAFF_TYPES = new Set<string>([
  */
 export const toCustomersContract = (event: StoredEvent): ContractEvent | null => {
   const domainEvent = { type: event.type, data: event.data };
+  if (event.type === 'BusinessUnitOpened') {
+    const data = parseBusinessUnitOpenedV1(event.data);
+    return { aggregateId: data.buId, type: BUSINESS_UNIT_OPENED, data };
+  }
   if (STAFF_TYPES.has(event.type)) return staffContract(domainEvent as EmployeeEvent);
   if (event.streamId.startsWith('customer-') && 'customerId' in event.data) {
     return customerContract(domainEvent as CustomerEvent);
