@@ -13,7 +13,7 @@ import { CustomerCommands } from '../application/customer-commands';
 import { CustomersConfig } from '../config/customers.config';
 import { StaffDirectoryReader } from '../projections/staff-directory.reader';
 import { CustomersPolicies } from '../policy/customers-policies';
-import type { CommandContext } from '@crm/event-sourcing';
+import { deterministicUuid, type CommandContext } from '@crm/event-sourcing';
 import { inboundFactsConsumerName } from './consumer-names';
 import { parkRefusals, parseOrPark, reactTo } from './reaction';
 
@@ -45,7 +45,12 @@ export class ComplaintsConsumer {
     const candidates = await this.staff.activeWithLoad();
     const now = this.clock.now();
     const policy = await this.policies.reassignment(now);
-    const context = reactTo(envelope, this.consumer, now, 'transfer', policy.version);
+    // The request id is the contract's idempotency key: a request re-published under another event
+    // id must not move the customer a second time, so the command id derives from it.
+    const context = {
+      ...reactTo(envelope, this.consumer, now, 'transfer', policy.version),
+      commandId: deterministicUuid('customer-transfer-request', request.requestId),
+    };
     await parkRefusals(envelope, () => this.reassign(request, candidates, context));
   }
 

@@ -212,6 +212,12 @@ describe('facts from invitations and complaints (real PostgreSQL + Kafka)', () =
       customerId,
       transfer,
     );
+    // The same request re-published under a new event id (the contract's key is requestId).
+    const republished = await facts.send(
+      t.config.COMPLAINTS_TOPIC,
+      facts.envelope(CUSTOMER_TRANSFER_REQUESTED, customerId, transfer),
+    );
+    await facts.handled(group, republished);
     const changes = ofType(await customerHistory(t.app, customerId), 'CustomerOwnershipChanged');
     expect(changes).toHaveLength(1);
     expect(changes[0]?.data).toMatchObject({
