@@ -146,6 +146,11 @@ describe('facts from invitations and complaints (real PostgreSQL + Kafka)', () =
     };
     await deliverTwice(t.config.INVITATIONS_TOPIC, ATTENDANCE_RECORDED, referee, attendance);
     await deliverTwice(t.config.INVITATIONS_TOPIC, EVENT_SALE_RECORDED, referee, sale);
+    // The same sale re-published under a new event id changes nothing either.
+    await facts.handled(
+      group,
+      await facts.send(t.config.INVITATIONS_TOPIC, facts.envelope(EVENT_SALE_RECORDED, referee, sale)),
+    );
 
     const awards = ofType(await customerHistory(t.app, referrer), 'ReferralPointsAwarded');
     expect(awards.map((e) => [e.data['cause'], e.data['points'], e.data['policyVersion']])).toEqual([

@@ -10,6 +10,7 @@ import {
 } from '@crm/invitations-contracts';
 import type { KafkaEnvelope, KafkaInboxContext } from '@crm/messaging';
 import { CLOCK } from '@crm/nest';
+import { deterministicUuid } from '@crm/event-sourcing';
 import type { Clock } from '@crm/policy';
 import type { Customer, RecordService } from '@crm/customers-domain';
 import { CustomerCommands } from '../application/customer-commands';
@@ -101,7 +102,12 @@ export class InvitationsConsumer {
   }
 
   private async serve(envelope: KafkaEnvelope, data: RecordService['data']): Promise<Customer> {
-    const context = reactTo(envelope, this.consumer, this.clock.now(), 'service');
+    // Keyed by the fact itself (invitation, meeting, sale), not only by the Kafka event id: the same
+    // fact re-published under another event id is still recorded once.
+    const context = {
+      ...reactTo(envelope, this.consumer, this.clock.now(), 'service'),
+      commandId: deterministicUuid('customer-service', data.customerId, data.kind, data.reference),
+    };
     return parkRefusals(
       envelope,
       async () => (await this.commands.execute({ type: 'RecordService', data }, context)).state,
@@ -133,7 +139,10 @@ export class InvitationsConsumer {
             policy: policy.params,
           },
         },
-        reactTo(envelope, this.consumer, now, 'referral-points', policy.version),
+        {
+          ...reactTo(envelope, this.consumer, now, 'referral-points', policy.version),
+          commandId: deterministicUuid('referral-points', referrerId, cause, referee.customerId, reference),
+        },
       ),
     );
   }
