@@ -49,6 +49,10 @@ export class OutreachBatches {
   }
 
   async execute(command: OutreachBatchCommand, context: CommandContext): Promise<BatchResult> {
+    if (command.type === 'AllocateBatch') {
+      const resumed = await this.resumeAllocation(command.data.batchId, context);
+      if (resumed !== undefined) return resumed;
+    }
     const result = await handleCommand(
       this.store,
       outreachBatchStreamId(command.data.batchId),
@@ -113,6 +117,30 @@ export class OutreachBatches {
       }
     }
     return this.execute({ type: 'EnterBatchRecords', data: { batchId, entries } }, context);
+  }
+
+  /**
+   * An allocation interrupted while handing out (the deal is recorded, some changes of hands are
+   * not) completes when asked again: the hand-out is idempotent per customer, so it just re-runs.
+   */
+  private async resumeAllocation(batchId: string, context: CommandContext): Promise<BatchResult | undefined> {
+    const loaded = await loadStream(
+      this.store,
+      outreachBatchStreamId(batchId),
+      outreachBatchDecider.evolve,
+      outreachBatchDecider.initialState(),
+    );
+    const stored = loaded.events.find((e) => e.type === 'BatchAllocated');
+    if (stored === undefined) return undefined;
+    const allocated = { type: 'BatchAllocated', data: stored.data } as Extract<
+      OutreachBatchEvent,
+      { type: 'BatchAllocated' }
+    >;
+    if (context.actor.role !== 'bu_manager' || context.actor.bu !== allocated.data.bu) {
+      throw new DomainError('forbidden', 'batch.forbidden', "the batch's own BU manager allocates it");
+    }
+    await this.handOut(allocated, { ...context, commandId: stored.metadata.commandId ?? context.commandId });
+    return { batch: loaded.state, recorded: [] };
   }
 
   private async handOut(

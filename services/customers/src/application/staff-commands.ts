@@ -23,6 +23,8 @@ export interface Redistribution {
   readonly seed: string;
   readonly drawnFrom: readonly string[];
   readonly assignments: readonly DrawnAssignment[];
+  /** Customers left with the absent employee because the BU has no other active staff. */
+  readonly undrawn?: readonly string[];
 }
 
 export interface StaffCommandResult {
@@ -98,6 +100,8 @@ export class StaffCommands {
       .map((c) => c.employeeId)
       .filter((id) => id !== employeeId);
     const seed = deterministicUuid('staff-draw', context.commandId);
+    // Nobody left to draw from: the staff change stands, the customers wait for the director.
+    if (drawnFrom.length === 0) return { seed, drawnFrom, assignments: [], undrawn: owned };
     const assignments = seededDraw(seed, owned, drawnFrom);
     const policy = await this.policies.reassignment(context.now);
     for (const { customerId, employeeId: toEmployeeId } of assignments) {

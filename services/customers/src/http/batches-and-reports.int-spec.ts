@@ -95,6 +95,9 @@ describe('outreach batches and the analyst read models (real PostgreSQL + Kafka)
     await call('post', `/outreach-batches/${batchId}/return`, clerk).expect(200);
     const allocated = await call('post', `/outreach-batches/${batchId}/allocation`, manager).expect(200);
     expect(allocated.body).toMatchObject({ status: 'allocated', recorded: ['BatchAllocated'] });
+    // Asking again completes an interrupted hand-out and changes nothing here.
+    const again = await call('post', `/outreach-batches/${batchId}/allocation`, manager).expect(200);
+    expect(again.body).toMatchObject({ status: 'allocated', recorded: [] });
 
     await t.caughtUp();
     const fairness = await call(

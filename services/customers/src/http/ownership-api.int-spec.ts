@@ -261,4 +261,20 @@ describe('staff directory, redistribution, disputes and the ownership explanatio
       }),
     ]);
   });
+
+  it('an employee leaving a BU with no other active staff is recorded; the customers wait undrawn', async () => {
+    await t.caughtUp();
+    const owned = (await call('get', '/customer-reports/ownership?bu=bu-2', gm).expect(200)).body as {
+      employeeId: string;
+      customers: number;
+    }[];
+    expect(owned).toEqual([expect.objectContaining({ employeeId: 'e-201' })]);
+    const left = await call('post', '/staff/e-201/leave', gm).expect(200);
+    expect(left.body).toMatchObject({
+      status: 'left',
+      recorded: ['EmployeeLeft'],
+      redistribution: { assignments: [] },
+    });
+    expect(left.body.redistribution.undrawn).toHaveLength(owned[0]?.customers ?? -1);
+  });
 });
