@@ -23,7 +23,8 @@ export interface CustomerCommandResult {
 
 /**
  * Every command on a customer's stream after registration goes through here: load, decide,
- * append (re-deciding after a concurrent append), then keep the lapse timer in step. Event ids
+ * append (re-deciding after a concurrent append), then keep the lapse timer in step (the new
+ * period's timer before the append, the old one's cancellation after). Event ids
  * derive from the command id, so a command issued again with the same id (Kafka redelivery, timer
  * firing twice, Idempotency-Key retry) appends nothing new.
  */
@@ -46,7 +47,16 @@ export class CustomerCommands {
     context: CommandContext,
   ): Promise<CustomerCommandResult> {
     const streamId = customerStreamId(command.data.customerId);
-    const before = (await loadStream(this.store, streamId, evolveCustomer, initialCustomer())).state;
+    const loaded = await loadStream(this.store, streamId, evolveCustomer, initialCustomer());
+    const before = loaded.state;
+    if (!loaded.events.some((e) => e.metadata.commandId === context.commandId)) {
+      // The new period's timer is scheduled *before* the append: a crash in between leaves at worst a
+      // timer for a period that never started, which decides nothing when it fires. Scheduling after
+      // the append could instead lose the timer. (The decision is pure, so deciding twice is safe; a
+      // refusal throws here exactly as it would in handleCommand.)
+      const predicted = customerDecider.decide(command, before, context).reduce(evolveCustomer, before);
+      await this.lapse.ensureFor(predicted);
+    }
     const result = await handleCommand(this.store, streamId, customerDecider, command, context, {
       retries: 5,
       deterministicIds: true,

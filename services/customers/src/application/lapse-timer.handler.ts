@@ -29,6 +29,7 @@ export class LapseTimerHandler implements OnModuleInit {
     const now = this.clock.now();
     const policy = await this.policies.lapse(now);
     const commandId = LapseTimers.commandIdFor(timer);
+    if ((await this.commands.state(customerId)).status !== 'registered') return; // registration never committed
     await this.commands.execute(
       { type: 'MarkLapsed', data: { customerId, lapseAfterMonths: policy.params.lapseAfterMonths } },
       {

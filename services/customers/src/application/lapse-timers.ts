@@ -28,8 +28,13 @@ export class LapseTimers {
     if (previous !== undefined && (previous !== after.lastServiceAt || after.forgotten)) {
       await this.timers.cancel(lapseTimerId(after.customerId, previous));
     }
-    if (after.lapsed || after.forgotten) return;
-    await this.ensure(after.customerId, after.lastServiceAt);
+    await this.ensureFor(after);
+  }
+
+  /** Schedules the timer of the state's current lapse period, if it can still lapse. */
+  async ensureFor(state: Customer): Promise<void> {
+    if (state.status !== 'registered' || state.lapsed || state.forgotten) return;
+    await this.ensure(state.customerId, state.lastServiceAt);
   }
 
   /** Schedules the timer of the period that started at `lastServiceAt` (a no-op when it exists). */

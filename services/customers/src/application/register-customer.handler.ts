@@ -74,6 +74,10 @@ export class RegisterCustomerHandler {
     const reserved = decideMobileReservation(reserve, reservation.state, context);
     const referrer = input.referredBy === undefined ? undefined : await this.loadCustomer(input.referredBy);
 
+    // The first lapse period starts at registration (ARC-70). Its timer is scheduled before the
+    // commit, so a crash cannot leave a customer without one; if the registration is then refused,
+    // the timer finds no customer when it fires and decides nothing.
+    await this.lapse?.ensure(customerId, context.now.toISOString());
     let state: Customer = initialCustomer();
     try {
       await runUnitOfWork(this.store, this.pool, async ({ append, db }) => {
@@ -104,7 +108,6 @@ export class RegisterCustomerHandler {
       }
       throw error;
     }
-    // The first lapse period starts at registration (ARC-70).
     await this.lapse?.sync(initialCustomer(), state);
     return { customerId };
   }
