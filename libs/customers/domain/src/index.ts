@@ -19,3 +19,4 @@ export * from './outreach-batch';
 export * from './employee.events';
 export * from './employee';
 export * from './business-unit';
+export * from './redistribution';

@@ -1,4 +1,4 @@
-import { deterministicUuid, type CommandContext } from '@crm/event-sourcing';
+import { DomainError, deterministicUuid, type CommandContext } from '@crm/event-sourcing';
 import { handleCommand, loadStream, type EventStore } from '@crm/event-store';
 import {
   ABSENCE_EVENT_TYPES,
@@ -7,9 +7,10 @@ import {
   type OpenBusinessUnit,
   employeeDecider,
   employeeStreamId,
-  seededDraw,
+  redistributionDecider,
+  redistributionStreamId,
   targetBuOf,
-  type DrawnAssignment,
+  type CustomersRedistributed,
   type Employee,
   type EmployeeEvent,
   type StaffCommand,
@@ -19,13 +20,8 @@ import type { StaffDirectoryReader } from '../projections/staff-directory.reader
 import type { CustomerListReader } from '../projections/customer-list.reader';
 import type { CustomerCommands } from './customer-commands';
 
-export interface Redistribution {
-  readonly seed: string;
-  readonly drawnFrom: readonly string[];
-  readonly assignments: readonly DrawnAssignment[];
-  /** Customers left with the absent employee because the BU has no other active staff. */
-  readonly undrawn?: readonly string[];
-}
+/** The recorded draw (`CustomersRedistributed`): inputs, seed, assignments, undrawn customers. */
+export type Redistribution = CustomersRedistributed['data'];
 
 export interface StaffCommandResult {
   readonly events: readonly EmployeeEvent[];
@@ -36,8 +32,9 @@ export interface StaffCommandResult {
 /**
  * Staff directory commands (domain §2.8). When an employee goes on long leave, transfers or leaves,
  * their customers are redrawn among the BU's other active staff (ARC-72). The seed derives from the
- * command id and is recorded in every resulting ownership change, so an auditor re-running
- * `seededDraw(seed, customers, staff)` gets the same hands.
+ * command id and is recorded with the draw's inputs and outcome (`CustomersRedistributed`) and in
+ * every resulting ownership change, so an auditor re-running `seededDraw(seed, customers, staff)`
+ * gets the same hands.
  */
 export class StaffCommands {
   constructor(
@@ -89,6 +86,11 @@ export class StaffCommands {
     return state.status === 'open';
   }
 
+  /**
+   * Records the draw first (its own stream, once per absence), then hands the customers out, each
+   * change of hands keyed by the redistribution and the customer: a hand-out interrupted half-way
+   * completes with {@link resumeRedistribution} and the same draw.
+   */
   private async redistribute(
     absence: EmployeeEvent,
     context: CommandContext,
@@ -99,34 +101,93 @@ export class StaffCommands {
     const drawnFrom = (await this.staff.activeWithLoad(bu))
       .map((c) => c.employeeId)
       .filter((id) => id !== employeeId);
-    const seed = deterministicUuid('staff-draw', context.commandId);
-    // Nobody left to draw from: the staff change stands, the customers wait for the director.
-    if (drawnFrom.length === 0) return { seed, drawnFrom, assignments: [], undrawn: owned };
-    const assignments = seededDraw(seed, owned, drawnFrom);
+    const redistributionId = deterministicUuid('staff-redistribution', context.commandId);
     const policy = await this.policies.reassignment(context.now);
-    for (const { customerId, employeeId: toEmployeeId } of assignments) {
-      const commandId = deterministicUuid('staff-draw-assignment', context.commandId, customerId);
-      await this.customerCommands.execute(
-        {
-          type: 'ReassignCustomer',
-          data: {
-            customerId,
-            toBu: bu,
-            toEmployeeId,
-            reason: 'staff_absence',
-            basis: {
-              absence: absence.type,
-              absentEmployeeId: employeeId,
-              method: policy.params.absenceRedistribution,
-              seed,
-              drawnFrom: [...drawnFrom].sort(),
-              customers: [...owned].sort(),
-            },
-          },
+    const result = await handleCommand(
+      this.store,
+      redistributionStreamId(redistributionId),
+      redistributionDecider,
+      {
+        type: 'DrawRedistribution',
+        data: {
+          redistributionId,
+          employeeId,
+          bu,
+          absence: absence.type,
+          seed: deterministicUuid('staff-draw', context.commandId),
+          customers: owned,
+          drawnFrom,
         },
-        { ...context, commandId, causationId: context.commandId, policyVersion: policy.version },
+      },
+      {
+        ...context,
+        commandId: redistributionId,
+        causationId: context.commandId,
+        policyVersion: policy.version,
+      },
+      { deterministicIds: true },
+    );
+    if (result.state.status !== 'drawn') return undefined;
+    await this.handOut(result.state, context);
+    return result.state;
+  }
+
+  /** Completes the hand-out of a recorded draw (idempotent per customer). */
+  async resumeRedistribution(redistributionId: string, context: CommandContext): Promise<Redistribution> {
+    const { state } = await loadStream(
+      this.store,
+      redistributionStreamId(redistributionId),
+      redistributionDecider.evolve,
+      redistributionDecider.initialState(),
+    );
+    if (state.status !== 'drawn') {
+      throw new DomainError(
+        'not_found',
+        'staff.redistribution_not_found',
+        `no redistribution ${redistributionId}`,
+        undefined,
+        {
+          redistributionId,
+        },
       );
     }
-    return { seed, drawnFrom, assignments };
+    await this.handOut(state, context);
+    return state;
+  }
+
+  private async handOut(draw: Redistribution, context: CommandContext): Promise<void> {
+    for (const { customerId, employeeId: toEmployeeId } of draw.assignments) {
+      try {
+        await this.customerCommands.execute(
+          {
+            type: 'ReassignCustomer',
+            data: {
+              customerId,
+              toBu: draw.bu,
+              toEmployeeId,
+              reason: 'staff_absence',
+              basis: {
+                redistributionId: draw.redistributionId,
+                absence: draw.absence,
+                absentEmployeeId: draw.employeeId,
+                method: 'seeded_draw_round_robin',
+                seed: draw.seed,
+                drawnFrom: draw.drawnFrom,
+                customers: draw.customers,
+              },
+            },
+          },
+          {
+            ...context,
+            commandId: deterministicUuid('staff-draw-assignment', draw.redistributionId, customerId),
+            causationId: draw.redistributionId,
+            policyVersion: draw.policyVersion,
+          },
+        );
+      } catch (error) {
+        // Moved meanwhile (e.g. by the director): the later decision stands.
+        if (!(error instanceof DomainError && error.code === 'customer.already_owner')) throw error;
+      }
+    }
   }
 }

@@ -111,6 +111,17 @@ describe('staff directory, redistribution, disputes and the ownership explanatio
         basis: { seed, method: 'seeded_draw_round_robin', customers: [...customers].sort() },
       });
     }
+    // The draw is recorded once; asking for the hand-out again (after an interruption) changes nothing.
+    const redistributionId = leave.body.redistribution.redistributionId as string;
+    const resumed = await call('post', `/staff/redistributions/${redistributionId}/hand-out`, gm).expect(200);
+    expect(resumed.body).toMatchObject({ seed, assignments });
+    for (const { customerId } of assignments) {
+      expect(ofType(await customerHistory(t.app, customerId), 'CustomerOwnershipChanged')).toHaveLength(1);
+    }
+    await call('post', '/staff/redistributions/00000000-0000-4000-8000-000000000000/hand-out', gm).expect(
+      404,
+    );
+
     // The other services learn it from Kafka.
     await t.caughtUp();
     const messages = (await new FactPublisher(t.brokers).readAll(t.config.CUSTOMERS_TOPIC, 15)).join('\n');

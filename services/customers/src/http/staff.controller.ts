@@ -74,6 +74,21 @@ export class StaffController {
     return this.run({ type: 'JoinEmployee', data: body }, actor, correlationId);
   }
 
+  @Post('redistributions/:redistributionId/hand-out')
+  @HttpCode(200)
+  @Roles(...STAFF_ADMIN_ROLES)
+  @ApiOkResponse({ description: 'Completes an interrupted hand-out of a recorded draw (idempotent)' })
+  @ApiNotFoundResponse({ description: 'staff.redistribution_not_found' })
+  resume(@Param('redistributionId') id: string, @CurrentActor() actor: Actor, @CorrelationId() c: string) {
+    const context: CommandContext = {
+      actor,
+      now: this.clock.now(),
+      commandId: randomUUID(),
+      correlationId: c,
+    };
+    return this.commands.resumeRedistribution(id, context);
+  }
+
   @Post(':employeeId/long-leave')
   @HttpCode(200)
   @Roles(...STAFF_ADMIN_ROLES)
