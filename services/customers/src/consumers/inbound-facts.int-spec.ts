@@ -244,6 +244,32 @@ describe('facts from invitations and complaints (real PostgreSQL + Kafka)', () =
     expect(changes[0]?.metadata).toMatchObject({ causationId: sent.envelope.eventId });
   });
 
+  it('parks a fact that breaks its contract, or that the domain refuses, with the reason, and keeps going', async () => {
+    const broken = facts.envelope(INVITATION_CONFIRMED, 'c-x', { invitationId: 'i-1', customerId: 'c-x' });
+    const unknown = facts.envelope(CUSTOMER_TRANSFER_REQUESTED, 'c-404', {
+      requestId: randomUUID(),
+      caseId: 'case-1',
+      caseNumber: '2503-0002',
+      customerId: '00000000-0000-4000-8000-000000000404',
+      fromBu: 'bu-1',
+      employeeId: 'e-001',
+      requestedAt: '2025-03-05T02:00:00.000Z',
+      rule: 'CMP-32',
+      policyVersion: 1,
+    } satisfies CustomerTransferRequestedV1);
+    await facts.handled(group, await facts.send(t.config.INVITATIONS_TOPIC, broken));
+    await facts.handled(group, await facts.send(t.config.COMPLAINTS_TOPIC, unknown));
+    const letters = await eventually(async () => {
+      const { rows } = await t.pool.query<{ event_id: string; error: string }>(
+        `select event_id, error from "${t.config.SCHEMA}".dead_letters where consumer = $1`,
+        [group],
+      );
+      return rows.length >= 2 ? rows : undefined;
+    }, 'two dead letters');
+    expect(letters.find((l) => l.event_id === broken.eventId)?.error).toMatch(/bu|jointEventId|contract/);
+    expect(letters.find((l) => l.event_id === unknown.eventId)?.error).toMatch(/customer.not_found/);
+  });
+
   it('the boot-time backfill schedules a lapse timer that is missing (customers older than timers)', async () => {
     const customerId = await register(staffBu1);
     const id = lapseTimerId(customerId, clock.now().toISOString());
