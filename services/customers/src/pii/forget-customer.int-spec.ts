@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Server } from 'node:http';
 import { CUSTOMERS_TOPIC } from '@crm/customers-contracts';
@@ -35,6 +36,7 @@ describe('ForgetCustomer (real PostgreSQL + Kafka)', () => {
   const name = `忘记我${Date.now() % 100_000}`;
   const mobile = `136${String(Date.now() % 1e8).padStart(8, '0')}`;
   const address = '上海市徐汇区被遗忘路1号';
+  const idempotencyKey = `register-${randomUUID()}`;
   const plainTraces = [
     name,
     mobile,
@@ -58,6 +60,7 @@ describe('ForgetCustomer (real PostgreSQL + Kafka)', () => {
     const created = await request(server)
       .post('/customers')
       .set('Authorization', `Bearer ${owner}`)
+      .set('Idempotency-Key', idempotencyKey) // the idempotency table is searched below too
       .send({ name, mobile: `+86 ${mobile}`, address, source: 'walk_in' })
       .expect(201);
     const customerId = created.body.customerId as string;
@@ -97,6 +100,7 @@ describe('ForgetCustomer (real PostgreSQL + Kafka)', () => {
     const stored = await dumpSchema(t, t.config.SCHEMA);
     const read = await dumpSchema(t, t.config.readSchema());
     expect(stored).toContain(customerId);
+    expect(stored).toContain(idempotencyKey); // the idempotency row is part of what was searched
     expect(read).toContain(customerId);
     for (const trace of plainTraces) {
       expect(stored).not.toContain(trace);
