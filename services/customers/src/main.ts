@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { bootstrapService, loadConfig } from '@crm/nest';
 import { CustomersConfig } from './config/customers.config';
+import { startInboundConsumer } from './consumers/start-inbound-consumer';
 import { customersModule, SERVICE_NAME } from './customers.module';
 
 const main = async (): Promise<void> => {
   const config = loadConfig(CustomersConfig);
-  await bootstrapService(customersModule(config), { serviceName: SERVICE_NAME, port: 3001 });
+  const app = await bootstrapService(customersModule(config), { serviceName: SERVICE_NAME, port: 3001 });
+  await startInboundConsumer(app);
 };
 
 main().catch((error: unknown) => {

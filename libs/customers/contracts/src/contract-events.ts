@@ -9,6 +9,15 @@ import {
   type CustomerOwnershipChangedV1,
   type CustomerServiceLapsedV1,
 } from './customer-ownership';
+import {
+  BUSINESS_UNIT_OPENED,
+  type BusinessUnitOpenedV1,
+  STAFF_MEMBER_JOINED,
+  STAFF_MEMBER_STATUS_CHANGED,
+  type StaffMemberJoinedV1,
+  type StaffMemberStatusChangedV1,
+} from './staff-directory';
+import { REFERRAL_POINTS_AWARDED, type ReferralPointsAwardedV1 } from './referral-points';
 
 /** Every event type the customers service publishes on {@link CUSTOMERS_TOPIC}; nothing else leaves it. */
 export const CUSTOMERS_CONTRACT_EVENT_TYPES = [
@@ -17,6 +26,10 @@ export const CUSTOMERS_CONTRACT_EVENT_TYPES = [
   CUSTOMER_SERVICE_LAPSED,
   CUSTOMER_LAPSE_CLEARED,
   CUSTOMER_FORGOTTEN,
+  BUSINESS_UNIT_OPENED,
+  STAFF_MEMBER_JOINED,
+  STAFF_MEMBER_STATUS_CHANGED,
+  REFERRAL_POINTS_AWARDED,
 ] as const;
 export type CustomersContractEventType = (typeof CUSTOMERS_CONTRACT_EVENT_TYPES)[number];
 
@@ -25,7 +38,11 @@ export type CustomersContractEvent =
   | { readonly type: typeof CUSTOMER_OWNERSHIP_CHANGED; readonly data: CustomerOwnershipChangedV1 }
   | { readonly type: typeof CUSTOMER_SERVICE_LAPSED; readonly data: CustomerServiceLapsedV1 }
   | { readonly type: typeof CUSTOMER_LAPSE_CLEARED; readonly data: CustomerLapseClearedV1 }
-  | { readonly type: typeof CUSTOMER_FORGOTTEN; readonly data: CustomerForgottenV1 };
+  | { readonly type: typeof CUSTOMER_FORGOTTEN; readonly data: CustomerForgottenV1 }
+  | { readonly type: typeof BUSINESS_UNIT_OPENED; readonly data: BusinessUnitOpenedV1 }
+  | { readonly type: typeof STAFF_MEMBER_JOINED; readonly data: StaffMemberJoinedV1 }
+  | { readonly type: typeof STAFF_MEMBER_STATUS_CHANGED; readonly data: StaffMemberStatusChangedV1 }
+  | { readonly type: typeof REFERRAL_POINTS_AWARDED; readonly data: ReferralPointsAwardedV1 };
 
 export const isCustomersContractEventType = (type: string): type is CustomersContractEventType =>
   (CUSTOMERS_CONTRACT_EVENT_TYPES as readonly string[]).includes(type);

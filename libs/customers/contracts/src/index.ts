@@ -3,3 +3,5 @@ export * from './sealed-personal-data';
 export * from './customer-registered';
 export * from './customer-ownership';
 export * from './contract-events';
+export * from './staff-directory';
+export * from './referral-points';

@@ -1,6 +1,17 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { CUSTOMER_REGISTERED, parseCustomerRegisteredV1 } from '@crm/customers-contracts';
+import {
+  CUSTOMER_FORGOTTEN,
+  CUSTOMER_LAPSE_CLEARED,
+  CUSTOMER_OWNERSHIP_CHANGED,
+  CUSTOMER_REGISTERED,
+  CUSTOMER_SERVICE_LAPSED,
+  parseCustomerForgottenV1,
+  parseCustomerLapseClearedV1,
+  parseCustomerOwnershipChangedV1,
+  parseCustomerRegisteredV1,
+  parseCustomerServiceLapsedV1,
+} from '@crm/customers-contracts';
 import { KafkaInboxContext, NonRetriableError, type KafkaEnvelope } from '@crm/messaging';
 import { CUSTOMER_DIRECTORY_CONFIG, type CustomerDirectoryConfig } from './customer-directory.config';
 import { customerDirectoryTable } from './customer-directory.table';
@@ -22,18 +33,7 @@ export class CustomerDirectoryConsumer {
     @Payload() envelope: KafkaEnvelope,
     @Ctx() context: KafkaInboxContext,
   ): Promise<void> {
-    let data;
-    try {
-      data = parseCustomerRegisteredV1(envelope.data);
-    } catch (error) {
-      // A contract violation will not heal by retrying: straight to the dead-letter topic, with the
-      // reason in the message so an operator listing dead letters sees what was wrong.
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new NonRetriableError(
-        `CustomerRegistered ${envelope.eventId} breaks the v1 contract: ${reason}`,
-        { cause: error },
-      );
-    }
+    const data = parsed(envelope, parseCustomerRegisteredV1);
     // Guarded by the stream version so a late, older event never overwrites a newer owner.
     await context.getTransaction().query(
       `insert into ${this.table} as d
@@ -57,4 +57,67 @@ export class CustomerDirectoryConsumer {
       ],
     );
   }
+
+  @EventPattern(CUSTOMER_OWNERSHIP_CHANGED)
+  async onOwnershipChanged(
+    @Payload() envelope: KafkaEnvelope,
+    @Ctx() context: KafkaInboxContext,
+  ): Promise<void> {
+    const data = parsed(envelope, parseCustomerOwnershipChangedV1);
+    await this.update(
+      context,
+      envelope,
+      data.customerId,
+      'owner_bu = $4, owner_employee_id = $5, lapsed = false',
+      [data.toBu, data.toEmployeeId],
+    );
+  }
+
+  @EventPattern(CUSTOMER_SERVICE_LAPSED)
+  async onLapsed(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
+    const data = parsed(envelope, parseCustomerServiceLapsedV1);
+    await this.update(context, envelope, data.customerId, 'lapsed = true', []);
+  }
+
+  @EventPattern(CUSTOMER_LAPSE_CLEARED)
+  async onLapseCleared(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
+    const data = parsed(envelope, parseCustomerLapseClearedV1);
+    await this.update(context, envelope, data.customerId, 'lapsed = false', []);
+  }
+
+  @EventPattern(CUSTOMER_FORGOTTEN)
+  async onForgotten(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
+    const data = parsed(envelope, parseCustomerForgottenV1);
+    await this.update(context, envelope, data.customerId, 'forgotten = true', []);
+  }
+
+  /** Guarded by the stream version: a late, older event never overwrites a newer state. */
+  private async update(
+    context: KafkaInboxContext,
+    envelope: KafkaEnvelope,
+    customerId: string,
+    set: string,
+    values: readonly unknown[],
+  ): Promise<void> {
+    await context.getTransaction().query(
+      `update ${this.table} set ${set}, last_event_id = $2, last_event_version = $3, updated_at = now()
+        where customer_id = $1 and last_event_version < $3`,
+      [customerId, envelope.eventId, envelope.version, ...values],
+    );
+  }
 }
+
+/**
+ * A contract violation will not heal by retrying: straight to the dead-letter topic, with the
+ * reason in the message so an operator listing dead letters sees what was wrong.
+ */
+const parsed = <T>(envelope: KafkaEnvelope, parse: (data: unknown) => T): T => {
+  try {
+    return parse(envelope.data);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new NonRetriableError(`${envelope.type} ${envelope.eventId} breaks the v1 contract: ${reason}`, {
+      cause: error,
+    });
+  }
+};

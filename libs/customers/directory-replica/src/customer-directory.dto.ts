@@ -23,6 +23,12 @@ export class CustomerDirectoryEntryDto implements CustomerDirectoryEntry {
 
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
+
+  @ApiProperty({ description: 'Lapsed: open to every BU (ARC-70) until reassigned or served by the owner' })
+  lapsed!: boolean;
+
+  @ApiProperty({ description: 'Forgotten (PIPL art. 47): personal data copies must be dropped' })
+  forgotten!: boolean;
 }
 
 export class CustomerDirectoryPageDto implements CustomerDirectoryPage {

@@ -2,7 +2,11 @@ import request from 'supertest';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { type CustomerRegisteredV1 } from '@crm/customers-contracts';
+import {
+  type CustomerOwnershipChangedV1,
+  type CustomerRegisteredV1,
+  type CustomerServiceLapsedV1,
+} from '@crm/customers-contracts';
 import { DLQ_HEADERS, dlqTopicFor, type KafkaEnvelope } from '@crm/messaging';
 import { eventually, requireKafka, requirePostgres, uniqueSuffix } from '@crm/testing';
 import { customerDirectoryConsumerName } from './customer-directory.config';
@@ -178,6 +182,67 @@ describe('customers directory replica (real PostgreSQL + Kafka)', () => {
 
     expect(await entry(d.customerId)).toEqual(before);
     expect(await inboxRows(first.envelope.eventId)).toBe(1);
+  });
+
+  it('follows ownership changes, lapses and forgetting; an older event never overwrites a newer one', async () => {
+    const registered = aCustomerRegistered({ ownerBu: 'bu-1' });
+    const { customerId } = registered;
+    const at = '2025-05-01T00:00:00.000Z';
+    const send = (type: string, version: number, data: Record<string, unknown>) =>
+      publishCustomerEvent(
+        producer,
+        topic,
+        customerEventEnvelope({ customerId, ...data }, { type, version }),
+      );
+    await publish(registered);
+    await send('CustomerServiceLapsed', 1, {
+      ownerBu: 'bu-1',
+      ownerEmployeeId: 'e-bu-1',
+      lastServiceAt: registered.registeredAt,
+      lapsedAt: at,
+      policyVersion: 1,
+    } satisfies Omit<CustomerServiceLapsedV1, 'customerId'>);
+    await eventually(
+      async () => ((await entry(customerId))?.['lapsed'] === true ? true : undefined),
+      'the lapse',
+    );
+    const moved = await send('CustomerOwnershipChanged', 2, {
+      fromBu: 'bu-1',
+      fromEmployeeId: 'e-bu-1',
+      toBu: 'bu-2',
+      toEmployeeId: 'e-bu-2',
+      reason: 'service_lapse',
+      decidedBy: 'd-1',
+      policyVersion: 1,
+      changedAt: at,
+    } satisfies Omit<CustomerOwnershipChangedV1, 'customerId'>);
+    await eventually(
+      async () => ((await entry(customerId))?.['ownerBu'] === 'bu-2' ? true : undefined),
+      'the move',
+    );
+    expect(await entry(customerId)).toMatchObject({
+      ownerEmployeeId: 'e-bu-2',
+      lapsed: false,
+      forgotten: false,
+    });
+
+    // A late redelivery of the lapse (an older stream version, new event id) changes nothing.
+    await send('CustomerServiceLapsed', 1, {
+      ownerBu: 'bu-1',
+      ownerEmployeeId: 'e-bu-1',
+      lastServiceAt: registered.registeredAt,
+      lapsedAt: at,
+      policyVersion: 1,
+    });
+    const forgotten = await send('CustomerForgotten', 3, { forgottenAt: at });
+    await handled(forgotten);
+    expect(await entry(customerId)).toMatchObject({
+      ownerBu: 'bu-2',
+      lapsed: false,
+      forgotten: true,
+      lastEventId: forgotten.envelope.eventId,
+    });
+    expect(moved.envelope.version).toBe(2);
   });
 
   it('dead-letters a CustomerRegistered that breaks the contract or cannot be parsed, and keeps going', async () => {

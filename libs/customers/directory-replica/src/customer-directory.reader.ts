@@ -9,6 +9,10 @@ export interface CustomerDirectoryEntry {
   readonly registeredAt: string;
   readonly lastEventId: string;
   readonly updatedAt: string;
+  /** Lapsed customers are open to every BU's invitations (ARC-70, INV-14) until reassigned or served. */
+  readonly lapsed: boolean;
+  /** The customer was forgotten (PIPL art. 47): drop any sealed personal data you hold. */
+  readonly forgotten: boolean;
 }
 
 export interface CustomerDirectoryPage {
@@ -26,10 +30,13 @@ interface Row {
   registered_at: Date;
   last_event_id: string;
   updated_at: Date;
+  lapsed: boolean;
+  forgotten: boolean;
   total?: string;
 }
 
-const COLUMNS = 'customer_id, owner_bu, owner_employee_id, source, registered_at, last_event_id, updated_at';
+const COLUMNS =
+  'customer_id, owner_bu, owner_employee_id, source, registered_at, last_event_id, updated_at, lapsed, forgotten';
 
 const toEntry = (r: Row): CustomerDirectoryEntry => ({
   customerId: r.customer_id,
@@ -39,6 +46,8 @@ const toEntry = (r: Row): CustomerDirectoryEntry => ({
   registeredAt: r.registered_at.toISOString(),
   lastEventId: r.last_event_id,
   updatedAt: r.updated_at.toISOString(),
+  lapsed: r.lapsed,
+  forgotten: r.forgotten,
 });
 
 /** Queries on the replica; injectable wherever a service needs to know who owns a customer. */

@@ -1,4 +1,5 @@
 import type { DomainCommand } from '@crm/event-sourcing';
+import type { OwnershipReason, PointsCause, ServiceKind, ValueTier } from './customer.events';
 
 /** How the customer came to us (domain §2.1); `outreach` is a 科普 seminar. */
 export const REGISTRATION_SOURCES = ['outreach', 'walk_in', 'phone', 'referral', 'event'] as const;
@@ -23,4 +24,96 @@ export type RegisterCustomer = DomainCommand<
   }
 >;
 
-export type CustomerCommand = RegisterCustomer;
+/** Qualifying service (domain §2.3); who served comes from the command, not the actor, for Kafka facts. */
+export type RecordService = DomainCommand<
+  'RecordService',
+  {
+    readonly customerId: string;
+    readonly kind: ServiceKind;
+    readonly reference: string;
+    readonly servedAt: string;
+    readonly byBu: string;
+    readonly byEmployeeId: string;
+    readonly amountFen?: number;
+  }
+>;
+
+/** Issued by the lapse timer; the policy's period travels in the command (policy version in the context). */
+export type MarkLapsed = DomainCommand<
+  'MarkLapsed',
+  { readonly customerId: string; readonly lapseAfterMonths: number }
+>;
+
+export type ReassignCustomer = DomainCommand<
+  'ReassignCustomer',
+  {
+    readonly customerId: string;
+    readonly toBu: string;
+    readonly toEmployeeId: string;
+    readonly reason: Exclude<OwnershipReason, 'ownership_ruling'>;
+    readonly basis: Readonly<Record<string, unknown>>;
+  }
+>;
+
+export type RuleOwnershipDispute = DomainCommand<
+  'RuleOwnershipDispute',
+  {
+    readonly customerId: string;
+    readonly claimantBu: string;
+    readonly claimantEmployeeId: string;
+    /** When the claimant says they registered the customer (the evidence). */
+    readonly claimantRegisteredAt: string;
+    readonly evidence: string;
+  }
+>;
+
+/** Policy parameters of referral points (⚙ domain §2.6). */
+export interface PointsPolicy {
+  readonly pointsPerAttendance: number;
+  readonly pointsPerPurchaseStep: number;
+  readonly purchaseStepFen: number;
+}
+
+export type AwardReferralPoints = DomainCommand<
+  'AwardReferralPoints',
+  {
+    /** The referrer, who earns the points. */
+    readonly customerId: string;
+    readonly refereeId: string;
+    readonly cause: PointsCause;
+    /** The meeting (joint event id) for attendance, the sale id for a purchase. */
+    readonly reference: string;
+    readonly amountFen?: number;
+    readonly policy: PointsPolicy;
+  }
+>;
+
+export type RedeemPoints = DomainCommand<
+  'RedeemPoints',
+  { readonly customerId: string; readonly points: number; readonly reference: string }
+>;
+
+/** Thresholds on purchase totals (⚙ domain §2.7). */
+export interface TierThresholds {
+  readonly importantFromFen: number;
+  readonly normalFromFen: number;
+}
+
+export type ClassifyCustomer = DomainCommand<
+  'ClassifyCustomer',
+  | { readonly customerId: string; readonly mode: 'manual'; readonly tier: ValueTier; readonly note?: string }
+  | { readonly customerId: string; readonly mode: 'policy'; readonly thresholds: TierThresholds }
+>;
+
+export type ForgetCustomer = DomainCommand<'ForgetCustomer', { readonly customerId: string }>;
+
+export type CustomerCommand =
+  | RegisterCustomer
+  | RecordService
+  | MarkLapsed
+  | ReassignCustomer
+  | RuleOwnershipDispute
+  | AwardReferralPoints
+  | RedeemPoints
+  | ClassifyCustomer
+  | ForgetCustomer;

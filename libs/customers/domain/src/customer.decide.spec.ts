@@ -2,7 +2,7 @@ import type { CustomerRegistered } from './customer.events';
 import type { RegisterCustomer } from './customer.commands';
 import { customerDecider } from './customer.decide';
 import { evolveCustomer, initialCustomer } from './customer';
-import { specFor } from './testing/given-when-then';
+import { specFor } from '@crm/decider-testing';
 import { decisionContext, fakeSeal, NOW, staffOf } from './testing/fixtures';
 
 const spec = specFor(customerDecider);
@@ -128,6 +128,12 @@ describe('evolveCustomer', () => {
       registeredAt: NOW.toISOString(),
       referredBy: 'c-0',
       personalData: registered().data.personalData,
+      lastServiceAt: NOW.toISOString(),
+      lapsed: false,
+      forgotten: false,
+      pointsBalance: 0,
+      pointsAwarded: [],
+      purchaseTotalFen: 0,
     });
   });
 

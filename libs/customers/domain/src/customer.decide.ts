@@ -1,6 +1,11 @@
 import { DomainError, type CommandContext, type Decider } from '@crm/event-sourcing';
-import type { CustomerCommand, RegisterCustomer } from './customer.commands';
+import type { CustomerCommand, ForgetCustomer, RegisterCustomer } from './customer.commands';
 import type { CustomerEvent, CustomerRegistered } from './customer.events';
+import { decideClassify } from './customer-classification.decide';
+import { requireRegistered } from './customer-guards';
+import { decideOwnershipDispute, decideReassign } from './customer-ownership.decide';
+import { decideAwardPoints, decideRedeemPoints } from './customer-points.decide';
+import { decideMarkLapsed, decideRecordService } from './customer-service.decide';
 import { evolveCustomer, initialCustomer, type Customer } from './customer';
 import { ownerFromActor } from './owner';
 import { parsePersonalData, type PersonalData, type SealedPersonalData } from './personal-data';
@@ -10,10 +15,31 @@ export interface CustomerDecisionContext extends CommandContext {
    * Encrypts personal data with this customer's key. Injected like the clock: the domain decides
    * *what* is sealed, infrastructure owns the key (services/customers/src/pii).
    */
-  readonly sealPersonalData: (data: PersonalData) => SealedPersonalData;
+  readonly sealPersonalData?: (data: PersonalData) => SealedPersonalData;
   /** The referrer's current state, loaded by the application when the command names one. */
   readonly referrer?: Customer;
 }
+
+const sealWith = (context: CustomerDecisionContext) => {
+  if (context.sealPersonalData === undefined) throw new Error('registration needs sealPersonalData');
+  return context.sealPersonalData;
+};
+
+/** PIPL art. 47: the record stays, its key goes (infrastructure deletes it with this event). */
+const decideForget = (command: ForgetCustomer, state: Customer, context: CommandContext): CustomerEvent[] => {
+  const customer = requireRegistered(state, command.data.customerId);
+  if (customer.forgotten) return [];
+  return [
+    {
+      type: 'CustomerForgotten',
+      data: {
+        customerId: customer.customerId,
+        forgottenAt: context.now.toISOString(),
+        decidedBy: context.actor.id,
+      },
+    },
+  ];
+};
 
 const decideRegister = (
   command: RegisterCustomer,
@@ -77,7 +103,7 @@ const decideRegister = (
         ...owner,
         registeredAt: context.now.toISOString(),
         ...(referredBy !== undefined ? { referredBy } : {}),
-        personalData: context.sealPersonalData(personalData),
+        personalData: sealWith(context)(personalData),
       },
     },
   ];
@@ -91,6 +117,22 @@ export const decideCustomer = (
   switch (command.type) {
     case 'RegisterCustomer':
       return decideRegister(command, state, context);
+    case 'RecordService':
+      return decideRecordService(command, state);
+    case 'MarkLapsed':
+      return decideMarkLapsed(command, state, context);
+    case 'ReassignCustomer':
+      return decideReassign(command, state, context);
+    case 'RuleOwnershipDispute':
+      return decideOwnershipDispute(command, state, context);
+    case 'AwardReferralPoints':
+      return decideAwardPoints(command, state, context);
+    case 'RedeemPoints':
+      return decideRedeemPoints(command, state, context);
+    case 'ClassifyCustomer':
+      return decideClassify(command, state, context);
+    case 'ForgetCustomer':
+      return decideForget(command, state, context);
   }
 };
 

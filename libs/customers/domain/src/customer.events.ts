@@ -22,8 +22,177 @@ export type RegisteredCustomerFacts = {
   readonly personalData: SealedPersonalData;
 };
 
-export type CustomerEvent = CustomerRegistered;
+/** Qualifying service (domain §2.3): a visit, a call, or a fact from the invitations service. */
+export const SERVICE_KINDS = [
+  'home_visit',
+  'phone_contact',
+  'invitation_confirmed',
+  'attendance',
+  'sale',
+] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
-export const CUSTOMER_EVENT_TYPES: readonly CustomerEvent['type'][] = ['CustomerRegistered'];
+/**
+ * `byOwner`: the owning BU served the customer, which restarts the lapse clock (ARC-70). Service by
+ * another BU (possible once the customer is lapsed and open) is recorded but restarts nothing.
+ */
+export type CustomerServiceRecorded = DomainEvent<
+  'CustomerServiceRecorded',
+  {
+    readonly customerId: string;
+    readonly kind: ServiceKind;
+    /** What proves it: a visit note id, an invitation id, a sale id. */
+    readonly reference: string;
+    readonly servedAt: string;
+    readonly byBu: string;
+    readonly byEmployeeId: string;
+    readonly byOwner: boolean;
+    readonly amountFen?: number;
+  }
+>;
+
+export type CustomerServiceLapsed = DomainEvent<
+  'CustomerServiceLapsed',
+  {
+    readonly customerId: string;
+    readonly ownerBu: string;
+    readonly ownerEmployeeId: string;
+    readonly lastServiceAt: string;
+    readonly lapsedAt: string;
+    readonly lapseAfterMonths: number;
+    readonly policyVersion: string;
+  }
+>;
+
+export type CustomerLapseCleared = DomainEvent<
+  'CustomerLapseCleared',
+  { readonly customerId: string; readonly ownerBu: string; readonly clearedAt: string }
+>;
+
+export const OWNERSHIP_REASONS = [
+  'batch_allocation',
+  'director_decision',
+  'service_lapse',
+  'unresolved_complaint',
+  'staff_absence',
+  'ownership_ruling',
+] as const;
+export type OwnershipReason = (typeof OWNERSHIP_REASONS)[number];
+
+/** Every change of hands names its reason, decider, rule, basis and policy version (domain §2.4). */
+export type CustomerOwnershipChanged = DomainEvent<
+  'CustomerOwnershipChanged',
+  {
+    readonly customerId: string;
+    readonly fromBu: string;
+    readonly fromEmployeeId: string;
+    readonly toBu: string;
+    readonly toEmployeeId: string;
+    readonly reason: OwnershipReason;
+    readonly rule: string;
+    readonly decidedBy: string;
+    readonly policyVersion: string;
+    readonly changedAt: string;
+    /** The facts the decision rested on (candidates and loads, draw seed, evidence, request id). */
+    readonly basis: Readonly<Record<string, unknown>>;
+  }
+>;
+
+/** A claim by another employee, settled by registration evidence: earliest registration wins. */
+export type OwnershipDisputeRuled = DomainEvent<
+  'OwnershipDisputeRuled',
+  {
+    readonly customerId: string;
+    readonly claimantBu: string;
+    readonly claimantEmployeeId: string;
+    readonly winner: 'owner' | 'claimant';
+    readonly basis: {
+      readonly ownerRegisteredAt: string;
+      readonly claimantRegisteredAt: string;
+      readonly evidence: string;
+    };
+    readonly rule: string;
+    readonly decidedBy: string;
+    readonly ruledAt: string;
+  }
+>;
+
+export const POINTS_CAUSES = ['attendance', 'purchase'] as const;
+export type PointsCause = (typeof POINTS_CAUSES)[number];
+
+/** Credited to the referrer (ARC-110/111); `awardKey` makes each award happen once. */
+export type ReferralPointsAwarded = DomainEvent<
+  'ReferralPointsAwarded',
+  {
+    readonly customerId: string;
+    readonly refereeId: string;
+    readonly cause: PointsCause;
+    readonly reference: string;
+    readonly awardKey: string;
+    readonly points: number;
+    readonly amountFen?: number;
+    readonly policyVersion: string;
+    readonly awardedAt: string;
+  }
+>;
+
+export type PointsRedeemed = DomainEvent<
+  'PointsRedeemed',
+  {
+    readonly customerId: string;
+    readonly points: number;
+    readonly reference: string;
+    readonly balanceAfter: number;
+    readonly redeemedAt: string;
+  }
+>;
+
+export const VALUE_TIERS = ['important', 'normal', 'potential'] as const;
+export type ValueTier = (typeof VALUE_TIERS)[number];
+
+export type CustomerClassified = DomainEvent<
+  'CustomerClassified',
+  {
+    readonly customerId: string;
+    readonly tier: ValueTier;
+    readonly previousTier?: ValueTier;
+    readonly mode: 'manual' | 'policy';
+    readonly basis: Readonly<Record<string, unknown>>;
+    readonly policyVersion?: string;
+    readonly decidedBy: string;
+    readonly classifiedAt: string;
+  }
+>;
+
+/** The key is deleted with this event (PIPL art. 47); the history stays, the personal data is gone. */
+export type CustomerForgotten = DomainEvent<
+  'CustomerForgotten',
+  { readonly customerId: string; readonly forgottenAt: string; readonly decidedBy: string }
+>;
+
+export type CustomerEvent =
+  | CustomerRegistered
+  | CustomerServiceRecorded
+  | CustomerServiceLapsed
+  | CustomerLapseCleared
+  | CustomerOwnershipChanged
+  | OwnershipDisputeRuled
+  | ReferralPointsAwarded
+  | PointsRedeemed
+  | CustomerClassified
+  | CustomerForgotten;
+
+export const CUSTOMER_EVENT_TYPES: readonly CustomerEvent['type'][] = [
+  'CustomerRegistered',
+  'CustomerServiceRecorded',
+  'CustomerServiceLapsed',
+  'CustomerLapseCleared',
+  'CustomerOwnershipChanged',
+  'OwnershipDisputeRuled',
+  'ReferralPointsAwarded',
+  'PointsRedeemed',
+  'CustomerClassified',
+  'CustomerForgotten',
+];
 
 export const customerStreamId = (customerId: string): string => `customer-${customerId}`;

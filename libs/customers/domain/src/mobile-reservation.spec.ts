@@ -4,7 +4,7 @@ import {
   type MobileReserved,
   type ReserveMobile,
 } from './mobile-reservation';
-import { specFor } from './testing/given-when-then';
+import { specFor } from '@crm/decider-testing';
 import { commandContext, NOW, staffOf } from './testing/fixtures';
 
 const spec = specFor(mobileReservationDecider);

@@ -17,3 +17,17 @@ describe('personalDataVisibility (domain §2.9)', () => {
     expect(personalDataVisibility({ ownerBu: 'bu-1' }, { id: 'a', role: 'admin' })).toBe('masked');
   });
 });
+
+describe('personalDataVisibility for a lapsed customer', () => {
+  it('opens the data to other BUs', () => {
+    expect(
+      personalDataVisibility({ ownerBu: 'bu-1', lapsed: true }, { id: 'e-9', role: 'staff', bu: 'bu-2' }),
+    ).toBe('full');
+  });
+
+  it('still masks for an actor without a BU', () => {
+    expect(personalDataVisibility({ ownerBu: 'bu-1', lapsed: true }, { id: 'a', role: 'auditor' })).toBe(
+      'masked',
+    );
+  });
+});

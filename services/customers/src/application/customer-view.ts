@@ -3,11 +3,16 @@ import {
   maskPersonalData,
   personalDataVisibility,
   type RegisteredCustomerFacts,
+  type ValueTier,
 } from '@crm/customers-domain';
 import type { OpenedPersonalData } from '../pii/pii-vault';
 
 /** The customer's facts without the sealed personal data, which is opened separately. */
-export type CustomerRecord = Omit<RegisteredCustomerFacts, 'personalData'>;
+export type CustomerRecord = Omit<RegisteredCustomerFacts, 'personalData'> & {
+  /** Lapsed customers are open to other BUs (ARC-70): their data is shown unmasked to them. */
+  readonly lapsed?: boolean;
+  readonly tier?: ValueTier;
+};
 
 export type PersonalDataView =
   | { readonly visibility: 'full'; readonly name: string; readonly mobile: string; readonly address?: string }
@@ -31,6 +36,8 @@ export const customerView = (
     ownerEmployeeId: record.ownerEmployeeId,
     registeredAt: record.registeredAt,
     ...(record.referredBy !== undefined ? { referredBy: record.referredBy } : {}),
+    ...(record.lapsed !== undefined ? { lapsed: record.lapsed } : {}),
+    ...(record.tier !== undefined ? { tier: record.tier } : {}),
   };
   if (opened.status === 'forgotten') return { ...base, personalData: { visibility: 'forgotten' } };
   if (personalDataVisibility(record, actor) === 'masked') {

@@ -23,6 +23,7 @@ import {
   type ReserveMobile,
 } from '@crm/customers-domain';
 import type { PiiVault } from '../pii/pii-vault';
+import type { LapseTimers } from './lapse-timers';
 
 export type RegisterCustomerInput = Omit<RegisterCustomer['data'], 'customerId'>;
 
@@ -42,10 +43,22 @@ export class RegisterCustomerHandler {
     private readonly store: EventStore,
     private readonly pool: Pool,
     private readonly vault: PiiVault,
+    private readonly lapse?: LapseTimers,
   ) {}
 
-  async handle(input: RegisterCustomerInput, context: CommandContext): Promise<{ customerId: string }> {
-    const customerId = randomUUID();
+  /**
+   * `customerId`: a caller that must be able to retry (a batch entry) passes an id derived from its
+   * own; a retry of a registration that already landed then answers as the first attempt did.
+   */
+  async handle(
+    input: RegisterCustomerInput,
+    context: CommandContext,
+    options: { readonly customerId?: string } = {},
+  ): Promise<{ customerId: string }> {
+    const customerId = options.customerId ?? randomUUID();
+    if (options.customerId !== undefined && (await this.loadCustomer(customerId)).status === 'registered') {
+      return { customerId };
+    }
     const command: RegisterCustomer = { type: 'RegisterCustomer', data: { ...input, customerId } };
     const { mobile } = parsePersonalData(input);
     const mobileKey = this.vault.mobileKey(mobile);
@@ -61,6 +74,11 @@ export class RegisterCustomerHandler {
     const reserved = decideMobileReservation(reserve, reservation.state, context);
     const referrer = input.referredBy === undefined ? undefined : await this.loadCustomer(input.referredBy);
 
+    // The first lapse period starts at registration (ARC-70). Its timer is scheduled before the
+    // commit, so a crash cannot leave a customer without one; if the registration is then refused,
+    // the timer finds no customer when it fires and decides nothing.
+    await this.lapse?.ensure(customerId, context.now.toISOString());
+    let state: Customer = initialCustomer();
     try {
       await runUnitOfWork(this.store, this.pool, async ({ append, db }) => {
         const sealer = await this.vault.sealerFor(customerId, db);
@@ -75,6 +93,7 @@ export class RegisterCustomerHandler {
           ...(referrer !== undefined ? { referrer } : {}),
         });
         await append(customerStreamId(customerId), toNewEvents(registered, context), 'no_stream');
+        state = registered.reduce(evolveCustomer, initialCustomer());
       });
     } catch (error) {
       if (error instanceof WrongExpectedVersionError && error.streamId === reservationStream) {
@@ -89,6 +108,7 @@ export class RegisterCustomerHandler {
       }
       throw error;
     }
+    await this.lapse?.sync(initialCustomer(), state);
     return { customerId };
   }
 

@@ -30,4 +30,18 @@ describe('CustomersConfig', () => {
       /PII_HMAC_SECRET/,
     );
   });
+
+  it('takes a 32-byte base64 master key, refuses a malformed one, and requires one in production', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig(CustomersConfig, { PII_MASTER_KEY: key }).piiMasterKey()).toEqual(Buffer.alloc(32, 7));
+    expect(loadConfig(CustomersConfig, {}).piiMasterKey()).toHaveLength(32);
+    expect(() => loadConfig(CustomersConfig, { PII_MASTER_KEY: 'c2hvcnQ=' })).toThrow(/PII_MASTER_KEY/);
+    expect(() =>
+      loadConfig(CustomersConfig, {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'j'.repeat(40),
+        PII_HMAC_SECRET: 'h'.repeat(40),
+      }),
+    ).toThrow(/PII_MASTER_KEY/);
+  });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REGISTRATION_SOURCES } from '@crm/customers-domain';
+import { REGISTRATION_SOURCES, VALUE_TIERS } from '@crm/customers-domain';
 
 export class PersonalDataDto {
   @ApiProperty({
@@ -40,6 +40,12 @@ export class CustomerDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   referredBy?: string;
+
+  @ApiPropertyOptional({ description: 'Lapsed (ARC-70): open to other BUs, who then see the data unmasked' })
+  lapsed?: boolean;
+
+  @ApiPropertyOptional({ enum: VALUE_TIERS, description: 'Value tier (latest classification)' })
+  tier?: string;
 
   @ApiProperty({ type: PersonalDataDto })
   personalData!: PersonalDataDto;

@@ -20,6 +20,7 @@ import { CustomerQueries } from '../application/customer-queries';
 import { CustomerListReader } from '../projections/customer-list.reader';
 import { CustomerDto, CustomerPageDto } from './customer-view.dto';
 import { ListCustomersQuery } from './list-customers.query';
+import { AsOfQuery, OwnershipDecisionDto } from './customer-queries.dto';
 import { CustomerRegisteredResponse, RegisterCustomerDto } from './register-customer.dto';
 
 export const REGISTERING_ROLES = ['staff', 'bu_manager', 'crm_clerk'];
@@ -84,10 +85,37 @@ export class CustomersController {
   @Get(':customerId')
   @ApiOkResponse({
     type: CustomerDto,
-    description: 'Read from the event stream: visible right after registration',
+    description: 'Read from the event stream: visible right after registration; `asOf` for a past instant',
+  })
+  @ApiNotFoundResponse({ description: 'customer.not_found (also when it did not exist yet at `asOf`)' })
+  getCustomer(
+    @Param('customerId') customerId: string,
+    @Query() query: AsOfQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<CustomerDto> {
+    return this.queries.getCustomer(
+      customerId,
+      actor,
+      query.asOf !== undefined ? new Date(query.asOf) : undefined,
+    );
+  }
+
+  @Get(':customerId/classifications')
+  @ApiOkResponse({
+    description: 'The value-tier history: tier, previous tier, manual or policy, basis, decider',
   })
   @ApiNotFoundResponse({ description: 'customer.not_found' })
-  getCustomer(@Param('customerId') customerId: string, @CurrentActor() actor: Actor): Promise<CustomerDto> {
-    return this.queries.getCustomer(customerId, actor);
+  classifications(@Param('customerId') customerId: string): Promise<Readonly<Record<string, unknown>>[]> {
+    return this.queries.classificationHistory(customerId);
+  }
+
+  @Get(':customerId/ownership/explanation')
+  @ApiOkResponse({
+    type: [OwnershipDecisionDto],
+    description: 'The chain of ownership decisions with actor, rule, basis and policy version',
+  })
+  @ApiNotFoundResponse({ description: 'customer.not_found' })
+  explainOwnership(@Param('customerId') customerId: string): Promise<OwnershipDecisionDto[]> {
+    return this.queries.explainOwnership(customerId);
   }
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { SealedPersonalData } from '@crm/customers-domain';
 
 export const PII_ALG = 'AES-256-GCM';
@@ -40,4 +40,41 @@ export const openWithKey = (key: Buffer, customerId: string, sealed: SealedPerso
   decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
   const plain = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
   return JSON.parse(plain.toString('utf8')) as unknown;
+};
+
+/** Identifies a master key without revealing it: which KEK wrapped a row is stored with the row. */
+export const masterKeyId = (masterKey: Buffer): string =>
+  createHash('sha256').update('pii-kek-id:').update(masterKey).digest('hex').slice(0, 16);
+
+const wrapAad = (customerId: string, keyId: string): Buffer =>
+  Buffer.from(`pii-key:${customerId}:${keyId}`, 'utf8');
+
+/**
+ * Envelope encryption of a customer's data key under the master key (KEK): a copy of the key table
+ * alone (a backup, a replica) opens nothing. Bound to the customer and key id, so a wrapped key
+ * moved onto another row fails to unwrap. Layout: iv (12) | tag (16) | wrapped key (32).
+ */
+export const wrapDataKey = (
+  masterKey: Buffer,
+  customerId: string,
+  keyId: string,
+  dataKey: Buffer,
+): Buffer => {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', masterKey, iv);
+  cipher.setAAD(wrapAad(customerId, keyId));
+  const body = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+};
+
+export const unwrapDataKey = (
+  masterKey: Buffer,
+  customerId: string,
+  keyId: string,
+  wrapped: Buffer,
+): Buffer => {
+  const decipher = createDecipheriv('aes-256-gcm', masterKey, wrapped.subarray(0, IV_BYTES));
+  decipher.setAAD(wrapAad(customerId, keyId));
+  decipher.setAuthTag(wrapped.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([decipher.update(wrapped.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
 };

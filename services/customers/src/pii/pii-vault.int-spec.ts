@@ -1,7 +1,11 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { parsePersonalData } from '@crm/customers-domain';
 import { requirePostgres, uniqueSuffix } from '@crm/testing';
 import { PiiVault } from './pii-vault';
+import { newDataKey, openWithKey, sealWithKey } from './personal-data-cipher';
+
+const MASTER_KEY = randomBytes(32);
 
 describe('PiiVault (real PostgreSQL)', () => {
   const schema = `pii_${uniqueSuffix()}`;
@@ -10,7 +14,7 @@ describe('PiiVault (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     pool = new Pool({ connectionString: await requirePostgres(), max: 4 });
-    vault = new PiiVault(pool, schema, 'test-secret');
+    vault = new PiiVault(pool, schema, 'test-secret', MASTER_KEY);
     await Promise.all([vault.migrate(), vault.migrate()]);
   });
 
@@ -24,8 +28,35 @@ describe('PiiVault (real PostgreSQL)', () => {
   it('seals with a per-customer key and opens it again', async () => {
     const sealed = (await vault.sealerFor('c-1')).seal(data);
     expect(await vault.open('c-1', sealed)).toEqual({ status: 'available', data });
-    const stored = await pool.query(`select key from "${schema}".pii_keys where customer_id = 'c-1'`);
-    expect((stored.rows[0] as { key: Buffer }).key).toHaveLength(32);
+  });
+
+  it('stores the data key wrapped with the master key: the key table alone opens nothing', async () => {
+    const sealed = (await vault.sealerFor('c-1')).seal(data);
+    const stored = await pool.query(`select key, kek_id from "${schema}".pii_keys where customer_id = 'c-1'`);
+    const row = stored.rows[0] as { key: Buffer; kek_id: string };
+    expect(row.key).toHaveLength(12 + 16 + 32);
+    expect(row.kek_id).toMatch(/^[0-9a-f]{16}$/);
+    expect(() => openWithKey(row.key.subarray(0, 32), 'c-1', sealed)).toThrow();
+    expect(() => openWithKey(row.key.subarray(28), 'c-1', sealed)).toThrow();
+    // Another master key cannot unwrap it.
+    const stranger = new PiiVault(pool, schema, 'test-secret', randomBytes(32));
+    await expect(stranger.open('c-1', sealed)).rejects.toThrow(/another master key/);
+  });
+
+  it('wraps keys stored before wrapping existed when it migrates', async () => {
+    const legacyKey = newDataKey();
+    const keyId = randomUUID();
+    await pool.query(
+      `insert into "${schema}".pii_keys (customer_id, key_id, key) values ('c-legacy', $1, $2)`,
+      [keyId, legacyKey],
+    );
+    const sealed = sealWithKey(legacyKey, keyId, 'c-legacy', data);
+    await vault.migrate();
+    const stored = await pool.query(
+      `select key, kek_id from "${schema}".pii_keys where customer_id = 'c-legacy'`,
+    );
+    expect((stored.rows[0] as { key: Buffer }).key.equals(legacyKey)).toBe(false);
+    expect(await vault.open('c-legacy', sealed)).toEqual({ status: 'available', data });
   });
 
   it('reuses the key when a registration is retried', async () => {

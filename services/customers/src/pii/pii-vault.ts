@@ -8,7 +8,15 @@ import {
   type SealedPersonalData,
 } from '@crm/customers-domain';
 import { mobileLookupKey } from './mobile-lookup-key';
-import { newDataKey, openWithKey, sealWithKey } from './personal-data-cipher';
+import {
+  KEY_BYTES,
+  masterKeyId,
+  newDataKey,
+  openWithKey,
+  sealWithKey,
+  unwrapDataKey,
+  wrapDataKey,
+} from './personal-data-cipher';
 
 type Db = Pool | PoolClient;
 
@@ -26,24 +34,30 @@ interface KeyRow {
   customer_id: string;
   key_id: string;
   key: Buffer;
+  kek_id: string | null;
 }
 
 /**
  * Per-customer data keys (architecture §8, crypto-shredding). Personal data is sealed before it
  * enters an event, so every copy - event store, Kafka, other services' tables - depends on the one
  * row here: deleting it (`forget`) makes all of them unreadable while the history stays intact.
- * Keys are stored unwrapped in the service's own schema; wrapping them with a KMS master key is
- * the production hardening step.
+ * Keys are stored wrapped with the master key (KEK, `PII_MASTER_KEY`), so the table alone opens
+ * nothing; `kek_id` names the master key that wrapped each row. Rows written before wrapping existed
+ * are wrapped by `migrate`.
  */
 export class PiiVault {
   private readonly table: string;
+  private readonly kekId: string;
 
   constructor(
     private readonly pool: Pool,
     private readonly schema: string,
     private readonly hmacSecret: string,
+    private readonly masterKey: Buffer,
   ) {
+    if (masterKey.length !== KEY_BYTES) throw new Error(`the PII master key must be ${KEY_BYTES} bytes`);
     this.table = qualifiedName(schema, 'pii_keys');
+    this.kekId = masterKeyId(masterKey);
   }
 
   migrate(): Promise<void> {
@@ -54,7 +68,29 @@ export class PiiVault {
         key bytea not null,
         created_at timestamptz not null default now()
       )`);
+      await client.query(`alter table ${this.table} add column if not exists kek_id text`);
+      // Keys stored before wrapping existed are wrapped now, inside the migration's transaction.
+      const legacy = await client.query<KeyRow>(
+        `select customer_id, key_id, key, kek_id from ${this.table} where kek_id is null for update`,
+      );
+      for (const row of legacy.rows) {
+        await client.query(`update ${this.table} set key = $2, kek_id = $3 where customer_id = $1`, [
+          row.customer_id,
+          wrapDataKey(this.masterKey, row.customer_id, row.key_id, row.key),
+          this.kekId,
+        ]);
+      }
     });
+  }
+
+  /** The plain data key of a row; refuses a row wrapped under another master key. */
+  private dataKey(row: KeyRow): Buffer {
+    if (row.kek_id !== this.kekId) {
+      throw new Error(
+        `the key of customer ${row.customer_id} is wrapped with another master key (${row.kek_id})`,
+      );
+    }
+    return unwrapDataKey(this.masterKey, row.customer_id, row.key_id, row.key);
   }
 
   mobileKey(mobile: MobileNumber): string {
@@ -66,17 +102,21 @@ export class PiiVault {
    * the transaction the registration commits in, so a refused registration leaves no key behind.
    */
   async sealerFor(customerId: string, db: Db = this.pool): Promise<PersonalDataSealer> {
+    const newKeyId = randomUUID();
     await db.query(
-      `insert into ${this.table} (customer_id, key_id, key) values ($1, $2, $3) on conflict (customer_id) do nothing`,
-      [customerId, randomUUID(), newDataKey()],
+      `insert into ${this.table} (customer_id, key_id, key, kek_id) values ($1, $2, $3, $4)
+       on conflict (customer_id) do nothing`,
+      [customerId, newKeyId, wrapDataKey(this.masterKey, customerId, newKeyId, newDataKey()), this.kekId],
     );
     const row = (
-      await db.query<KeyRow>(`select customer_id, key_id, key from ${this.table} where customer_id = $1`, [
-        customerId,
-      ])
+      await db.query<KeyRow>(
+        `select customer_id, key_id, key, kek_id from ${this.table} where customer_id = $1`,
+        [customerId],
+      )
     ).rows[0];
     if (row === undefined) throw new Error(`no personal data key for customer ${customerId}`);
-    const { key, key_id: keyId } = row;
+    const key = this.dataKey(row);
+    const keyId = row.key_id;
     return { keyId, seal: (data) => sealWithKey(key, keyId, customerId, data) };
   }
 
@@ -92,7 +132,7 @@ export class PiiVault {
     if (items.length === 0) return result;
     const ids = [...new Set(items.map((i) => i.customerId))];
     const rows = await this.pool.query<KeyRow>(
-      `select customer_id, key_id, key from ${this.table} where customer_id = any($1::text[])`,
+      `select customer_id, key_id, key, kek_id from ${this.table} where customer_id = any($1::text[])`,
       [ids],
     );
     const keys = new Map(rows.rows.map((r) => [r.customer_id, r]));
@@ -104,7 +144,7 @@ export class PiiVault {
       }
       result.set(customerId, {
         status: 'available',
-        data: toPersonalData(openWithKey(row.key, customerId, sealed)),
+        data: toPersonalData(openWithKey(this.dataKey(row), customerId, sealed)),
       });
     }
     return result;

@@ -27,3 +27,14 @@ export const decisionContext = (
   sealPersonalData: fakeSeal,
   ...overrides,
 });
+
+export const directorOf = (id = 'd-1'): Actor => ({ id, role: 'resource_director' });
+
+/** A context for decisions under a ⚙ rule: the policy version comes in like the clock. */
+export const policyContext = (
+  now: Date | string = NOW,
+  actor: Actor = { id: 'system:customers', role: 'system' },
+): CommandContext => ({
+  ...commandContext(actor, typeof now === 'string' ? new Date(now) : now),
+  policyVersion: 'v1',
+});
