@@ -32,6 +32,7 @@ import { EVENT_STORE, EventPipeline } from '@crm/nest';
 import type { EventStore } from '@crm/event-store';
 import { eventually } from '@crm/testing';
 import { eligibilityConsumerName } from './eligibility/start-eligibility-consumer';
+import { consumedPast } from './testing/consumed-past';
 import { startInvitationsTestApp, type InvitationsTestApp } from './testing/invitations-test-app';
 
 jest.setTimeout(180_000);
@@ -97,23 +98,9 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
       return row !== undefined && check(row) ? row : undefined;
     }, `eligibility of ${customerId}`);
 
-  /** Resolves once the eligibility consumer committed past `sent`: everything up to it is handled. */
-  const handled = async (sent: Published): Promise<void> => {
-    const admin = t.kafka.admin();
-    await admin.connect();
-    try {
-      await eventually(async () => {
-        const [offsets] = await admin.fetchOffsets({
-          groupId: eligibilityConsumerName(t.config),
-          topics: [t.config.CUSTOMERS_TOPIC],
-        });
-        const committed = offsets?.partitions.find((p) => p.partition === sent.partition)?.offset ?? '-1';
-        return BigInt(committed) > BigInt(sent.offset) ? true : undefined;
-      }, `the eligibility consumer past ${sent.partition}@${sent.offset}`);
-    } finally {
-      await admin.disconnect();
-    }
-  };
+  /** Resolves once the consumer committed past `sent`: everything up to it is handled. */
+  const handled = async (sent: Published): Promise<void> =>
+    consumedPast(t.kafka, eligibilityConsumerName(t.config), t.config.CUSTOMERS_TOPIC, sent);
 
   const registered = async (ownerBu: string, lapsed = false): Promise<string> => {
     const customer = aCustomerRegistered({ ownerBu });
