@@ -27,11 +27,12 @@ import {
   parseInvitationConfirmedV1,
   parseInvitationConflictRuledV1,
 } from '@crm/invitations-contracts';
-import { invitationStreamId } from '@crm/invitations-domain';
+import { invitationStreamId, jointEventStreamId } from '@crm/invitations-domain';
 import { EVENT_STORE, EventPipeline } from '@crm/nest';
 import type { EventStore } from '@crm/event-store';
 import { eventually } from '@crm/testing';
 import { eligibilityConsumerName } from './eligibility/start-eligibility-consumer';
+import { consumedPast } from './testing/consumed-past';
 import { startInvitationsTestApp, type InvitationsTestApp } from './testing/invitations-test-app';
 
 jest.setTimeout(180_000);
@@ -97,23 +98,9 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
       return row !== undefined && check(row) ? row : undefined;
     }, `eligibility of ${customerId}`);
 
-  /** Resolves once the eligibility consumer committed past `sent`: everything up to it is handled. */
-  const handled = async (sent: Published): Promise<void> => {
-    const admin = t.kafka.admin();
-    await admin.connect();
-    try {
-      await eventually(async () => {
-        const [offsets] = await admin.fetchOffsets({
-          groupId: eligibilityConsumerName(t.config),
-          topics: [t.config.CUSTOMERS_TOPIC],
-        });
-        const committed = offsets?.partitions.find((p) => p.partition === sent.partition)?.offset ?? '-1';
-        return BigInt(committed) > BigInt(sent.offset) ? true : undefined;
-      }, `the eligibility consumer past ${sent.partition}@${sent.offset}`);
-    } finally {
-      await admin.disconnect();
-    }
-  };
+  /** Resolves once the consumer committed past `sent`: everything up to it is handled. */
+  const handled = async (sent: Published): Promise<void> =>
+    consumedPast(t.kafka, eligibilityConsumerName(t.config), t.config.CUSTOMERS_TOPIC, sent);
 
   const registered = async (ownerBu: string, lapsed = false): Promise<string> => {
     const customer = aCustomerRegistered({ ownerBu });
@@ -289,6 +276,34 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
         role: 'bu_manager',
         policyVersion: 'v1',
       });
+    });
+
+    it("the same cut-off records BU2's missing planned list for D+1 and fines it; BU1 (first) owes none (INV-01/02/07)", async () => {
+      const state = await call('get', `/joint-events/${jointEventId}`, 'auditor').expect(200);
+      expect(state.body.filings['bu-2']['2026-12-05']).toMatchObject({
+        plannedMissed: true,
+        plannedFined: true,
+      });
+      const planned = await eventually(async () => {
+        const found = t.published
+          .filter((e) => e.type === FINE_ISSUED)
+          .map((e) => parseFineIssuedV1(e.data))
+          .filter((f) => f.reason.includes('planned list for 2026-12-06'));
+        return found.length > 0 ? found : undefined;
+      }, 'the fine for the missing planned list on the topic');
+      expect(planned).toEqual([
+        expect.objectContaining({ bu: 'bu-2', amountFen: 1000, rule: 'INV-07', role: 'bu_manager' }),
+      ]);
+      const store = t.app.get<EventStore>(EVENT_STORE);
+      const types: string[] = [];
+      for await (const e of store.readStream(jointEventStreamId(jointEventId))) types.push(e.type);
+      expect(types.filter((type) => type === 'PlannedListFilingMissed').length).toBeGreaterThan(0);
+      const ledger = await eventually(async () => {
+        const res = await call('get', '/penalty-ledger?bu=bu-2', 'analyst').expect(200);
+        const rows = (res.body as { reason: string }[]).filter((f) => f.reason.includes('planned list'));
+        return rows.length > 0 ? rows : undefined;
+      }, 'the planned-list fine in the penalty ledger');
+      expect(ledger[0]).toMatchObject({ rule: 'INV-07', amountFen: '1000' });
     });
 
     it("BU2's list of D filed at 19:00 is late: recorded, not fined twice, and X stays unprotected", async () => {
@@ -666,9 +681,11 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
     const fines = await eventually(async () => {
       const res = await call('get', '/penalty-ledger', 'analyst').expect(200);
       const ofSecond = (res.body as { jointEventId: string }[]).filter((f) => f.jointEventId === second);
-      return ofSecond.length === 2 ? ofSecond : undefined;
+      // both daily lists and BU2's planned list for the next day
+      return ofSecond.length === 3 ? ofSecond : undefined;
     }, 'the missing-list fines of the second event');
     expect(fines).toEqual([
+      expect.objectContaining({ amountFen: '2000', policyVersion: 'v2' }),
       expect.objectContaining({ amountFen: '2000', policyVersion: 'v2' }),
       expect.objectContaining({ amountFen: '2000', policyVersion: 'v2' }),
     ]);

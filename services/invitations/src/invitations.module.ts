@@ -9,6 +9,8 @@ import { InvitationExplanations } from './application/invitation-explanation';
 import { InvitationTimers } from './application/invitation-timers';
 import { InvitationsApp } from './application/invitations-app';
 import { InvitationsConfig } from './config/invitations.config';
+import { CreditBlocksConsumer } from './credit/credit-blocks.consumer';
+import { CreditBlocksTable } from './credit/credit-blocks.table';
 import { EligibilityConsumer } from './eligibility/eligibility.consumer';
 import { EligibilityTable } from './eligibility/eligibility.table';
 import { CustomerInvitationsController } from './http/customer-invitations.controller';
@@ -46,6 +48,7 @@ export const invitationsModule = (
       CustomerInvitationsController,
       ReadModelsController,
       EligibilityConsumer,
+      CreditBlocksConsumer,
     ],
     providers: [
       {
@@ -53,6 +56,15 @@ export const invitationsModule = (
         inject: [PG_POOL],
         useFactory: async (pool: Pool): Promise<EligibilityTable> => {
           const table = new EligibilityTable(pool, config.readSchema());
+          await table.migrate();
+          return table;
+        },
+      },
+      {
+        provide: CreditBlocksTable,
+        inject: [PG_POOL],
+        useFactory: async (pool: Pool): Promise<CreditBlocksTable> => {
+          const table = new CreditBlocksTable(pool, config.readSchema());
           await table.migrate();
           return table;
         },
@@ -68,14 +80,22 @@ export const invitationsModule = (
       },
       {
         provide: InvitationsApp,
-        inject: [EVENT_STORE, PolicyRegistry, DurableTimers, EligibilityTable, ClaimsIndex],
+        inject: [
+          EVENT_STORE,
+          PolicyRegistry,
+          DurableTimers,
+          EligibilityTable,
+          ClaimsIndex,
+          CreditBlocksTable,
+        ],
         useFactory: (
           store: EventStore,
           policies: PolicyRegistry,
           timers: DurableTimers,
           eligibility: EligibilityTable,
           claims: ClaimsIndex,
-        ) => new InvitationsApp(store, policies, timers, eligibility, claims),
+          credit: CreditBlocksTable,
+        ) => new InvitationsApp(store, policies, timers, eligibility, claims, credit),
       },
       {
         provide: InvitationExplanations,

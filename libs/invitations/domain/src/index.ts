@@ -2,6 +2,7 @@ export * from './invitation-policy';
 export * from './shanghai-time';
 export * from './invitation-context';
 export * from './customer-eligibility';
+export * from './credit-standing';
 export * from './joint-event.events';
 export * from './joint-event.commands';
 export * from './joint-event';

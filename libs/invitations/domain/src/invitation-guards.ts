@@ -1,4 +1,5 @@
 import { DomainError } from '@crm/event-sourcing';
+import type { CreditBlock } from './credit-standing';
 import type { CustomerEligibility } from './customer-eligibility';
 import type { PolicyContext } from './invitation-context';
 import type { Invitation, InvitationState } from './invitation';
@@ -9,6 +10,8 @@ export interface InvitationContext extends PolicyContext {
   readonly jointEvent: JointEventState;
   /** From the eligibility read model; undefined when the customers topic never named the customer. */
   readonly eligibility?: CustomerEligibility;
+  /** The customer's blocked credit accounts (credit topic); empty or absent when none is blocked. */
+  readonly creditBlocks?: readonly CreditBlock[];
 }
 
 export const CONFIRMING_ROLES = ['staff', 'bu_manager'] as const;

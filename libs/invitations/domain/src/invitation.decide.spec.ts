@@ -65,6 +65,28 @@ describe('ConfirmInvitation', () => {
     expect(same).toMatchObject({ data: { countsForDay: '2026-12-05' } });
   });
 
+  it('given a blocked credit account, when a BU confirms the customer, then it is confirmed and the block is recorded as a warning (domain §6)', () => {
+    const block = {
+      accountId: 'acc-1',
+      reason: 'overdue_invoice',
+      blockedAt: at('2026-12-01 09:00:00').toISOString(),
+    };
+    spec
+      .given([])
+      .when(confirm, invitationContext(staff('bu-2'), at('2026-12-05 10:00:00'), { creditBlocks: [block] }))
+      .then([
+        {
+          type: 'InvitationConfirmed',
+          data: expect.objectContaining({ bu: 'bu-2', creditBlocks: [block] }) as never,
+        },
+      ]);
+    const [clear] = spec
+      .given([])
+      .when(confirm, invitationContext(staff('bu-2'), at('2026-12-05 10:00:00'), { creditBlocks: [] }))
+      .events();
+    expect(clear?.data).not.toHaveProperty('creditBlocks');
+  });
+
   it('confirms a lapsed customer of another BU (open, INV-14) and refuses one that is not open', () => {
     const context = (lapsed: boolean) =>
       invitationContext(staff('bu-1'), at('2026-12-05 10:00:00'), { eligibility: eligibility({ lapsed }) });

@@ -124,6 +124,10 @@ const decideConfirm = (
         confirmedAt: context.now.toISOString(),
         countsForDay: day,
         access,
+        // Warned, not refused: a blocked account stops credit sales, not the invitation.
+        ...(context.creditBlocks !== undefined && context.creditBlocks.length > 0
+          ? { creditBlocks: context.creditBlocks }
+          : {}),
         policyVersion: context.policy.version,
       },
     },

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@crm/event-sourcing';
 import type { FilingStatus } from './joint-event';
+import type { CreditBlock } from './credit-standing';
 
 /**
  * One stream per (joint event, customer): every BU's claim on the customer for that event, the
@@ -31,6 +32,8 @@ export type InvitationConfirmed = DomainEvent<
     readonly countsForDay: string;
     /** Why this BU may invite: it owns the customer, or the customer is lapsed and open (INV-14). */
     readonly access: 'owner' | 'lapsed';
+    /** Internal: the customer's credit accounts blocked when confirmed (domain §6); a warning only. */
+    readonly creditBlocks?: readonly CreditBlock[];
     readonly policyVersion: string;
   }
 >;

@@ -187,13 +187,21 @@ describe('daily lists (INV-01/02/06/07)', () => {
     expect(late[0]).toMatchObject({ data: { onTime: false } });
   });
 
-  it('INV-02: a BU after the first files the next day’s planned list too', () => {
-    spec
-      .given([scheduled()])
-      .when(file('bu-2', '2026-12-05'), policyContext(manager('bu-2'), at('2026-12-05 12:00:00')))
-      .thenRefused({ kind: 'invalid', code: 'invitation.planned_list_required' });
-    const events = decide([scheduled()], file('bu-2', '2026-12-05', ['x'], ['y']), manager('bu-2'));
-    expect(events[0]).toMatchObject({ data: { planned: ['y'] } });
+  it('INV-01/02: a BU after the first may send the next day’s planned list with its list or in a later filing', () => {
+    const withoutPlan = decide([scheduled()], file('bu-2', '2026-12-05'), manager('bu-2'));
+    expect(withoutPlan.map((e) => e.type)).toEqual(['InvitationListFiled']);
+    const plan = decide(
+      [scheduled(), ...withoutPlan],
+      file('bu-2', '2026-12-05', [], ['y']),
+      manager('bu-2'),
+      '2026-12-05 17:30:00',
+    );
+    expect(plan).toEqual([
+      expect.objectContaining({
+        type: 'InvitationListFiled',
+        data: expect.objectContaining({ planned: ['y'] }),
+      }),
+    ]);
   });
 
   it('fines one late day once, however often it is filed late', () => {
@@ -228,7 +236,7 @@ describe('cut-off timer (INV-05/07)', () => {
   it('records each missing list and fines that BU manager 10 yuan; a BU that filed on time is left alone', () => {
     const filed = decide([scheduled()], file('bu-1', '2026-12-05'), manager('bu-1'), '2026-12-05 17:00:00');
     const events = decide([scheduled(), ...filed], cutoff, system, '2026-12-05 18:00:05');
-    expect(events.map((e) => e.type)).toEqual([
+    expect(events.slice(0, 3).map((e) => e.type)).toEqual([
       'FilingCutoffReached',
       'InvitationListFilingMissed',
       'FineIssued',
@@ -241,6 +249,7 @@ describe('cut-off timer (INV-05/07)', () => {
       rule: 'INV-07',
     });
     expect((events[2] as FineIssued).data.employeeId).toBeUndefined();
+    expect((events[2] as FineIssued).data.list).toBeUndefined();
   });
 
   it('fires at most once per day (at-least-once timers) and never before the cut-off', () => {
@@ -274,6 +283,128 @@ describe('cut-off timer (INV-05/07)', () => {
     const events = decide([scheduled()], release, system, '2026-12-06 08:30:00');
     expect(events).toEqual([expect.objectContaining({ type: 'InvitationListsReleased' })]);
     expect(decide([scheduled(), ...events], release, system, '2026-12-06 08:31:00')).toEqual([]);
+  });
+});
+
+describe('next-day planned lists at the cut-off (INV-01/02/07)', () => {
+  const cutoffOn = (day: string) => ({ type: 'RecordFilingCutoff', data: { day } }) as const;
+  const system = { id: 'system:timer', role: 'system' };
+  const onTimeDaily = (bu: string, day: string, planned?: string[]) =>
+    decide([scheduled()], file(bu, day, ['x'], planned), manager(bu), `${day} 17:00:00`);
+
+  it('given BU2 filed its daily list on time without a plan, when the cut-off passes, then the planned list is recorded missing and the manager fined 10 yuan', () => {
+    const filed = [...onTimeDaily('bu-1', '2026-12-05'), ...onTimeDaily('bu-2', '2026-12-05')];
+    const events = decide([scheduled(), ...filed], cutoffOn('2026-12-05'), system, '2026-12-05 18:00:05');
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'FilingCutoffReached',
+        data: expect.objectContaining({ missingBusinessUnits: [] }),
+      }),
+      {
+        type: 'PlannedListFilingMissed',
+        data: {
+          jointEventId: EVENT_ID,
+          bu: 'bu-2',
+          day: '2026-12-05',
+          plannedFor: '2026-12-06',
+          cutoffAt: at('2026-12-05 18:00:00').toISOString(),
+          policyVersion: 'v1',
+        },
+      },
+      expect.objectContaining({
+        type: 'FineIssued',
+        data: expect.objectContaining({
+          bu: 'bu-2',
+          role: 'bu_manager',
+          amountFen: 1000,
+          rule: 'INV-07',
+          day: '2026-12-05',
+          list: 'planned',
+          policyVersion: 'v1',
+        }),
+      }),
+    ]);
+  });
+
+  it('given BU2 filed nothing, when the cut-off passes, then the daily list and the planned list are two missed lists, each fined once', () => {
+    const events = decide(
+      [scheduled(), ...onTimeDaily('bu-1', '2026-12-05')],
+      cutoffOn('2026-12-05'),
+      system,
+      '2026-12-05 18:00:05',
+    );
+    expect(events.map((e) => e.type)).toEqual([
+      'FilingCutoffReached',
+      'InvitationListFilingMissed',
+      'FineIssued',
+      'PlannedListFilingMissed',
+      'FineIssued',
+    ]);
+    const fines = events.filter((e): e is FineIssued => e.type === 'FineIssued');
+    expect(new Set(fines.map((f) => f.data.fineId)).size).toBe(2);
+  });
+
+  it('given BU1 (first in priority) filed no plan and BU2 planned on time, when the cut-off passes, then nobody owes a planned list', () => {
+    const filed = [...onTimeDaily('bu-1', '2026-12-05'), ...onTimeDaily('bu-2', '2026-12-05', ['y'])];
+    spec
+      .given([scheduled(), ...filed])
+      .when(cutoffOn('2026-12-05'), policyContext(system, at('2026-12-05 18:00:05')))
+      .then([
+        {
+          type: 'FilingCutoffReached',
+          data: {
+            jointEventId: EVENT_ID,
+            day: '2026-12-05',
+            cutoffAt: at('2026-12-05 18:00:00').toISOString(),
+            missingBusinessUnits: [],
+          },
+        },
+      ]);
+  });
+
+  it('given the event day, when its cut-off passes, then no planned list is due (there is no next day)', () => {
+    const filed = [...onTimeDaily('bu-1', '2026-12-10'), ...onTimeDaily('bu-2', '2026-12-10')];
+    const events = decide([scheduled(), ...filed], cutoffOn('2026-12-10'), system, '2026-12-10 16:00:05');
+    expect(events.map((e) => e.type)).toEqual(['FilingCutoffReached']);
+  });
+
+  it('given a plan filed after the cut-off before the timer ran, then that filing is fined once and the timer adds nothing', () => {
+    const daily = onTimeDaily('bu-2', '2026-12-05');
+    const latePlan = decide(
+      [scheduled(), ...daily],
+      file('bu-2', '2026-12-05', [], ['y']),
+      manager('bu-2'),
+      '2026-12-05 18:00:01',
+    );
+    expect(latePlan.map((e) => e.type)).toEqual(['InvitationListFiled', 'FineIssued']);
+    expect(latePlan[1]).toMatchObject({ data: { employeeId: 'm-bu-2', list: 'planned', rule: 'INV-07' } });
+    const atCutoff = decide(
+      [scheduled(), ...onTimeDaily('bu-1', '2026-12-05'), ...daily, ...latePlan],
+      cutoffOn('2026-12-05'),
+      system,
+      '2026-12-05 18:00:05',
+    );
+    expect(atCutoff.map((e) => e.type)).toEqual(['FilingCutoffReached']);
+  });
+
+  it('given the planned list was recorded missing and fined, when it comes late, then it is stored but not fined again', () => {
+    const history = [scheduled(), ...onTimeDaily('bu-1', '2026-12-05'), ...onTimeDaily('bu-2', '2026-12-05')];
+    const missed = decide(history, cutoffOn('2026-12-05'), system, '2026-12-05 18:00:05');
+    const late = decide(
+      [...history, ...missed],
+      file('bu-2', '2026-12-05', [], ['y']),
+      manager('bu-2'),
+      '2026-12-05 19:00:00',
+    );
+    expect(late.map((e) => e.type)).toEqual(['InvitationListFiled']);
+    const state = spec.given([...history, ...missed, ...late]).state as ScheduledJointEvent;
+    expect(state.filings['bu-2']?.['2026-12-05']).toMatchObject({
+      planned: ['y'],
+      plannedOnTime: false,
+      plannedMissed: true,
+      plannedFined: true,
+      fined: false,
+    });
   });
 });
 

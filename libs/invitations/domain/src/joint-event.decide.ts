@@ -10,6 +10,7 @@ import type { FilingCutoff, FineIssued, JointEventEvent } from './joint-event.ev
 import {
   cutoffOf,
   dayFiling,
+  owesPlannedList,
   evolveJointEvent,
   initialJointEvent,
   type JointEventState,
@@ -102,6 +103,11 @@ const decideSchedule = (
   ];
 };
 
+/**
+ * INV-07, 10 yuan (policy) per late or missing list, once per (BU, day, list). The planned list
+ * (`list: 'planned'`) is a list of its own — INV-01 names two lists — so a late or missing one is an
+ * occurrence of its own, fined like a daily list.
+ */
 const listFine = (
   state: ScheduledJointEvent,
   bu: string,
@@ -109,10 +115,11 @@ const listFine = (
   context: PolicyContext,
   employeeId: string | undefined,
   reason: string,
+  list?: 'planned',
 ): FineIssued => ({
   type: 'FineIssued',
   data: {
-    fineId: deterministicUuid('fine', state.jointEventId, 'list', bu, day),
+    fineId: deterministicUuid('fine', state.jointEventId, list ?? 'list', bu, day),
     jointEventId: state.jointEventId,
     bu,
     ...(employeeId !== undefined ? { employeeId } : {}),
@@ -121,6 +128,7 @@ const listFine = (
     rule: 'INV-07',
     reason,
     day,
+    ...(list !== undefined ? { list } : {}),
     issuedAt: context.now.toISOString(),
     policyVersion: context.policy.version,
   },
@@ -182,17 +190,6 @@ const decideFile = (
       },
     );
   }
-  // INV-02: BUs after the first also file the next day's planned list (none is due on the event day).
-  if (priority > 0 && day < event.date && planned === undefined) {
-    throw invalid(
-      'invitation.planned_list_required',
-      `${bu} files the next day's planned list with its list`,
-      {
-        field: 'planned',
-        rule: 'INV-02',
-      },
-    );
-  }
   const onTime = context.now.getTime() <= Date.parse(cutoff.cutoffAt);
   const events: JointEventEvent[] = [
     {
@@ -216,6 +213,27 @@ const decideFile = (
   if (!onTime && !hadOnTime && !filing.fined) {
     events.push(
       listFine(event, bu, day, context, context.actor.id, `list of ${day} filed after its cut-off`),
+    );
+  }
+  // A planned list may come with the daily list or in a later filing of the day; only the cut-off
+  // matters (checked by the timer). One that comes late is fined here unless the timer already did.
+  if (
+    !onTime &&
+    planned !== undefined &&
+    owesPlannedList(event, bu, day) &&
+    !filing.plannedOnTime &&
+    !filing.plannedFined
+  ) {
+    events.push(
+      listFine(
+        event,
+        bu,
+        day,
+        context,
+        context.actor.id,
+        `planned list for ${addDays(day, 1)} filed after its cut-off`,
+        'planned',
+      ),
     );
   }
   return events;
@@ -267,6 +285,38 @@ const decideCutoff = (
     });
     if (!filing.fined)
       events.push(listFine(event, bu, day, context, undefined, `no list of ${day} by its cut-off`));
+  }
+  for (const bu of event.businessUnits.filter((b) => owesPlannedList(event, b, day))) {
+    const filing = dayFiling(event, bu, day);
+    // On time, or filed late before the timer ran (recorded and fined with that filing).
+    if (filing.plannedFiled) continue;
+    const plannedFor = addDays(day, 1);
+    if (!filing.plannedMissed) {
+      events.push({
+        type: 'PlannedListFilingMissed',
+        data: {
+          jointEventId: event.jointEventId,
+          bu,
+          day,
+          plannedFor,
+          cutoffAt: cutoff.cutoffAt,
+          policyVersion: context.policy.version,
+        },
+      });
+    }
+    if (!filing.plannedFined) {
+      events.push(
+        listFine(
+          event,
+          bu,
+          day,
+          context,
+          undefined,
+          `no planned list for ${plannedFor} by its cut-off`,
+          'planned',
+        ),
+      );
+    }
   }
   return events;
 };

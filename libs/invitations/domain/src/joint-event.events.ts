@@ -54,6 +54,23 @@ export type InvitationListFilingMissed = DomainEvent<
   }
 >;
 
+/**
+ * A day's cut-off passed without the next day's planned list from a BU after the first (INV-01: the
+ * second BU files the day's confirmed list "plus the next day's planned list" by 18:00; INV-02: the
+ * first BU plans one day ahead, so it owes none). `day` is the filing day, `plannedFor` the day after.
+ */
+export type PlannedListFilingMissed = DomainEvent<
+  'PlannedListFilingMissed',
+  {
+    readonly jointEventId: string;
+    readonly bu: string;
+    readonly day: string;
+    readonly plannedFor: string;
+    readonly cutoffAt: string;
+    readonly policyVersion: string;
+  }
+>;
+
 /** The check at a cut-off ran (timer); records which BUs had no list. */
 export type FilingCutoffReached = DomainEvent<
   'FilingCutoffReached',
@@ -80,6 +97,8 @@ export type FineIssued = DomainEvent<
     readonly reason: string;
     /** The list day for INV-07 fines; the dispute for INV-12 fines. */
     readonly day?: string;
+    /** `planned` when the fine is for the day's planned list (INV-01/02); absent for the daily list. */
+    readonly list?: 'planned';
     readonly disputeId?: string;
     readonly issuedAt: string;
     readonly policyVersion: string;
@@ -132,6 +151,7 @@ export type JointEventEvent =
   | JointEventScheduled
   | InvitationListFiled
   | InvitationListFilingMissed
+  | PlannedListFilingMissed
   | FilingCutoffReached
   | FineIssued
   | InvitationListsReleased

@@ -6,8 +6,14 @@ export type DayFiling = {
   readonly onTimeCustomers: readonly string[];
   /** Every customer any filing of the day named, on time or late. */
   readonly listedCustomers: readonly string[];
-  /** Next day's planned list (INV-02), from the latest filing that carried one. */
+  /** Next day's planned list (INV-01/02), from the latest filing that carried one. */
   readonly planned: readonly string[];
+  /** A filing at or before the cut-off carried the planned list. */
+  readonly plannedOnTime: boolean;
+  /** Any filing of the day, on time or late, carried the planned list. */
+  readonly plannedFiled: boolean;
+  readonly plannedMissed: boolean;
+  readonly plannedFined: boolean;
   readonly filings: readonly { readonly filedAt: string; readonly onTime: boolean }[];
   readonly missed: boolean;
   readonly fined: boolean;
@@ -46,6 +52,10 @@ const EMPTY_DAY: DayFiling = {
   onTimeCustomers: [],
   listedCustomers: [],
   planned: [],
+  plannedOnTime: false,
+  plannedFiled: false,
+  plannedMissed: false,
+  plannedFined: false,
   filings: [],
   missed: false,
   fined: false,
@@ -53,6 +63,10 @@ const EMPTY_DAY: DayFiling = {
 
 export const dayFiling = (state: ScheduledJointEvent, bu: string, day: string): DayFiling =>
   state.filings[bu]?.[day] ?? EMPTY_DAY;
+
+/** INV-01/02: every BU after the first owes, on each window day before the event, the next day's plan. */
+export const owesPlannedList = (state: ScheduledJointEvent, bu: string, day: string): boolean =>
+  state.businessUnits.indexOf(bu) > 0 && day < state.date;
 
 export const cutoffOf = (state: ScheduledJointEvent, day: string): FilingCutoff | undefined =>
   state.cutoffs.find((c) => c.day === day);
@@ -100,14 +114,21 @@ export const evolveJointEvent = (state: JointEventState, event: JointEventEvent)
         onTimeCustomers: d.onTime ? union(day.onTimeCustomers, d.confirmed) : day.onTimeCustomers,
         listedCustomers: union(day.listedCustomers, d.confirmed),
         planned: d.planned ?? day.planned,
+        plannedOnTime: day.plannedOnTime || (d.onTime && d.planned !== undefined),
+        plannedFiled: day.plannedFiled || d.planned !== undefined,
         filings: [...day.filings, { filedAt: d.filedAt, onTime: d.onTime }],
       }));
     }
     case 'InvitationListFilingMissed':
       return withDay(state, event.data.bu, event.data.day, (day) => ({ ...day, missed: true }));
+    case 'PlannedListFilingMissed':
+      return withDay(state, event.data.bu, event.data.day, (day) => ({ ...day, plannedMissed: true }));
     case 'FineIssued': {
-      const { day } = event.data;
-      return day === undefined ? state : withDay(state, event.data.bu, day, (d) => ({ ...d, fined: true }));
+      const { day, list } = event.data;
+      if (day === undefined) return state;
+      return withDay(state, event.data.bu, day, (d) =>
+        list === 'planned' ? { ...d, plannedFined: true } : { ...d, fined: true },
+      );
     }
     case 'FilingCutoffReached':
       return { ...state, cutoffsReached: union(state.cutoffsReached, [event.data.day]) };

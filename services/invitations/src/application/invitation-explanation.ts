@@ -1,12 +1,14 @@
 import { DomainError } from '@crm/event-sourcing';
 import type { EventStore, StoredEvent } from '@crm/event-store';
 import {
+  creditWarnings,
   invitationStreamId,
   jointEventStreamId,
   type InvitationConflictRuled,
   type InvitationConfirmed,
   type InvitationListFiled,
   type InvitationListFilingMissed,
+  type InvitationWarning,
 } from '@crm/invitations-domain';
 
 export interface Explanation {
@@ -23,6 +25,8 @@ export interface Explanation {
   /** Every list that named the customer, and the missed lists of the claiming BUs' days. */
   readonly lists: readonly Record<string, unknown>[];
   readonly rulings: readonly Record<string, unknown>[];
+  /** Credit warnings the inviters were given when confirming (domain §6; a warning, not a refusal). */
+  readonly warnings: readonly InvitationWarning[];
   /** The invitation stream's full history with metadata: who, when, why, under which policy. */
   readonly history: readonly Record<string, unknown>[];
 }
@@ -124,6 +128,7 @@ export class InvitationExplanations {
       confirmations,
       lists,
       rulings,
+      warnings: creditWarnings(confirmations),
       history: invitation.map((e) => ({
         version: e.version,
         type: e.type,

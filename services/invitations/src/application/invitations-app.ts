@@ -21,6 +21,7 @@ import {
   type JointEventState,
   type ScheduledJointEvent,
 } from '@crm/invitations-domain';
+import type { CreditBlocksTable } from '../credit/credit-blocks.table';
 import type { EligibilityTable } from '../eligibility/eligibility.table';
 import type { ClaimsIndex } from './claims-index';
 import { withPolicy } from './policy-context';
@@ -47,6 +48,7 @@ export class InvitationsApp {
     private readonly timers: DurableTimers,
     private readonly eligibility: EligibilityTable,
     private readonly claims: ClaimsIndex,
+    private readonly credit: CreditBlocksTable,
   ) {}
 
   async loadJointEvent(jointEventId: string, until?: Date): Promise<JointEventState> {
@@ -93,12 +95,14 @@ export class InvitationsApp {
     context: CommandContext,
     options: { deterministicIds?: boolean } = {},
   ): Promise<Outcome<InvitationState, InvitationEvent>> {
-    const [jointEvent, eligibility, policyContext] = await Promise.all([
+    const confirming = command.type === 'ConfirmInvitation';
+    const [jointEvent, eligibility, policyContext, creditBlocks] = await Promise.all([
       this.loadJointEvent(jointEventId),
       this.eligibility.get(customerId),
       withPolicy(this.policies, context),
+      confirming ? this.credit.blocksOf(customerId) : Promise.resolve([]),
     ]);
-    if (command.type === 'ConfirmInvitation' && jointEvent.status === 'scheduled') {
+    if (confirming && jointEvent.status === 'scheduled') {
       await this.claims.add(jointEventId, customerId);
     }
     const result = await handleCommand(
@@ -106,7 +110,12 @@ export class InvitationsApp {
       invitationStreamId(jointEventId, customerId),
       invitationDecider,
       command,
-      { ...policyContext, jointEvent, ...(eligibility !== undefined ? { eligibility } : {}) },
+      {
+        ...policyContext,
+        jointEvent,
+        ...(eligibility !== undefined ? { eligibility } : {}),
+        creditBlocks,
+      },
       { retries: 5, deterministicIds: options.deterministicIds ?? false },
     );
     return { state: result.state, events: result.events };

@@ -12,20 +12,9 @@ import {
   parseCustomerRegisteredV1,
   parseCustomerServiceLapsedV1,
 } from '@crm/customers-contracts';
-import { KafkaInboxContext, NonRetriableError, type KafkaEnvelope } from '@crm/messaging';
+import { KafkaInboxContext, type KafkaEnvelope } from '@crm/messaging';
+import { parseContract as parse } from '../messaging/parse-contract';
 import { EligibilityTable } from './eligibility.table';
-
-/** A contract violation will not heal by retrying: straight to the dead-letter topic, with the reason. */
-const parse = <T>(envelope: KafkaEnvelope, parser: (data: unknown) => T): T => {
-  try {
-    return parser(envelope.data);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new NonRetriableError(`${envelope.type} ${envelope.eventId} breaks the v1 contract: ${reason}`, {
-      cause: error,
-    });
-  }
-};
 
 /**
  * Keeps "who may invite whom" current (domain §3.2): owner, lapse (open to other BUs, INV-14) and

@@ -9,9 +9,10 @@ export const ELIGIBILITY_PROBE = 'consumer.eligibility';
 /**
  * One inbox consumer reads the customers topic for both local models: the customers team's
  * directory replica and this service's eligibility read model. Nest hands every `@EventPattern`
- * handler to every transport, so both handlers run in the same inbox transaction (a second
- * consumer would only run them twice; `connectInboxConsumer` also cannot be called twice on one
- * app, as it starts every connected transport). It keeps the replica's consumer name and probe.
+ * handler to every transport, so both handlers run in the same inbox transaction: one inbox entry
+ * and one offset per customers event for both models (a second consumer on the same topic would
+ * only run both handlers twice). It keeps the replica's consumer name and probe. The credit topic
+ * has a consumer of its own (`../credit/start-credit-consumer.ts`).
  */
 export const eligibilityConsumerName = (config: Pick<InvitationsConfig, 'SCHEMA'>): string =>
   customerDirectoryConsumerName(config);

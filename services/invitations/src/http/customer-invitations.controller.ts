@@ -10,7 +10,14 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@crm/event-sourcing';
 import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
-import { CONFIRMING_ROLES, type InvitationCommand, type InvitationState } from '@crm/invitations-domain';
+import {
+  CONFIRMING_ROLES,
+  creditWarnings,
+  type InvitationCommand,
+  type InvitationConfirmed,
+  type InvitationState,
+  type InvitationWarning,
+} from '@crm/invitations-domain';
 import { InvitationsApp } from '../application/invitations-app';
 import { InvitationExplanations, type Explanation } from '../application/invitation-explanation';
 import { asOfDate, commandContext } from './command-context';
@@ -28,6 +35,8 @@ import {
 interface InvitationAnswer {
   readonly invitation: InvitationState;
   readonly events: readonly unknown[];
+  /** E.g. the customer's credit account is blocked (domain §6): the command succeeded anyway. */
+  readonly warnings: readonly InvitationWarning[];
 }
 
 /** One customer's invitation to a joint event: confirmation, rulings, and what happens at the event. */
@@ -55,7 +64,8 @@ export class CustomerInvitationsController {
       command,
       commandContext(this.clock, actor, correlationId),
     );
-    return { invitation: state, events };
+    const confirmed = events.filter((e): e is InvitationConfirmed => e.type === 'InvitationConfirmed');
+    return { invitation: state, events, warnings: creditWarnings(confirmed.map((e) => e.data)) };
   }
 
   @Post('invitations')

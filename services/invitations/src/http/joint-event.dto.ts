@@ -65,7 +65,8 @@ export class FileInvitationListDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: "Next day's planned list (required for BUs after the first, INV-02)",
+    description:
+      "Next day's planned list: due by the cut-off from BUs after the first on days before the event, with this list or a later filing of the day (INV-01/02)",
   })
   @IsOptional()
   @IsArray()

@@ -17,6 +17,7 @@ import {
   eligibilityConsumerName,
   startCustomersTopicConsumer,
 } from '../eligibility/start-eligibility-consumer';
+import { creditConsumerName, startCreditTopicConsumer } from '../credit/start-credit-consumer';
 import { invitationsModule } from '../invitations.module';
 
 export const TEST_JWT_SECRET = 'invitations-test-jwt-secret-0123456789';
@@ -36,8 +37,8 @@ export interface InvitationsTestApp {
 }
 
 /**
- * The invitations app as main.ts wires it (HTTP, relay, projections, timers, both customers-topic
- * consumers) on real PostgreSQL and Kafka, with a schema and topics of its own and a clock the test
+ * The invitations app as main.ts wires it (HTTP, relay, projections, timers, the customers-topic
+ * and the credit-topic consumers) on real PostgreSQL and Kafka, with a schema and topics of its own and a clock the test
  * moves. A test consumer records what the relay publishes.
  */
 export const startInvitationsTestApp = async (start: string): Promise<InvitationsTestApp> => {
@@ -52,13 +53,14 @@ export const startInvitationsTestApp = async (start: string): Promise<Invitation
     LOG_LEVEL: 'silent',
     SCHEMA: `inv_${suffix}`,
     CUSTOMERS_TOPIC: `crm.customers.events.v1.inv${suffix}`,
+    CREDIT_TOPIC: `crm.credit.events.v1.inv${suffix}`,
     INVITATIONS_TOPIC: `crm.invitations.events.v1.t${suffix}`,
   });
   const kafka = new Kafka({ clientId: `inv-test-${suffix}`, brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, [config.CUSTOMERS_TOPIC, config.INVITATIONS_TOPIC]).finally(() =>
-    admin.disconnect(),
+  await ensureTopics(admin, [config.CUSTOMERS_TOPIC, config.CREDIT_TOPIC, config.INVITATIONS_TOPIC]).finally(
+    () => admin.disconnect(),
   );
   const producer = kafka.producer();
   await producer.connect();
@@ -76,8 +78,9 @@ export const startInvitationsTestApp = async (start: string): Promise<Invitation
   const clock = new FixedClock(start);
   const app = await createTestApp(invitationsModule(config, { clock, timerIntervalMs: 100 }));
   await startCustomersTopicConsumer(app);
+  await startCreditTopicConsumer(app);
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 2 });
-  const consumers = [eligibilityConsumerName(config)];
+  const consumers = [eligibilityConsumerName(config), creditConsumerName(config)];
   return {
     app,
     config,
@@ -96,7 +99,12 @@ export const startInvitationsTestApp = async (start: string): Promise<Invitation
       await dropTestSchemas([config.SCHEMA, config.readSchema()]);
       await deleteTestKafkaResources(
         {
-          topics: [config.CUSTOMERS_TOPIC, config.INVITATIONS_TOPIC, ...consumers.map(dlqTopicFor)],
+          topics: [
+            config.CUSTOMERS_TOPIC,
+            config.CREDIT_TOPIC,
+            config.INVITATIONS_TOPIC,
+            ...consumers.map(dlqTopicFor),
+          ],
           groups: [...consumers, group],
         },
         brokers,
