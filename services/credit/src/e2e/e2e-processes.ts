@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { mintToken, type TokenClaims } from '@crm/nest';
 import { customerDirectoryConsumerName } from '@crm/customers-directory-replica';
+import { dlqTopicFor } from '@crm/messaging';
 import {
   deleteTestKafkaResources,
   dropTestSchemas,
@@ -82,11 +83,10 @@ export const e2eEnvironment = async (claims: Readonly<Record<string, TokenClaims
     close: async (processes: readonly (ServiceProcess | undefined)[]): Promise<void> => {
       await Promise.all(processes.map((p) => p?.stop()));
       await dropTestSchemas(services.flatMap((s) => [schema(s), `${schema(s)}_read`]));
+      // Every service here runs one inbox consumer, named after the directory replica's.
+      const groups = services.map((s) => customerDirectoryConsumerName({ SCHEMA: schema(s) }));
       await deleteTestKafkaResources(
-        {
-          topics: Object.values(topics),
-          groups: services.map((s) => customerDirectoryConsumerName({ SCHEMA: schema(s) })),
-        },
+        { topics: [...Object.values(topics), ...groups.map(dlqTopicFor)], groups },
         brokers,
       );
     },

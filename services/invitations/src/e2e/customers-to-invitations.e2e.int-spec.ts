@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { mintToken } from '@crm/nest';
 import { customerDirectoryConsumerName } from '@crm/customers-directory-replica';
+import { dlqTopicFor } from '@crm/messaging';
 import {
   deleteTestKafkaResources,
   dropTestSchemas,
@@ -101,12 +102,10 @@ describe('customers → Kafka → invitations eligibility (e2e, separate process
       invitationsSchema,
       `${invitationsSchema}_read`,
     ]);
+    const group = customerDirectoryConsumerName({ SCHEMA: invitationsSchema });
     if (brokers)
       await deleteTestKafkaResources(
-        {
-          topics: [customersTopic, invitationsTopic],
-          groups: [customerDirectoryConsumerName({ SCHEMA: invitationsSchema })],
-        },
+        { topics: [customersTopic, invitationsTopic, dlqTopicFor(group)], groups: [group] },
         brokers,
       );
   });
