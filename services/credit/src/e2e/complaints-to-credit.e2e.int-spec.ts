@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { KafkaMessage } from 'kafkajs';
+import { Pool } from 'pg';
 import { COMPLAINT_SETTLEMENT_APPROVED, parseComplaintSettlementApprovedV1 } from '@crm/complaints-contracts';
-import { eventually, startServiceProcess, type ServiceProcess } from '@crm/testing';
+import { eventually, startServiceProcess, testDatabaseUrl, type ServiceProcess } from '@crm/testing';
 import { creditAccount, e2eEnvironment, settleComplaint, type E2eEnvironment } from './e2e-processes';
 
 jest.setTimeout(180_000);
@@ -57,7 +58,7 @@ describe('complaints → Kafka → credit notes (e2e, separate processes)', () =
     await e2e?.close([complaints, credit]);
   });
 
-  it('an accepted allowance becomes exactly one credit note on the customer account, also when redelivered', async () => {
+  it('an accepted allowance becomes exactly one credit note on the customer account, also when delivered again', async () => {
     const customerId = `cust-e2e-${randomUUID()}`;
     const concerned = { concernedEmployeeId: 'emp-9', concernedBu: 'bu-1' };
     const allowanceCase = await settleComplaint(
@@ -74,7 +75,8 @@ describe('complaints → Kafka → credit notes (e2e, separate processes)', () =
     }, `the credit note of case ${allowanceCase} in the credit process`);
     expect(first).toMatchObject({ creditNotes: 1, unappliedCreditFen: 30_000 });
 
-    // Redeliver the very message the complaints relay published (same event id, same key).
+    // Redeliver the very message the complaints relay published (same event id: the inbox drops
+    // it), and the same settlement as a new event (new id: only the settlement id can catch it).
     const original = await settlementMessage(allowanceCase);
     const settlement = parseComplaintSettlementApprovedV1(
       (JSON.parse(original.value?.toString() ?? '{}') as { data: unknown }).data,
@@ -86,16 +88,26 @@ describe('complaints → Kafka → credit notes (e2e, separate processes)', () =
       amountFen: 30_000,
       approvedBy: 'csm-1',
     });
+    const copyEventId = randomUUID();
     const producer = e2e.kafka.producer();
     await producer.connect();
     await producer.send({
       topic: e2e.topics.COMPLAINTS_TOPIC,
-      messages: [{ key: original.key, value: original.value, headers: original.headers ?? {} }],
+      messages: [
+        { key: original.key, value: original.value, headers: original.headers ?? {} },
+        {
+          key: original.key,
+          value: JSON.stringify({
+            ...(JSON.parse(original.value?.toString() ?? '{}') as object),
+            eventId: copyEventId,
+          }),
+        },
+      ],
     });
     await producer.disconnect();
 
     // A second case of the same customer (a return) is keyed alike, so it is consumed after the
-    // redelivery: once its note shows, the duplicate has been handled — and changed nothing.
+    // redelivery: once its note shows, both duplicates have been handled — and changed nothing.
     const returnCase = await settleComplaint(
       e2e,
       complaints,
@@ -108,6 +120,21 @@ describe('complaints → Kafka → credit notes (e2e, separate processes)', () =
       return account !== undefined && Number(account['unappliedCreditFen']) >= 35_000 ? account : undefined;
     }, `the credit note of case ${returnCase} in the credit process`);
     expect(after).toMatchObject({ creditNotes: 2, unappliedCreditFen: 35_000 });
+
+    // The copy under a new event id was handled (inbox) and refused by nothing (no dead letter):
+    // the settlement id alone kept it from becoming a second note.
+    const pool = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
+    try {
+      const schema = e2e.schema('credit');
+      const inbox = await pool.query(`select count(*)::int as n from "${schema}".inbox where event_id = $1`, [
+        copyEventId,
+      ]);
+      expect(inbox.rows[0].n).toBe(1);
+      const dead = await pool.query(`select count(*)::int as n from "${schema}".dead_letters`);
+      expect(dead.rows[0].n).toBe(0);
+    } finally {
+      await pool.end();
+    }
 
     const history = await e2e.call(credit, 'GET', `/audit/streams/credit-account-${customerId}`, 'auditor');
     expect(history.status).toBe(200);

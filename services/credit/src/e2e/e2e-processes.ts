@@ -48,6 +48,8 @@ export const e2eEnvironment = async (claims: Readonly<Record<string, TokenClaims
   return {
     kafka,
     topics,
+    /** The PostgreSQL schema of a service process of this file. */
+    schema,
     /** The environment of one service process: its own schema, the shared test topics. */
     env: (service: string, extra: Readonly<Record<string, string>> = {}): Record<string, string> => {
       services.push(service);
