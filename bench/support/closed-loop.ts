@@ -18,8 +18,10 @@ export interface LoopResult {
 
 /**
  * Closed loop: `workers` callers, each issuing its next operation as soon as the previous one
- * answered, for warm-up plus measured time. Only operations that start and end inside the
- * measured window count. `op` returns the kind of answer; a throw counts as an error.
+ * answered, for warm-up plus measured time. Every operation that *completes* inside the measured
+ * window counts, with its full latency (even if it started during warm-up): with latencies near a
+ * second, counting only operations that also started in the window would drop exactly the slow
+ * ones. No operation starts after the window. `op` returns the kind of answer; a throw is an error.
  */
 export const closedLoop = async (
   workers: number,
@@ -42,13 +44,14 @@ export const closedLoop = async (
         outcome = await op(w, n);
       } catch (error) {
         outcome = '';
-        if (t0 >= measureFrom) {
+        const at = nowMs();
+        if (at >= measureFrom && at <= stopAt) {
           errors += 1;
           firstError ??= error instanceof Error ? error.message : String(error);
         }
       }
       const t1 = nowMs();
-      if (outcome !== '' && t0 >= measureFrom && t1 <= stopAt) {
+      if (outcome !== '' && t1 >= measureFrom && t1 <= stopAt) {
         latencies.push(t1 - t0);
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       }
