@@ -7,7 +7,7 @@
  *   node -r @swc-node/register bench/credit-contention.ts
  *
  * Env: TEST_DATABASE_URL, KAFKA_BROKERS (the app starts its relay), BENCH_CREDIT_CONCURRENCY
- * (1,5,20), BENCH_CREDIT_WARMUP_S (1), BENCH_CREDIT_DURATION_S (7).
+ * (1,5,20), BENCH_CREDIT_WARMUP_S (1), BENCH_CREDIT_DURATION_S (5).
  */
 import { randomUUID } from 'node:crypto';
 import { creditAccountStreamId } from '@crm/credit-domain';
@@ -36,7 +36,7 @@ interface LevelResult extends LoopResult {
 const main = async (): Promise<void> => {
   const levels = listFromEnv('BENCH_CREDIT_CONCURRENCY', [1, 5, 20]);
   const warmupMs = numberFromEnv('BENCH_CREDIT_WARMUP_S', 1) * 1000;
-  const durationMs = numberFromEnv('BENCH_CREDIT_DURATION_S', 7) * 1000;
+  const durationMs = numberFromEnv('BENCH_CREDIT_DURATION_S', 5) * 1000;
   const before = machineSnapshot();
   console.log(describeLoad('before', before));
   const t = await startCreditTestApp();

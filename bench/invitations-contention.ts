@@ -11,7 +11,7 @@
  *
  * Env: TEST_DATABASE_URL, KAFKA_BROKERS (customers reach the eligibility table through the
  * customers topic, as in production), BENCH_INV_INFLIGHT (2,10: confirmations in flight),
- * BENCH_INV_RACERS (2: BUs racing per customer), BENCH_INV_CUSTOMERS (300 per case).
+ * BENCH_INV_RACERS (2: BUs racing per customer), BENCH_INV_CUSTOMERS (200 per case).
  */
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -31,7 +31,7 @@ import { fixedRounds, listFromEnv, timed, type LoopResult } from './support/clos
 import { countConflicts } from './support/conflict-counter';
 import { numberFromEnv, printJson } from './support/bench-env';
 import { describeLoad, machineSnapshot } from './support/machine';
-import { formatTable } from './support/stats';
+import { formatTable, nowMs } from './support/stats';
 
 /** A local Asia/Shanghai wall-clock time. */
 const local = (time: string): string => new Date(`${time.replace(' ', 'T')}+08:00`).toISOString();
@@ -88,7 +88,7 @@ const lapsedCustomers = async (t: InvitationsTestApp, count: number): Promise<st
 const main = async (): Promise<void> => {
   const inflightLevels = listFromEnv('BENCH_INV_INFLIGHT', [2, 10]);
   const racers = numberFromEnv('BENCH_INV_RACERS', 2);
-  const customersPerCase = numberFromEnv('BENCH_INV_CUSTOMERS', 300);
+  const customersPerCase = numberFromEnv('BENCH_INV_CUSTOMERS', 200);
   const bus = Array.from({ length: Math.max(2, racers) }, (_, i) => `bu-${i + 1}`);
   const before = machineSnapshot();
   console.log(describeLoad('before', before));
@@ -131,38 +131,41 @@ const main = async (): Promise<void> => {
         (error) => (error instanceof DomainError ? `refused ${error.code}` : undefined),
       );
 
-    for (const inflight of inflightLevels) {
-      for (const contention of [false, true]) {
-        const customers = await lapsedCustomers(t, customersPerCase);
-        const perRound = contention ? racers : 1;
-        const conflictsBefore = counter.conflicts();
-        const loop = await fixedRounds(
-          customers.length,
-          Math.max(1, Math.floor(inflight / perRound)),
-          (r) => {
-            const customerId = customers[r] as string;
-            // One BU alone, or `racers` BUs released together on the same customer.
-            const who = contention ? bus.slice(0, racers) : [bus[r % bus.length] as string];
-            return Promise.all(who.map((bu) => confirm(customerId, bu)));
-          },
-        );
-        const singleWinner = await winners(t, jointEventId, customers);
-        const result: CaseResult = {
-          ...loop,
-          contention,
-          inflight,
-          customers: customers.length,
-          conflicts: counter.conflicts() - conflictsBefore,
-          singleWinner,
-        };
-        results.push(result);
-        console.log(
-          `${contention ? `${racers} BUs racing` : 'no contention'}, ${inflight} in flight: ` +
-            `${result.decisionsPerSecond} decisions/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
-            `${result.conflicts} version conflicts, ${singleWinner}/${customers.length} with one confirmation, ` +
-            `errors ${result.errors}${result.firstError !== undefined ? ` (${result.firstError})` : ''}`,
-        );
-      }
+    // All customers up front: one wait for the eligibility consumer instead of one per case.
+    const cases = inflightLevels.flatMap((inflight) =>
+      [false, true].map((contention) => ({ inflight, contention })),
+    );
+    const setupStarted = nowMs();
+    const everyone = await lapsedCustomers(t, customersPerCase * cases.length);
+    console.log(
+      `${everyone.length} lapsed customers through the customers topic in ${Math.round(nowMs() - setupStarted)} ms`,
+    );
+    for (const [index, { inflight, contention }] of cases.entries()) {
+      const customers = everyone.slice(index * customersPerCase, (index + 1) * customersPerCase);
+      const perRound = contention ? racers : 1;
+      const conflictsBefore = counter.conflicts();
+      const loop = await fixedRounds(customers.length, Math.max(1, Math.floor(inflight / perRound)), (r) => {
+        const customerId = customers[r] as string;
+        // One BU alone, or `racers` BUs released together on the same customer.
+        const who = contention ? bus.slice(0, racers) : [bus[r % bus.length] as string];
+        return Promise.all(who.map((bu) => confirm(customerId, bu)));
+      });
+      const singleWinner = await winners(t, jointEventId, customers);
+      const result: CaseResult = {
+        ...loop,
+        contention,
+        inflight,
+        customers: customers.length,
+        conflicts: counter.conflicts() - conflictsBefore,
+        singleWinner,
+      };
+      results.push(result);
+      console.log(
+        `${contention ? `${racers} BUs racing` : 'no contention'}, ${inflight} in flight: ` +
+          `${result.decisionsPerSecond} decisions/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
+          `${result.conflicts} version conflicts, ${singleWinner}/${customers.length} with one confirmation, ` +
+          `errors ${result.errors}${result.firstError !== undefined ? ` (${result.firstError})` : ''}`,
+      );
     }
     const after = machineSnapshot();
     console.log(describeLoad('after', after));
