@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs the three benchmarks one after another against the local PostgreSQL and Kafka that are
-# already running (bash infra/start-all.sh, or infra/kafka/kafka.sh start + infra/postgres/init.sh).
+# Runs the benchmarks one after another against the local PostgreSQL and Kafka that are already
+# running (bash infra/start-all.sh, or infra/kafka/kafka.sh start + infra/postgres/init.sh).
 # One at a time on purpose: they would otherwise compete for the same cores and skew each other.
 # Output (console tables + JSON) goes to bench/results/<UTC timestamp>/ as well as the terminal.
+# BENCH_ONLY="credit-contention invitations-contention" runs just those (names = bench/<name>.ts);
+# BENCH_ONLY=services runs the three service contention benchmarks (about 1.5 minutes in all).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -24,7 +26,20 @@ machine() {
 }
 
 machine | tee "$out/machine-before.txt"
-for bench in event-store-append relay-throughput e2e-latency; do
+platform="event-store-append relay-throughput e2e-latency"
+services="credit-contention complaints-registration invitations-contention"
+case "${BENCH_ONLY:-}" in
+  '') benches="$platform $services" ;;
+  services) benches="$services" ;;
+  platform) benches="$platform" ;;
+  *) benches="$BENCH_ONLY" ;;
+esac
+
+for bench in $benches; do
+  if [ ! -f "bench/$bench.ts" ]; then
+    echo "no benchmark bench/$bench.ts" >&2
+    exit 2
+  fi
   echo
   echo "==> $bench (uptime: $(uptime | sed 's/.*load/load/'))"
   node -r @swc-node/register "bench/$bench.ts" 2>&1 | tee "$out/$bench.txt"
