@@ -26,6 +26,7 @@ import {
   type PortfolioEvent,
 } from '@crm/credit-domain';
 import { scheduleTimersFor } from './credit-timers';
+import { KeyedQueue } from './keyed-queue';
 
 export interface ExecuteOptions {
   /** Event ids from (stream, commandId, index): for commands re-issued by timers or Kafka messages. */
@@ -39,8 +40,9 @@ export interface Executed {
 }
 
 /**
- * Re-decisions after a concurrent append. Twenty parallel credit checks on one account each lose
- * at most nineteen races; with the jittered pause below they settle well within this bound.
+ * Re-decisions after a concurrent append. Within one process decisions on an account are queued,
+ * so conflicts come only from other processes (replicas) or the portfolio stream; with the
+ * jittered pause below they settle well within this bound.
  */
 const MAX_ATTEMPTS = 60;
 
@@ -67,6 +69,8 @@ const toNewEvents = (
  * holds under concurrent grants) and the durable timers the events call for.
  */
 export class CreditAccountExecutor {
+  private readonly accounts = new KeyedQueue();
+
   constructor(
     private readonly store: EventStore,
     private readonly pool: Pool,
@@ -83,11 +87,20 @@ export class CreditAccountExecutor {
     };
   }
 
-  async execute(
+  execute(
     accountId: string,
     command: CreditAccountCommand,
     base: CommandContext,
     options: ExecuteOptions = {},
+  ): Promise<Executed> {
+    return this.accounts.run(accountId, () => this.decideAndAppend(accountId, command, base, options));
+  }
+
+  private async decideAndAppend(
+    accountId: string,
+    command: CreditAccountCommand,
+    base: CommandContext,
+    options: ExecuteOptions,
   ): Promise<Executed> {
     const ctx = await this.decisionContext(base);
     const decider = creditAccountDecider(accountId);

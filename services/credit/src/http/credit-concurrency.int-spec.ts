@@ -1,3 +1,6 @@
+import type { INestApplication } from '@nestjs/common';
+import { createTestApp } from '@crm/nest';
+import { creditModule } from '../credit.module';
 import { startCreditTestApp, type CreditTestApp } from '../testing/credit-test-app';
 import {
   creditApi,
@@ -67,6 +70,40 @@ describe('credit checks and grants under real concurrency (HTTP, PostgreSQL)', (
         const why = await api.get(`/credit-accounts/${accountId}/holds/o-${i}/explanation`).expect(200);
         expect(why.body.exposureFen + (amounts[i] ?? 0)).toBeGreaterThan(limitFen);
       }
+    }
+  });
+
+  it('two replicas on one database: parallel sales split across them never exceed the limit', async () => {
+    // Within one process the executor queues an account's decisions; across processes only the
+    // event store's expected-version check keeps the limit, which this race exercises.
+    const replica: INestApplication = await createTestApp(creditModule(t.config, { clock: t.clock }));
+    try {
+      const apis = [api, await creditApi({ ...t, app: replica as CreditTestApp['app'] })];
+      const limitFen = 60_000;
+      for (let round = 0; round < 5; round++) {
+        const accountId = `acc-replicas-${round}`;
+        await creditWorthyAccount(api, accountId, limitFen);
+        const amounts = amountsFor(round + ROUNDS);
+        const responses = await Promise.all(
+          amounts.map((amountFen, i) =>
+            (apis[i % 2] as CreditApi).post(`/credit-accounts/${accountId}/credit-checks`, 'staff', {
+              orderId: `o-${i}`,
+              kind: 'credit_sale',
+              amountFen,
+            }),
+          ),
+        );
+        expect(responses.map((r) => r.status)).toEqual(amounts.map(() => 201));
+        const approvedTotal = responses.reduce(
+          (sum, r, i) => sum + (r.body.decision === 'approved' ? (amounts[i] ?? 0) : 0),
+          0,
+        );
+        expect(approvedTotal).toBeLessThanOrEqual(limitFen);
+        const account = await api.get(`/credit-accounts/${accountId}`).expect(200);
+        expect(account.body.exposureFen).toBe(approvedTotal);
+      }
+    } finally {
+      await replica.close();
     }
   });
 
