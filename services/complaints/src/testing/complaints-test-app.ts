@@ -3,7 +3,7 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { CommandContext } from '@crm/event-sourcing';
-import { createTestApp, loadConfig, mintToken, type TokenClaims } from '@crm/nest';
+import { createTestApp, loadConfig, testServiceEnv, mintToken, type TokenClaims } from '@crm/nest';
 import { dlqTopicFor, parseEnvelope, type KafkaEnvelope } from '@crm/messaging';
 import { FixedClock } from '@crm/policy';
 import {
@@ -46,11 +46,7 @@ export const startComplaintsTestApp = async (start = '2025-09-30T02:00:00Z'): Pr
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
   const suffix = uniqueSuffix();
   const config = loadConfig(ComplaintsConfig, {
-    NODE_ENV: 'test',
-    DATABASE_URL: testDatabaseUrl(),
-    KAFKA_BROKERS: brokers.join(','),
-    JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'silent',
+    ...testServiceEnv({ databaseUrl: testDatabaseUrl(), brokers, jwtSecret: TEST_JWT_SECRET }),
     SCHEMA: `cmp_${suffix}`,
     CUSTOMERS_TOPIC: `crm.customers.events.v1.t${suffix}`,
     COMPLAINTS_TOPIC: `crm.complaints.events.v1.t${suffix}`,

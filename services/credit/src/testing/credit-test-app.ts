@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { createTestApp, loadConfig, mintToken } from '@crm/nest';
+import { createTestApp, loadConfig, testServiceEnv, mintToken } from '@crm/nest';
 import { FixedClock } from '@crm/policy';
 import {
   deleteTestKafkaResources,
@@ -43,11 +43,7 @@ export const startCreditTestApp = async (
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
   const suffix = uniqueSuffix();
   const config = loadConfig(CreditConfig, {
-    NODE_ENV: 'test',
-    DATABASE_URL: testDatabaseUrl(),
-    KAFKA_BROKERS: brokers.join(','),
-    JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'silent',
+    ...testServiceEnv({ databaseUrl: testDatabaseUrl(), brokers, jwtSecret: TEST_JWT_SECRET }),
     SCHEMA: `credit_${suffix}`,
     CREDIT_TOPIC: `crm.credit.events.v1.t${suffix}`,
     COMPLAINTS_TOPIC: `crm.complaints.events.v1.t${suffix}`,

@@ -1,6 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
-import { createTestApp, EventPipeline, loadConfig, mintToken, type TokenClaims } from '@crm/nest';
+import {
+  createTestApp,
+  EventPipeline,
+  loadConfig,
+  testServiceEnv,
+  mintToken,
+  type TokenClaims,
+} from '@crm/nest';
 import { dlqTopicFor } from '@crm/messaging';
 import type { Clock } from '@crm/policy';
 import {
@@ -48,11 +55,7 @@ export const startCustomersTestApp = async (
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
   const suffix = uniqueSuffix();
   const config = loadConfig(CustomersConfig, {
-    NODE_ENV: 'test',
-    DATABASE_URL: testDatabaseUrl(),
-    KAFKA_BROKERS: brokers.join(','),
-    JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'silent',
+    ...testServiceEnv({ databaseUrl: testDatabaseUrl(), brokers, jwtSecret: TEST_JWT_SECRET }),
     SCHEMA: `cust_${suffix}`,
     CUSTOMERS_TOPIC: `crm.customers.events.v1.t${suffix}`,
     INVITATIONS_TOPIC: `crm.invitations.events.v1.t${suffix}`,

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { createTestApp, loadConfig, mintToken, type TokenClaims } from '@crm/nest';
+import { createTestApp, loadConfig, testServiceEnv, mintToken, type TokenClaims } from '@crm/nest';
 import { dlqTopicFor, ensureTopics, type KafkaEnvelope } from '@crm/messaging';
 import { FixedClock } from '@crm/policy';
 import {
@@ -46,11 +46,7 @@ export const startInvitationsTestApp = async (start: string): Promise<Invitation
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
   const suffix = uniqueSuffix();
   const config = loadConfig(InvitationsConfig, {
-    NODE_ENV: 'test',
-    DATABASE_URL: testDatabaseUrl(),
-    KAFKA_BROKERS: brokers.join(','),
-    JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'silent',
+    ...testServiceEnv({ databaseUrl: testDatabaseUrl(), brokers, jwtSecret: TEST_JWT_SECRET }),
     SCHEMA: `inv_${suffix}`,
     CUSTOMERS_TOPIC: `crm.customers.events.v1.inv${suffix}`,
     CREDIT_TOPIC: `crm.credit.events.v1.inv${suffix}`,

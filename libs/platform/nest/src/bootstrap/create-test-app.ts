@@ -17,3 +17,19 @@ export const createTestApp = async (appModule: Type<unknown>): Promise<NestExpre
   await app.init();
   return app;
 };
+
+/**
+ * The environment every service test app starts from: the test database, the given brokers, a
+ * test-only signing secret, silent logs. Tests add their own SCHEMA and topics on top.
+ */
+export const testServiceEnv = (options: {
+  readonly databaseUrl: string;
+  readonly brokers: readonly string[];
+  readonly jwtSecret: string;
+}): Record<string, string> => ({
+  NODE_ENV: 'test',
+  DATABASE_URL: options.databaseUrl,
+  KAFKA_BROKERS: options.brokers.join(','),
+  JWT_SECRET: options.jwtSecret,
+  LOG_LEVEL: 'silent',
+});

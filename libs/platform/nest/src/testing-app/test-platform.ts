@@ -4,7 +4,7 @@ import { requireKafka, requirePostgres, testDatabaseUrl, uniqueSuffix } from '@c
 import { Pool } from 'pg';
 import { mintToken } from '../auth/mint-token';
 import type { TokenClaims } from '../auth/principal';
-import { createTestApp } from '../bootstrap/create-test-app';
+import { createTestApp, testServiceEnv } from '../bootstrap/create-test-app';
 import { loadConfig } from '../config/load-config';
 import { PlatformConfig } from '../config/platform-config';
 import { readSchemaFor } from '../config/service-config';
@@ -42,11 +42,7 @@ export const testModule = async (name: string, extras: TestModuleExtras = {}): P
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
   const schema = `nest_${name}_${uniqueSuffix()}`;
   const config = loadConfig(PlatformConfig, {
-    DATABASE_URL: testDatabaseUrl(),
-    KAFKA_BROKERS: brokers.join(','),
-    JWT_SECRET: TEST_SECRET,
-    LOG_LEVEL: 'silent',
-    NODE_ENV: 'test',
+    ...testServiceEnv({ databaseUrl: testDatabaseUrl(), brokers, jwtSecret: TEST_SECRET }),
   });
   const ledger = new WidgetLedger();
 
