@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { CommandContext } from '@crm/event-sourcing';
 import { createTestApp, loadConfig, testServiceEnv, mintToken, type TokenClaims } from '@crm/nest';
-import { dlqTopicFor, parseEnvelope, type KafkaEnvelope } from '@crm/messaging';
+import { dlqTopicFor, parseEnvelope, type KafkaEnvelope, ensureTopics } from '@crm/messaging';
 import { FixedClock } from '@crm/policy';
 import {
   deleteTestKafkaResources,
@@ -55,13 +55,7 @@ export const startComplaintsTestApp = async (start = '2025-09-30T02:00:00Z'): Pr
   const kafka = new Kafka({ clientId: `complaints-test-${suffix}`, brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({
-    topics: [
-      { topic: config.COMPLAINTS_TOPIC, numPartitions: 1 },
-      { topic: config.CUSTOMERS_TOPIC, numPartitions: 1 },
-    ],
-    waitForLeaders: true,
-  });
+  await ensureTopics(admin, [config.COMPLAINTS_TOPIC, config.CUSTOMERS_TOPIC], { numPartitions: 1 });
   await admin.disconnect();
   const clock = new FixedClock(start);
   const app = await createTestApp(complaintsModule(config, { clock, timerIntervalMs: 100 }));

@@ -1,7 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { mintToken } from '@crm/nest';
 import { customerDirectoryConsumerName } from '@crm/customers-directory-replica';
-import { dlqTopicFor } from '@crm/messaging';
+import { dlqTopicFor, ensureTopics } from '@crm/messaging';
 import {
   deleteTestKafkaResources,
   dropTestSchemas,
@@ -58,10 +58,7 @@ describe('customers → Kafka → invitations eligibility (e2e, separate process
     // Topics exist before either process starts, so producer and consumer never race to create them.
     const admin = new Kafka({ clientId: `e2e-${suffix}`, brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
-    await admin.createTopics({
-      topics: [customersTopic, invitationsTopic].map((topic) => ({ topic, numPartitions: 1 })),
-      waitForLeaders: true,
-    });
+    await ensureTopics(admin, [customersTopic, invitationsTopic], { numPartitions: 1 });
     await admin.disconnect();
 
     const claims = {
