@@ -1,7 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { mintToken, type TokenClaims } from '@crm/nest';
 import { customerDirectoryConsumerName } from '@crm/customers-directory-replica';
-import { dlqTopicFor } from '@crm/messaging';
+import { dlqTopicFor, ensureTopics } from '@crm/messaging';
 import {
   deleteTestKafkaResources,
   dropTestSchemas,
@@ -53,10 +53,7 @@ export const e2eEnvironment = async (claims: Readonly<Record<string, TokenClaims
   // Topics exist before any process starts, so producers and consumers never race to create them.
   const admin = new Kafka({ clientId: `e2e-${suffix}`, brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
-  await admin.createTopics({
-    topics: Object.values(topics).map((topic) => ({ topic, numPartitions: 1 })),
-    waitForLeaders: true,
-  });
+  await ensureTopics(admin, Object.values(topics), { numPartitions: 1 });
   await admin.disconnect();
 
   const tokens: Record<string, string> = {};
