@@ -99,10 +99,15 @@ describe('customers → Kafka → invitations eligibility (e2e, separate process
       invitationsSchema,
       `${invitationsSchema}_read`,
     ]);
-    const group = customerDirectoryConsumerName({ SCHEMA: invitationsSchema });
+    // Every consumer the two processes ran (named as their main.ts names them), with its DLQ topic.
+    const groups = [
+      customerDirectoryConsumerName({ SCHEMA: invitationsSchema }),
+      `${invitationsSchema}.credit-blocks`,
+      `${customersSchema}.inbound-facts`,
+    ];
     if (brokers)
       await deleteTestKafkaResources(
-        { topics: [customersTopic, invitationsTopic, dlqTopicFor(group)], groups: [group] },
+        { topics: [customersTopic, invitationsTopic, ...groups.map(dlqTopicFor)], groups },
         brokers,
       );
   });
