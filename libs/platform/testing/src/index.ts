@@ -2,3 +2,4 @@ export * from './infrastructure';
 export * from './eventually';
 export * from './service-process';
 export * from './cleanup';
+export * from './e2e-environment';

@@ -1,22 +1,11 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { mintToken, type TokenClaims } from '@crm/nest';
 import { customerDirectoryConsumerName } from '@crm/customers-directory-replica';
 import { dlqTopicFor, ensureTopics } from '@crm/messaging';
-import {
-  deleteTestKafkaResources,
-  dropTestSchemas,
-  eventually,
-  requireKafka,
-  requirePostgres,
-  startServiceProcess,
-  testDatabaseUrl,
-  uniqueSuffix,
-  type ServiceProcess,
-} from '@crm/testing';
+import { eventually, startE2eEnvironment, type E2eReply, type ServiceProcess } from '@crm/testing';
 
 const E2E_JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef';
 
-export type Reply = { readonly status: number; readonly body: Record<string, unknown> };
+export type Reply = E2eReply;
 type E2eService = 'customers' | 'complaints' | 'invitations';
 
 /** A day `days` after today in Asia/Shanghai (the services' business calendar), as YYYY-MM-DD. */
@@ -27,102 +16,31 @@ export const shanghaiDayIn = (days: number): string =>
  * The consumer groups a service process joins; each service names them after its schema (the
  * names are repeated here because a service never imports another service's code).
  */
-const groupsOf = (service: E2eService, schema: string): string[] =>
+const groupsOf = (service: string, schema: string): string[] =>
   service === 'customers'
     ? [`${schema}.inbound-facts`]
     : service === 'invitations'
       ? [customerDirectoryConsumerName({ SCHEMA: schema }), `${schema}.credit-blocks`]
       : [customerDirectoryConsumerName({ SCHEMA: schema })];
 
-/**
- * What the customers e2e files share: test-unique topics (all four services' topics, so no process
- * reads or writes a shared one) and schemas, service processes started from their own main.ts,
- * bearer tokens per named person, JSON calls, and cleanup.
- */
+/** The shared e2e environment (@crm/testing) with the customers files' people and service settings. */
 export const e2eEnvironment = async (claims: Readonly<Record<string, TokenClaims>>) => {
-  process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
-  const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
-  const suffix = uniqueSuffix();
-  const topics = {
-    CUSTOMERS_TOPIC: `crm.customers.events.v1.e2e${suffix}`,
-    INVITATIONS_TOPIC: `crm.invitations.events.v1.e2e${suffix}`,
-    COMPLAINTS_TOPIC: `crm.complaints.events.v1.e2e${suffix}`,
-    CREDIT_TOPIC: `crm.credit.events.v1.e2e${suffix}`,
-  };
-  const schema = (service: E2eService) => `${service}_e2e_${suffix}`;
-  // Topics exist before any process starts, so producers and consumers never race to create them.
-  const admin = new Kafka({ clientId: `e2e-${suffix}`, brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  await ensureTopics(admin, Object.values(topics), { numPartitions: 1 });
-  await admin.disconnect();
-
   const tokens: Record<string, string> = {};
   for (const [who, c] of Object.entries(claims)) tokens[who] = await mintToken(c, E2E_JWT_SECRET);
-  const started: E2eService[] = [];
-  const processes: ServiceProcess[] = [];
-
-  const call = async (
-    service: ServiceProcess | undefined,
-    method: 'GET' | 'POST',
-    path: string,
-    who: string,
-    body?: object,
-  ): Promise<Reply> => {
-    if (service === undefined) throw new Error('service not started');
-    const res = await fetch(`${service.baseUrl}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${tokens[who] ?? ''}`, 'Content-Type': 'application/json' },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
-
+  const e2e = await startE2eEnvironment({
+    jwtSecret: E2E_JWT_SECRET,
+    tokens,
+    consumerGroupsOf: groupsOf,
+    messaging: { ensureTopics, dlqTopicFor },
+  });
   return {
-    suffix,
-    schema,
+    ...e2e,
     /** Starts one service from its main.ts with its own schema and this file's topics. */
-    start: async (service: E2eService): Promise<ServiceProcess> => {
-      started.push(service);
-      const process = await startServiceProcess(service, {
-        NODE_ENV: 'test',
-        DATABASE_URL: testDatabaseUrl(),
-        KAFKA_BROKERS: brokers.join(','),
-        JWT_SECRET: E2E_JWT_SECRET,
-        LOG_LEVEL: 'warn',
-        KAFKAJS_NO_PARTITIONER_WARNING: '1',
-        ...topics,
-        SCHEMA: schema(service),
-        ...(service === 'customers' ? { PII_HMAC_SECRET: `e2e-hmac-${suffix}-0123456789abcdefghij` } : {}),
-      });
-      processes.push(process);
-      return process;
-    },
-    /** A JSON call as a named person; the reply with its parsed body whatever its status. */
-    call,
-    /** A JSON call that must answer `status`; otherwise fails with the body and the process's log tail. */
-    expectStatus: async (
-      what: string,
-      service: ServiceProcess | undefined,
-      status: number,
-      ...request: [method: 'GET' | 'POST', path: string, who: string, body?: object]
-    ): Promise<Record<string, unknown>> => {
-      const res = await call(service, ...request);
-      if (res.status !== status)
-        throw new Error(
-          `${what}: ${res.status} ${JSON.stringify(res.body)}\n${service?.output().slice(-2000) ?? ''}`,
-        );
-      return res.body;
-    },
-    /** Stops the processes (after which nothing writes any more), then drops what they made. */
-    close: async (): Promise<void> => {
-      await Promise.all(processes.map((p) => p.stop()));
-      await dropTestSchemas(started.flatMap((s) => [schema(s), `${schema(s)}_read`]));
-      const groups = started.flatMap((s) => groupsOf(s, schema(s)));
-      await deleteTestKafkaResources(
-        { topics: [...Object.values(topics), ...groups.map(dlqTopicFor)], groups },
-        brokers,
-      );
-    },
+    start: (service: E2eService): Promise<ServiceProcess> =>
+      e2e.start(
+        service,
+        service === 'customers' ? { PII_HMAC_SECRET: `e2e-hmac-${e2e.suffix}-0123456789abcdefghij` } : {},
+      ),
   };
 };
 
