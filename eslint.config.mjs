@@ -117,6 +117,8 @@ export default tseslint.config(
                 'type:client',
               ],
             },
+            // The console's BFF owns no business rule: it reaches the services over HTTP, never their code.
+            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:platform'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
           ],
         },

@@ -29,6 +29,7 @@ export * from './idempotency/idempotency.interceptor';
 export * from './paging/page-query';
 
 export * from './observability/correlation-id';
+export * from './observability/logger-params';
 export * from './observability/metrics';
 export * from './observability/health-registry';
 export * from './observability/infrastructure-probes';
