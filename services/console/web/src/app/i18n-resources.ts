@@ -1,0 +1,19 @@
+import i18n from '@/shared/i18n/i18n';
+import authZh from '@/features/auth/locales/zh-CN.json';
+import authEn from '@/features/auth/locales/en.json';
+import inboxZh from '@/features/inbox/locales/zh-CN.json';
+import inboxEn from '@/features/inbox/locales/en.json';
+import customersZh from '@/features/customers/locales/zh-CN.json';
+import customersEn from '@/features/customers/locales/en.json';
+
+/** One namespace per feature (console-style §3); registered here because shared never imports features. */
+export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> = {
+  auth: { 'zh-CN': authZh, en: authEn },
+  inbox: { 'zh-CN': inboxZh, en: inboxEn },
+  customers: { 'zh-CN': customersZh, en: customersEn },
+};
+
+for (const [ns, bundles] of Object.entries(FEATURE_RESOURCES)) {
+  i18n.addResourceBundle('zh-CN', ns, bundles['zh-CN'], true, true);
+  i18n.addResourceBundle('en', ns, bundles.en, true, true);
+}

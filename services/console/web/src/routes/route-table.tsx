@@ -1,0 +1,82 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  AlertOutlined,
+  CalendarOutlined,
+  InboxOutlined,
+  SearchOutlined,
+  TeamOutlined,
+  UserAddOutlined,
+  UserOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import type { AccessFlag } from '@/shared/auth/access';
+
+export interface RouteEntry {
+  readonly path: string;
+  /** common:menu.<key>; absent for pages reached by links only. */
+  readonly menuKey?: string;
+  readonly icon?: ReactNode;
+  readonly access?: AccessFlag;
+  readonly page: LazyExoticComponent<ComponentType>;
+}
+
+/** Every page of the console, its menu entry and the flag that guards it (console-style §3). */
+export const ROUTES: readonly RouteEntry[] = [
+  { path: '/', menuKey: 'inbox', icon: <InboxOutlined />, page: lazy(() => import('./inbox-page')) },
+  {
+    path: '/customers',
+    menuKey: 'customerList',
+    icon: <UserOutlined />,
+    access: 'canSeeCustomers',
+    page: lazy(() => import('./customers/customer-list-page')),
+  },
+  {
+    path: '/customers/new',
+    menuKey: 'registerCustomer',
+    icon: <UserAddOutlined />,
+    access: 'canRegisterCustomer',
+    page: lazy(() => import('./customers/register-customer-page')),
+  },
+  {
+    path: '/customers/search',
+    menuKey: 'search',
+    icon: <SearchOutlined />,
+    access: 'canSeeCustomers',
+    page: lazy(() => import('./customers/customer-search-page')),
+  },
+  {
+    path: '/customers/lapse-watch',
+    menuKey: 'lapseWatch',
+    icon: <AlertOutlined />,
+    access: 'canSeeLapseWatch',
+    page: lazy(() => import('./customers/lapse-watch-page')),
+  },
+  {
+    path: '/customers/lapsed',
+    menuKey: 'lapsed',
+    icon: <UserSwitchOutlined />,
+    access: 'canReassignLapsed',
+    page: lazy(() => import('./customers/lapsed-queue-page')),
+  },
+  {
+    path: '/customers/:customerId',
+    access: 'canSeeCustomers',
+    page: lazy(() => import('./customers/customer-page')),
+  },
+  // Outreach batches and staff
+  {
+    path: '/staff',
+    menuKey: 'staff',
+    icon: <TeamOutlined />,
+    access: 'canManageStaff',
+    page: lazy(() => import('./staff/staff-page')),
+  },
+  // Joint events
+  {
+    path: '/invitations',
+    menuKey: 'events',
+    icon: <CalendarOutlined />,
+    access: 'canSeeInvitations',
+    page: lazy(() => import('./invitations/events-page')),
+  },
+];
