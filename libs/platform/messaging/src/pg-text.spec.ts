@@ -1,0 +1,13 @@
+import { storableText } from './pg-text';
+
+describe('storableText', () => {
+  it('spells NUL out, replaces lone surrogates and keeps valid pairs', () => {
+    expect(storableText('a\u0000b')).toBe('a\\u0000b');
+    expect(storableText('x\uD800y\uDC00z')).toBe('x\uFFFDy\uFFFDz');
+    expect(storableText('😀')).toBe('😀');
+  });
+
+  it('caps the length and says how long the text was', () => {
+    expect(storableText('abcdef', 3)).toBe('abc… (6 chars)');
+  });
+});
