@@ -1,8 +1,7 @@
 import type { IHeaders, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
-import { qualifiedName } from '@crm/postgres';
+import { qualifiedName, storableText } from '@crm/postgres';
 import { dlqTopicFor } from './kafka-topics';
-import { storableText } from './pg-text';
 import { describeError } from './retry-policy';
 
 export const DLQ_HEADERS = {

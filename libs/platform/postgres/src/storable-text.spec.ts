@@ -1,4 +1,4 @@
-import { storableText } from './pg-text';
+import { storableText, unstorableCharacter } from './storable-text';
 
 describe('storableText', () => {
   it('spells NUL out, replaces lone surrogates and keeps valid pairs', () => {
@@ -9,5 +9,18 @@ describe('storableText', () => {
 
   it('caps the length and says how long the text was', () => {
     expect(storableText('abcdef', 3)).toBe('abc… (6 chars)');
+  });
+});
+
+describe('unstorableCharacter', () => {
+  it.each([
+    ['a\u0000', 'NUL'],
+    ['\uD800', 'lone surrogate'],
+    ['a\uDC00b', 'lone surrogate'],
+    ['\uDC00\uD800', 'lone surrogate'],
+    ['王小明😀', undefined],
+    ['', undefined],
+  ])('%j → %s', (text, expected) => {
+    expect(unstorableCharacter(text)).toBe(expected);
   });
 });
