@@ -13,6 +13,8 @@ ensure_postgres
 port="$(free_port_pair "${TEST_KAFKA_PORT:-19192}")"
 export KAFKA_PORT="$port" KAFKA_CONTROLLER_PORT="$((port + 1))" KAFKA_STATE_DIR="$ROOT/.local/kafka-test"
 export KAFKA_LIB_CACHE="$ROOT/.local/kafka"
+# Each run starts from an empty broker; the system's broker (start-all.sh) keeps its data.
+export KAFKA_FRESH=1
 export KAFKA_BROKERS="127.0.0.1:$port"
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/crm_test}"
 trap 'bash "$ROOT/infra/kafka/kafka.sh" stop' EXIT

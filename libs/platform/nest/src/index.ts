@@ -59,3 +59,4 @@ export * from './policy/policy-seeder';
 export * from './pipeline/inbox-consumer-registry';
 export * from './dead-letters/dead-letter-dtos';
 export * from './dead-letters/dead-letters.controller';
+export * from './fuzz/fuzz-http-api';

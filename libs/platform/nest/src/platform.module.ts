@@ -11,6 +11,7 @@ import { InboxConsumerRegistry } from './pipeline/inbox-consumer-registry';
 import { PolicySeeder } from './policy/policy-seeder';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
+import { InputSafetyGuard } from './input/input-safety.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { createEventStore } from './bootstrap/create-event-store';
 import { createServicePool } from './bootstrap/create-service-pool';
@@ -150,6 +151,7 @@ export class PlatformModule {
       // Order matters: authentication before the role check; idempotency outside the timing.
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       { provide: APP_GUARD, useClass: RolesGuard },
+      { provide: APP_GUARD, useClass: InputSafetyGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -12,8 +12,7 @@ import {
   parseCustomerRegisteredV1,
   parseCustomerServiceLapsedV1,
 } from '@crm/customers-contracts';
-import { KafkaInboxContext, type KafkaEnvelope } from '@crm/messaging';
-import { parseContract as parse } from '../messaging/parse-contract';
+import { KafkaInboxContext, parseContract, type KafkaEnvelope } from '@crm/messaging';
 import { EligibilityTable } from './eligibility.table';
 
 /**
@@ -27,7 +26,7 @@ export class EligibilityConsumer {
 
   @EventPattern(CUSTOMER_REGISTERED)
   async registered(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parse(envelope, parseCustomerRegisteredV1);
+    const data = parseContract(envelope, parseCustomerRegisteredV1);
     await this.eligibility.apply(
       context.getTransaction(),
       { customerId: data.customerId, ownerBu: data.ownerBu, ownerEmployeeId: data.ownerEmployeeId },
@@ -40,7 +39,7 @@ export class EligibilityConsumer {
     @Payload() envelope: KafkaEnvelope,
     @Ctx() context: KafkaInboxContext,
   ): Promise<void> {
-    const data = parse(envelope, parseCustomerOwnershipChangedV1);
+    const data = parseContract(envelope, parseCustomerOwnershipChangedV1);
     // A new owner serves the customer: it is no longer open to other BUs.
     await this.eligibility.apply(
       context.getTransaction(),
@@ -51,7 +50,7 @@ export class EligibilityConsumer {
 
   @EventPattern(CUSTOMER_SERVICE_LAPSED)
   async lapsed(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parse(envelope, parseCustomerServiceLapsedV1);
+    const data = parseContract(envelope, parseCustomerServiceLapsedV1);
     await this.eligibility.apply(
       context.getTransaction(),
       {
@@ -66,7 +65,7 @@ export class EligibilityConsumer {
 
   @EventPattern(CUSTOMER_LAPSE_CLEARED)
   async lapseCleared(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parse(envelope, parseCustomerLapseClearedV1);
+    const data = parseContract(envelope, parseCustomerLapseClearedV1);
     await this.eligibility.apply(
       context.getTransaction(),
       { customerId: data.customerId, ownerBu: data.ownerBu, lapsed: false },
@@ -76,7 +75,7 @@ export class EligibilityConsumer {
 
   @EventPattern(CUSTOMER_FORGOTTEN)
   async forgotten(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parse(envelope, parseCustomerForgottenV1);
+    const data = parseContract(envelope, parseCustomerForgottenV1);
     await this.eligibility.apply(
       context.getTransaction(),
       { customerId: data.customerId, forgotten: true },
