@@ -25,6 +25,9 @@ say "type check"
 npx tsc -p tsconfig.json --noEmit
 say "format check"
 npx prettier --check . --log-level=warn
+say "OpenAPI documents (generated from the code, and linted)"
+npm run -s openapi:check
+npm run -s openapi:lint
 
 say "tests (unit + integration)"
 mkdir -p .local

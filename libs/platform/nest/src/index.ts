@@ -44,6 +44,7 @@ export * from './openapi/openapi-completeness';
 export * from './openapi/api-operation';
 export * from './openapi/problem-details.schema';
 export * from './openapi/actor.dto';
+export * from './openapi/domain-event.dto';
 export * from './bootstrap/instrumented-event-store';
 export * from './bootstrap/configure-app';
 export * from './bootstrap/bootstrap-service';

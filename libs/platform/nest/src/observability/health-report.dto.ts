@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type { HealthCheckResult, HealthReport } from './health-registry';
 
 export class HealthCheckResultDto implements HealthCheckResult {
@@ -8,12 +8,13 @@ export class HealthCheckResultDto implements HealthCheckResult {
   @ApiPropertyOptional({ example: 'no answer within 2000 ms' }) error?: string;
 }
 
+@ApiExtraModels(HealthCheckResultDto)
 export class HealthReportDto implements HealthReport {
   @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';
 
   @ApiProperty({
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/HealthCheckResultDto' },
+    additionalProperties: { $ref: getSchemaPath(HealthCheckResultDto) },
     description: 'Check name (postgres, kafka, relay, projections…) → result',
   })
   checks!: Record<string, HealthCheckResultDto>;

@@ -1,13 +1,12 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { Public } from '../auth/public.decorator';
 import { ApiRead } from '../openapi/api-operation';
-import { HealthCheckResultDto, HealthReportDto } from './health-report.dto';
+import { HealthReportDto } from './health-report.dto';
 import { HealthRegistry } from './health-registry';
 
 @ApiTags('operations')
-@ApiExtraModels(HealthCheckResultDto)
 @Public()
 @Controller('health')
 export class HealthController {

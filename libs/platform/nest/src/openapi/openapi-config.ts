@@ -9,6 +9,8 @@ export const openApiConfig = (serviceName: string, version = '1.0.0'): Omit<Open
         'Commands accept an Idempotency-Key header; a repeat returns the first answer with Idempotent-Replayed: true.',
     )
     .setVersion(version)
+    // Relative: the host that serves the document; clients set their own base URL per environment.
+    .addServer('/', 'The service that serves this document')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addSecurityRequirements('bearer')
     .build();
