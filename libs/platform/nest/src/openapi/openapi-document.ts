@@ -16,7 +16,10 @@ const sortMaps = (value: unknown, key = ''): unknown => {
 
 /** The service's document, in a stable key order so that a regenerated file only differs where the API did. */
 export const openApiDocument = (app: INestApplication, serviceName: string): OpenAPIObject =>
-  sortMaps(SwaggerModule.createDocument(app, openApiConfig(serviceName))) as OpenAPIObject;
+  // Tags are chosen per controller (`@ApiTags`), not derived from class names.
+  sortMaps(
+    SwaggerModule.createDocument(app, openApiConfig(serviceName), { autoTagControllers: false }),
+  ) as OpenAPIObject;
 
 /**
  * The document of a service's root module without running it: Nest's preview mode builds the
