@@ -27,6 +27,9 @@ say "type check"
 npx tsc -p tsconfig.json --noEmit
 say "format check"
 npx prettier --check . --log-level=warn
+say "OpenAPI documents (generated from the code, and linted)"
+npm run -s openapi:check
+npm run -s openapi:lint
 
 say "console web app: generated API clients fresh, type check"
 npm run -s console:gen-api:check

@@ -39,6 +39,13 @@ export * from './audit/audit-dtos';
 export * from './audit/audit.controller';
 
 export * from './openapi/setup-openapi';
+export * from './openapi/openapi-config';
+export * from './openapi/openapi-document';
+export * from './openapi/openapi-completeness';
+export * from './openapi/api-operation';
+export * from './openapi/problem-details.schema';
+export * from './openapi/actor.dto';
+export * from './openapi/domain-event.dto';
 export * from './bootstrap/instrumented-event-store';
 export * from './bootstrap/configure-app';
 export * from './bootstrap/bootstrap-service';

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import type { OutreachBatch } from '@crm/customers-domain';
 import { OutreachBatches, type BatchResult } from '../application/outreach-batches';
+import { OutreachBatchDecisionDto, OutreachBatchDto } from './outreach-batch-responses.dto';
 import { EnterBatchRecordsDto, SubmitOutreachBatchDto } from './outreach-batch.dto';
 
 const view = (batchId: string, result: BatchResult) => ({
@@ -29,8 +30,6 @@ const summary = (batch: OutreachBatch) =>
 
 /** ARC-01..04: submit (BU manager) → entry (crm_clerk) → return → even allocation (BU manager). */
 @ApiTags('outreach-batches')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer' })
 @Controller('outreach-batches')
 export class OutreachBatchesController {
   constructor(
@@ -40,6 +39,11 @@ export class OutreachBatchesController {
 
   @Post()
   @Roles('bu_manager')
+  @ApiCommand({
+    operationId: 'submitOutreachBatch',
+    summary: 'Submit the forms of a seminar for entry (BU manager, ARC-01)',
+    response: OutreachBatchDecisionDto,
+  })
   async submit(
     @Body() body: SubmitOutreachBatchDto,
     @CurrentActor() actor: Actor,
@@ -56,7 +60,12 @@ export class OutreachBatchesController {
   }
 
   @Get(':batchId')
-  @ApiOkResponse({ description: 'The batch with its entries and status' })
+  @ApiRead({
+    operationId: 'getOutreachBatch',
+    summary: 'An outreach batch with its entries and status',
+    response: OutreachBatchDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async get(@Param('batchId') batchId: string) {
     const batch = await this.batches.load(batchId);
     if (batch.status === 'none') {
@@ -68,8 +77,14 @@ export class OutreachBatchesController {
   }
 
   @Post(':batchId/entries')
-  @HttpCode(200)
   @Roles('crm_clerk')
+  @ApiCommand({
+    operationId: 'enterBatchRecords',
+    summary: "Enter the batch's forms: each becomes a customer or a kept duplicate (crm_clerk, ARC-02)",
+    status: 200,
+    response: OutreachBatchDecisionDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async enter(
     @Param('batchId') batchId: string,
     @Body() body: EnterBatchRecordsDto,
@@ -80,8 +95,14 @@ export class OutreachBatchesController {
   }
 
   @Post(':batchId/return')
-  @HttpCode(200)
   @Roles('crm_clerk')
+  @ApiCommand({
+    operationId: 'returnOutreachBatch',
+    summary: 'Return the entered batch to its BU (crm_clerk, ARC-03)',
+    status: 200,
+    response: OutreachBatchDecisionDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async returnToBu(
     @Param('batchId') batchId: string,
     @CurrentActor() actor: Actor,
@@ -94,8 +115,14 @@ export class OutreachBatchesController {
   }
 
   @Post(':batchId/allocation')
-  @HttpCode(200)
   @Roles('bu_manager')
+  @ApiCommand({
+    operationId: 'allocateOutreachBatch',
+    summary: "Deal the batch's customers evenly among the participants (BU manager, ARC-04)",
+    status: 200,
+    response: OutreachBatchDecisionDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async allocate(
     @Param('batchId') batchId: string,
     @CurrentActor() actor: Actor,
