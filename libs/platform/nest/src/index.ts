@@ -58,3 +58,12 @@ export * from './policy/policy-seeder';
 export * from './pipeline/inbox-consumer-registry';
 export * from './dead-letters/dead-letter-dtos';
 export * from './dead-letters/dead-letters.controller';
+
+export * from './work-items/work-item.dto';
+export * from './work-items/work-item-cursor';
+export * from './work-items/work-items-reader';
+export * from './work-items/work-items.controller';
+export * from './work-items/work-items.module';
+export * from './test-clock/test-clock.dto';
+export * from './test-clock/test-clock.controller';
+export * from './test-clock/test-clock.registration';
