@@ -90,3 +90,15 @@ export const removeWorkItem = async (ctx: ProjectionContext, id: string): Promis
 export const removeWorkItemsStartingWith = async (ctx: ProjectionContext, prefix: string): Promise<void> => {
   await ctx.manager.query(`DELETE FROM ${ctx.table(WORK_ITEMS)} WHERE starts_with(id, $1)`, [prefix]);
 };
+
+/** Changes how an open item shows (e.g. a missed deadline makes it high priority); no-op when it is gone. */
+export const reviseWorkItem = async (
+  ctx: ProjectionContext,
+  id: string,
+  change: Pick<WorkItemRow, 'kind' | 'titleKey' | 'priority'>,
+): Promise<void> => {
+  await ctx.manager.query(
+    `UPDATE ${ctx.table(WORK_ITEMS)} SET kind = $2, title_key = $3, priority = $4, version = version + 1 WHERE id = $1`,
+    [id, change.kind, change.titleKey, change.priority],
+  );
+};
