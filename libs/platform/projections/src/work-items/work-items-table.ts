@@ -91,14 +91,32 @@ export const removeWorkItemsStartingWith = async (ctx: ProjectionContext, prefix
   await ctx.manager.query(`DELETE FROM ${ctx.table(WORK_ITEMS)} WHERE starts_with(id, $1)`, [prefix]);
 };
 
-/** Changes how an open item shows (e.g. a missed deadline makes it high priority); no-op when it is gone. */
+/**
+ * Moves an open item to its next step (e.g. a missed deadline makes it high priority, an entered
+ * batch goes back to its BU's manager), keeping its params, due time and link; no-op when it is gone.
+ */
 export const reviseWorkItem = async (
   ctx: ProjectionContext,
   id: string,
-  change: Pick<WorkItemRow, 'kind' | 'titleKey' | 'priority'>,
+  change: Pick<WorkItemRow, 'kind' | 'titleKey' | 'priority'> & { readonly audience?: WorkItemAudience },
 ): Promise<void> => {
+  const audience = change.audience;
   await ctx.manager.query(
-    `UPDATE ${ctx.table(WORK_ITEMS)} SET kind = $2, title_key = $3, priority = $4, version = version + 1 WHERE id = $1`,
-    [id, change.kind, change.titleKey, change.priority],
+    `UPDATE ${ctx.table(WORK_ITEMS)}
+        SET kind = $2, title_key = $3, priority = $4, version = version + 1,
+            audience_role = CASE WHEN $5::boolean THEN $6 ELSE audience_role END,
+            audience_bu = CASE WHEN $5::boolean THEN $7 ELSE audience_bu END,
+            audience_employee = CASE WHEN $5::boolean THEN $8 ELSE audience_employee END
+      WHERE id = $1`,
+    [
+      id,
+      change.kind,
+      change.titleKey,
+      change.priority,
+      audience !== undefined,
+      audience?.role ?? null,
+      audience?.bu ?? null,
+      audience?.employeeId ?? null,
+    ],
   );
 };
