@@ -24,8 +24,8 @@ interface Row {
 
 /**
  * The caller's page of `<readSchema>.work_items`, ordered by due instant (undated last) then id.
- * An item is the caller's when one of their roles is its audience and its BU and employee, when
- * set, are the caller's; rows whose `visible_from` lies ahead of the clock stay hidden.
+ * An item is the caller's when one of their roles is its audience (or it names no role but the
+ * caller's employee id) and its BU and employee, when set, are the caller's; rows whose `visible_from` lies ahead of the clock stay hidden.
  */
 export class WorkItemsReader {
   private readonly table: string;
@@ -48,7 +48,7 @@ export class WorkItemsReader {
     const { rows } = await this.pool.query<Row>(
       `SELECT id, kind, title_key, title_params, due_at, priority, link, version
          FROM ${this.table}
-        WHERE audience_role = ANY($1::text[])
+        WHERE (audience_role = ANY($1::text[]) OR (audience_role IS NULL AND audience_employee = $3))
           AND (audience_bu IS NULL OR audience_bu = $2)
           AND (audience_employee IS NULL OR audience_employee = $3)
           AND (visible_from IS NULL OR visible_from <= $4)

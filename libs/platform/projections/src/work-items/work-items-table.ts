@@ -6,12 +6,13 @@ export const WORK_ITEMS = 'work_items';
 export const WORK_ITEM_PRIORITIES = ['high', 'normal', 'low'] as const;
 export type WorkItemPriority = (typeof WORK_ITEM_PRIORITIES)[number];
 
-/** Whose inbox a row lands in: every holder of `role`, narrowed to one BU and/or one employee. */
-export interface WorkItemAudience {
-  readonly role: string;
-  readonly bu?: string;
-  readonly employeeId?: string;
-}
+/**
+ * Whose inbox a row lands in: every holder of `role`, narrowed to one BU and/or one employee; or,
+ * without a role, one employee whatever role they hold (a case's handler).
+ */
+export type WorkItemAudience =
+  | { readonly role: string; readonly bu?: string; readonly employeeId?: string }
+  | { readonly role?: undefined; readonly bu?: string; readonly employeeId: string };
 
 /** One piece of pending work as a projection writes it; `id` is stable so the completing event can find it. */
 export interface WorkItemRow {
@@ -43,13 +44,14 @@ export const workItemsTable: ProjectionTable = {
       due_at timestamptz,
       priority text NOT NULL CHECK (priority IN ('high', 'normal', 'low')),
       link text NOT NULL,
-      audience_role text NOT NULL,
+      audience_role text,
       audience_bu text,
       audience_employee text,
       visible_from timestamptz,
       version integer NOT NULL DEFAULT 1
     )`,
     `CREATE INDEX ON ${t} (audience_role, (coalesce(due_at, 'infinity'::timestamptz)), id)`,
+    `CREATE INDEX ON ${t} (audience_employee)`,
   ],
 };
 
@@ -73,7 +75,7 @@ export const upsertWorkItem = async (ctx: ProjectionContext, item: WorkItemRow):
       item.dueAt,
       item.priority,
       item.link,
-      item.audience.role,
+      item.audience.role ?? null,
       item.audience.bu ?? null,
       item.audience.employeeId ?? null,
       item.visibleFrom ?? null,
