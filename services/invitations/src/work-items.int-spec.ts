@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Server } from 'node:http';
+import type { WorkItemDto } from '@crm/nest';
 import { eventually } from '@crm/testing';
 import { startInvitationsTestApp, type InvitationsTestApp } from './testing/invitations-test-app';
 
@@ -7,18 +8,6 @@ jest.setTimeout(120_000);
 
 /** A local Asia/Shanghai wall-clock time. */
 const local = (time: string): string => new Date(`${time.replace(' ', 'T')}+08:00`).toISOString();
-
-interface Item {
-  id: string;
-  service: string;
-  kind: string;
-  titleKey: string;
-  titleParams: Record<string, unknown>;
-  dueAt: string | null;
-  priority: string;
-  link: string;
-  version: number;
-}
 
 const seen: number[] = [];
 
@@ -34,14 +23,17 @@ describe('invitations work items and the test clock (real PostgreSQL + Kafka, th
       .set('Authorization', `Bearer ${tokens[who] ?? ''}`)
       .on('response', (res: { status: number }) => seen.push(res.status));
 
-  const inbox = async (who: string, query = ''): Promise<{ items: Item[]; nextCursor: string | null }> =>
+  const inbox = async (
+    who: string,
+    query = '',
+  ): Promise<{ items: WorkItemDto[]; nextCursor: string | null }> =>
     (await call('get', `/work-items${query}`, who).expect(200)).body as {
-      items: Item[];
+      items: WorkItemDto[];
       nextCursor: string | null;
     };
 
   /** This event's items in `who`'s inbox, once `ready` holds for them (the projection is asynchronous). */
-  const itemsOf = (who: string, ready: (items: Item[]) => boolean): Promise<Item[]> =>
+  const itemsOf = (who: string, ready: (items: WorkItemDto[]) => boolean): Promise<WorkItemDto[]> =>
     eventually(async () => {
       const items = (await inbox(who)).items.filter((i) => JSON.stringify(i).includes(jointEventId));
       return ready(items) ? items : undefined;

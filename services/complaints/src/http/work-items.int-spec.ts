@@ -1,21 +1,10 @@
 import request from 'supertest';
 import type { Server } from 'node:http';
+import type { WorkItemDto } from '@crm/nest';
 import { eventually } from '@crm/testing';
 import { startComplaintsTestApp, type ComplaintsTestApp } from '../testing/complaints-test-app';
 
 jest.setTimeout(120_000);
-
-interface Item {
-  id: string;
-  service: string;
-  kind: string;
-  titleKey: string;
-  titleParams: Record<string, unknown>;
-  dueAt: string | null;
-  priority: string;
-  link: string;
-  version: number;
-}
 
 const seen: number[] = [];
 
@@ -33,13 +22,13 @@ describe('complaints work items (real PostgreSQL + Kafka, through HTTP)', () => 
     );
   };
 
-  const inbox = async (who: string): Promise<Item[]> =>
-    (await call('get', '/work-items', who).expect(200)).body.items as Item[];
+  const inbox = async (who: string): Promise<WorkItemDto[]> =>
+    (await call('get', '/work-items', who).expect(200)).body.items as WorkItemDto[];
 
   /** Who sees the case: waits for `expected` to hold the item and checks nobody else has it. */
-  const heldBy = async (caseId: string, expected: string | null): Promise<Item | undefined> => {
+  const heldBy = async (caseId: string, expected: string | null): Promise<WorkItemDto | undefined> => {
     const holders = async () => {
-      const found: [string, Item][] = [];
+      const found: [string, WorkItemDto][] = [];
       for (const who of Object.keys(tokens)) {
         const item = (await inbox(who)).find((i) => i.id === `case:${caseId}`);
         if (item !== undefined) found.push([who, item]);

@@ -1,26 +1,15 @@
+import type { WorkItemDto } from '@crm/nest';
 import { eventually } from '@crm/testing';
 import { startCreditTestApp, type CreditTestApp } from '../testing/credit-test-app';
 import {
-  aFacts,
-  allSections,
   creditApi,
+  investigatedAccount,
   seenStatuses,
   setPortfolioCap,
   type CreditApi,
 } from '../testing/credit-flow';
 
 jest.setTimeout(120_000);
-
-interface Item {
-  id: string;
-  service: string;
-  kind: string;
-  titleKey: string;
-  titleParams: Record<string, unknown>;
-  dueAt: string | null;
-  priority: string;
-  link: string;
-}
 
 const ROLES = ['staff', 'marketing_manager', 'credit_controller', 'marketing_vp', 'cfo', 'gm', 'chairman'];
 
@@ -29,14 +18,14 @@ describe('credit work items (real PostgreSQL + Kafka, through HTTP)', () => {
   let api: CreditApi;
   const base = '/credit-accounts/acc-wi';
 
-  const inbox = async (role: string): Promise<Item[]> =>
-    (await api.get('/work-items', role).expect(200)).body.items as Item[];
+  const inbox = async (role: string): Promise<WorkItemDto[]> =>
+    (await api.get('/work-items', role).expect(200)).body.items as WorkItemDto[];
 
   /** Waits until exactly `roles` hold an item of `kind` about the account, and returns one of them. */
-  const heldBy = async (kind: string, roles: readonly string[]): Promise<Item | undefined> => {
+  const heldBy = async (kind: string, roles: readonly string[]): Promise<WorkItemDto | undefined> => {
     const found = await eventually(
       async () => {
-        const holders: [string, Item][] = [];
+        const holders: [string, WorkItemDto][] = [];
         for (const role of ROLES) {
           const item = (await inbox(role)).find(
             (i) => i.kind === kind && i.titleParams['accountId'] === 'acc-wi',
@@ -57,19 +46,7 @@ describe('credit work items (real PostgreSQL + Kafka, through HTTP)', () => {
     t = await startCreditTestApp();
     api = await creditApi(t);
     await setPortfolioCap(api, 1_000_000_000);
-    await api
-      .post('/credit-accounts', 'credit_controller', {
-        accountId: 'acc-wi',
-        counterpartyKind: 'customer',
-        customerId: 'acc-wi',
-        name: 'Work Items Ltd',
-      })
-      .expect(201);
-    await api
-      .post(`${base}/dossier`, 'account_supervisor', { sections: allSections(), facts: aFacts() })
-      .expect(201);
-    await api.post(`${base}/dossier/review`, 'marketing_manager', { findings: 'consistent' }).expect(200);
-    await api.post(`${base}/dossier/filing`, 'credit_controller').expect(200);
+    await investigatedAccount(api, 'acc-wi', 'Work Items Ltd');
   });
 
   afterAll(async () => {

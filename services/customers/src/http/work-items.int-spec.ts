@@ -1,22 +1,11 @@
 import request from 'supertest';
 import type { Server } from 'node:http';
 import { FixedClock } from '@crm/policy';
+import type { WorkItemDto } from '@crm/nest';
 import { eventually } from '@crm/testing';
 import { startCustomersTestApp, type CustomersTestApp } from '../testing/customers-test-app';
 
 jest.setTimeout(120_000);
-
-interface Item {
-  id: string;
-  service: string;
-  kind: string;
-  titleKey: string;
-  titleParams: Record<string, unknown>;
-  dueAt: string | null;
-  priority: string;
-  link: string;
-  version: number;
-}
 
 const seen: number[] = [];
 
@@ -38,11 +27,15 @@ describe('customers work items (real PostgreSQL + Kafka, through HTTP)', () => {
     );
   };
 
-  const inbox = async (who: string): Promise<Item[]> =>
-    (await call('get', '/work-items', who).expect(200)).body.items as Item[];
+  const inbox = async (who: string): Promise<WorkItemDto[]> =>
+    (await call('get', '/work-items', who).expect(200)).body.items as WorkItemDto[];
 
   /** `who`'s items about `about`, once `ready` holds (the projection is asynchronous). */
-  const itemsOf = (who: string, about: string, ready: (items: Item[]) => boolean): Promise<Item[]> =>
+  const itemsOf = (
+    who: string,
+    about: string,
+    ready: (items: WorkItemDto[]) => boolean,
+  ): Promise<WorkItemDto[]> =>
     eventually(async () => {
       const items = (await inbox(who)).filter((i) => i.id.endsWith(about));
       return ready(items) ? items : undefined;

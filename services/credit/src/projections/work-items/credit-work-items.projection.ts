@@ -1,18 +1,9 @@
 import type { StoredEvent } from '@crm/event-store';
-import {
-  CREDIT_GRANT_STAGES,
-  type CreditAccountOpened,
-  type CreditGrantApproved,
-  type CreditGrantRequested,
-  type CreditReviewCompleted,
-  type CreditReviewScheduled,
-  type CreditSaleHeld,
-  GRADE_APPROVAL_STAGES,
-  type GradeProposed,
-  type GradeReviewed,
-  LIMIT_ADJUSTMENT_STAGES,
-  type LimitAdjustmentApproved,
-  type LimitAdjustmentProposed,
+import type {
+  CreditAccountOpened,
+  CreditReviewCompleted,
+  CreditReviewScheduled,
+  CreditSaleHeld,
 } from '@crm/credit-domain';
 import {
   defineProjection,
@@ -23,7 +14,8 @@ import {
   upsertWorkItem,
   workItemsTable,
 } from '@crm/projections';
-import { approvalChainsTable, closeChain, openChain, signChain } from './approval-chain';
+import { approvalChainsTable } from './approval-chain';
+import { applyChainEvent, CHAIN_EVENTS } from './credit-approval-chains';
 
 const ACCOUNT_NAMES = 'account_names';
 
@@ -32,9 +24,6 @@ const accountNamesTable: ProjectionTable = {
   ddl: (t) => `CREATE TABLE ${t} (account_id text PRIMARY KEY, name text NOT NULL)`,
 };
 
-const gradeChain = (accountId: string, proposalId: string): string => `grade:${accountId}:${proposalId}`;
-const grantChain = (accountId: string, grantId: string): string => `grant:${accountId}:${grantId}`;
-const adjustmentChain = (accountId: string, id: string): string => `adjustment:${accountId}:${id}`;
 const holdId = (accountId: string, orderId: string): string => `hold:${accountId}:${orderId}`;
 const reviewId = (accountId: string, period: string, dueAt: string): string =>
   `review:${accountId}:${period}:${dueAt}`;
@@ -76,15 +65,7 @@ export const creditWorkItemsProjection = defineProjection({
   version: 1,
   handles: [
     'CreditAccountOpened',
-    'GradeProposed',
-    'GradeReviewed',
-    'GradeApproved',
-    'CreditGrantRequested',
-    'CreditGrantApproved',
-    'CreditLimitGranted',
-    'LimitAdjustmentProposed',
-    'LimitAdjustmentApproved',
-    'CreditLimitAdjusted',
+    ...CHAIN_EVENTS,
     'CreditSaleHeld',
     'HoldReleaseRequested',
     'CreditHoldReleased',
@@ -92,6 +73,7 @@ export const creditWorkItemsProjection = defineProjection({
     'CreditReviewScheduled',
     'CreditReviewCompleted',
   ],
+
   tables: [workItemsTable, approvalChainsTable, accountNamesTable],
   async apply(event: StoredEvent, ctx: ProjectionContext): Promise<void> {
     const accountId = String(event.data['accountId']);
@@ -100,6 +82,10 @@ export const creditWorkItemsProjection = defineProjection({
       accountName: await accountName(ctx, accountId),
       ...extra,
     });
+    if (CHAIN_EVENTS.includes(event.type)) {
+      await applyChainEvent(event, ctx, await params({}));
+      return;
+    }
     switch (event.type) {
       case 'CreditAccountOpened': {
         const d = event.data as CreditAccountOpened['data'];
@@ -109,60 +95,6 @@ export const creditWorkItemsProjection = defineProjection({
         );
         return;
       }
-      case 'GradeProposed': {
-        const d = event.data as GradeProposed['data'];
-        return openChain(ctx, gradeChain(accountId, d.proposalId), GRADE_APPROVAL_STAGES, {
-          kind: 'gradeToApprove',
-          titleKey: 'workItems.credit.gradeToApprove',
-          titleParams: await params({ proposalId: d.proposalId, grade: d.grade }),
-          link: accountLink(accountId),
-        });
-      }
-      case 'GradeReviewed': {
-        const d = event.data as GradeReviewed['data'];
-        return signChain(ctx, gradeChain(accountId, d.proposalId), d.role);
-      }
-      case 'GradeApproved':
-        return closeChain(ctx, gradeChain(accountId, String(event.data['proposalId'])));
-      case 'CreditGrantRequested': {
-        const d = event.data as CreditGrantRequested['data'];
-        return openChain(ctx, grantChain(accountId, d.grantId), CREDIT_GRANT_STAGES, {
-          kind: 'grantToApprove',
-          titleKey: 'workItems.credit.grantToApprove',
-          titleParams: await params({
-            grantId: d.grantId,
-            grade: d.grade,
-            limitFen: d.limitFen,
-            termDays: d.termDays,
-          }),
-          link: accountLink(accountId),
-        });
-      }
-      case 'CreditGrantApproved': {
-        const d = event.data as CreditGrantApproved['data'];
-        return signChain(ctx, grantChain(accountId, d.grantId), d.role);
-      }
-      case 'CreditLimitGranted':
-        return closeChain(ctx, grantChain(accountId, String(event.data['grantId'])));
-      case 'LimitAdjustmentProposed': {
-        const d = event.data as LimitAdjustmentProposed['data'];
-        return openChain(ctx, adjustmentChain(accountId, d.adjustmentId), LIMIT_ADJUSTMENT_STAGES, {
-          kind: 'limitAdjustmentToApprove',
-          titleKey: 'workItems.credit.limitAdjustmentToApprove',
-          titleParams: await params({
-            adjustmentId: d.adjustmentId,
-            currentLimitFen: d.currentLimitFen,
-            newLimitFen: d.newLimitFen,
-          }),
-          link: accountLink(accountId),
-        });
-      }
-      case 'LimitAdjustmentApproved': {
-        const d = event.data as LimitAdjustmentApproved['data'];
-        return signChain(ctx, adjustmentChain(accountId, d.adjustmentId), d.role);
-      }
-      case 'CreditLimitAdjusted':
-        return closeChain(ctx, adjustmentChain(accountId, String(event.data['adjustmentId'])));
       case 'CreditSaleHeld':
         return onHeld(event.data as CreditSaleHeld['data'], ctx);
       case 'HoldReleaseRequested':
