@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { WorkItemDto } from '@crm/nest';
 import { eventually } from '@crm/testing';
 import { startInvitationsTestApp, type InvitationsTestApp } from './testing/invitations-test-app';
+import { registeredCustomer } from './testing/registered-customer';
 
 jest.setTimeout(120_000);
 
@@ -44,6 +45,7 @@ describe('invitations work items and the test clock (real PostgreSQL + Kafka, th
     server = t.app.getHttpServer() as Server;
     const claims = {
       staff1: { sub: 'e-101', bu: 'bu-1', roles: ['staff'] },
+      staff2: { sub: 'e-201', bu: 'bu-2', roles: ['staff'] },
       manager1: { sub: 'm-1', bu: 'bu-1', roles: ['bu_manager'] },
       manager2: { sub: 'm-2', bu: 'bu-2', roles: ['bu_manager'] },
       manager3: { sub: 'm-3', bu: 'bu-3', roles: ['bu_manager'] },
@@ -184,6 +186,87 @@ describe('invitations work items and the test clock (real PostgreSQL + Kafka, th
       .expect(200);
     const open = await itemsOf('coordinator', (items) => items.length === 1);
     expect(open[0]?.id).toBe(`dispute:${jointEventId}:${ids[1] ?? ''}`);
+  });
+
+  it('a conflict nobody can settle by the rules waits for the coordinator, escalated for the GM, ruled it is gone', async () => {
+    // A second event, so the first one's lists stay out of the way: the clock is at 12-05 18:00:05.
+    const second = await call('post', '/joint-events', 'coordinator')
+      .send({
+        date: '2026-12-08',
+        slot: 'evening',
+        venue: 'Hall C',
+        businessUnits: ['bu-1', 'bu-2'],
+        coordinatorId: 'co-1',
+      })
+      .expect(201);
+    const eventId = second.body.jointEventId as string;
+    const z = await registeredCustomer(t, 'bu-3', true);
+    await call('post', `/joint-events/${eventId}/invitations`, 'staff2').send({ customerId: z }).expect(201);
+    await call('post', `/joint-events/${eventId}/invitations`, 'staff1').send({ customerId: z }).expect(409);
+    // BU2 lists nothing by the 12-06 cut-off and loses its priority; BU1 then confirms Z too.
+    await call('post', '/test/clock', 'admin')
+      .send({ now: local('2026-12-06 18:00:05') })
+      .expect(200);
+    await eventually(async () => {
+      const res = await call('get', `/joint-events/${eventId}`, 'auditor').expect(200);
+      return (res.body.cutoffsReached as string[]).includes('2026-12-06') ? true : undefined;
+    }, 'the 12-06 cut-off of the second event');
+    await call('post', `/joint-events/${eventId}/invitations`, 'staff1').send({ customerId: z }).expect(201);
+    // Neither lists Z by 12-07: no rule decides, the coordinator must.
+    await call('post', '/test/clock', 'admin')
+      .send({ now: local('2026-12-07 18:00:05') })
+      .expect(200);
+    const conflict = `conflict:${eventId}:${z}`;
+    const [open] = await eventually(async () => {
+      const found = (await inbox('coordinator')).items.filter((i) => i.id === conflict);
+      return found.length > 0 ? found : undefined;
+    }, 'the conflict in the coordinator inbox');
+    expect(open).toMatchObject({
+      kind: 'conflictToRule',
+      titleKey: 'workItems.invitations.conflictToRule',
+      titleParams: { jointEventId: eventId, customerId: z },
+      link: `/invitations/events/${eventId}/conflicts`,
+    });
+    expect((await inbox('gm')).items.filter((i) => i.id === conflict)).toEqual([]);
+
+    const path = `/joint-events/${eventId}/customers/${z}`;
+    await call('post', `${path}/escalation`, 'coordinator').send({ reason: 'both insist' }).expect(201);
+    const [escalated] = await eventually(async () => {
+      const found = (await inbox('gm')).items.filter((i) => i.id === conflict);
+      return found.length > 0 ? found : undefined;
+    }, 'the escalated conflict in the GM inbox');
+    expect(escalated).toMatchObject({ kind: 'escalatedConflictToRule', priority: 'high' });
+    expect((await inbox('coordinator')).items.filter((i) => i.id === conflict)).toEqual([]);
+
+    await call('post', `${path}/rulings`, 'gm').send({ winnerBu: 'bu-1' }).expect(201);
+    await eventually(async () => {
+      const found = (await inbox('gm')).items.filter((i) => i.id === conflict);
+      return found.length === 0 ? true : undefined;
+    }, 'the ruled conflict gone');
+  });
+
+  it('documents GET /work-items and the test clock in OpenAPI', async () => {
+    const docs = await request(server).get('/docs-json').expect(200);
+    const list = docs.body.paths['/work-items'].get;
+    expect(list).toMatchObject({ operationId: 'listWorkItems', tags: ['work-items'] });
+    expect(JSON.stringify(list.responses['200'])).toContain('WorkItemPageDto');
+    expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '400', '401']));
+    expect(docs.body.components.schemas.WorkItemDto.required).toEqual(
+      expect.arrayContaining([
+        'id',
+        'service',
+        'kind',
+        'titleKey',
+        'titleParams',
+        'dueAt',
+        'priority',
+        'link',
+        'version',
+      ]),
+    );
+    expect(Object.keys(docs.body.paths['/test/clock'])).toEqual(
+      expect.arrayContaining(['get', 'post', 'delete']),
+    );
   });
 
   it('answers a bad cursor or limit with 400 problem+json naming it', async () => {
