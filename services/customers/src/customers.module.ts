@@ -1,7 +1,7 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
-import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule } from '@crm/nest';
+import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
 import { CustomerCommands } from './application/customer-commands';
 import { CustomerQueries } from './application/customer-queries';
@@ -29,6 +29,7 @@ import {
 import { PiiVault } from './pii/pii-vault';
 import { CUSTOMERS_POLICIES, CustomersPolicies } from './policy/customers-policies';
 import { CustomerListReader } from './projections/customer-list.reader';
+import { customerWorkItemsProjection } from './projections/work-items/customer-work-items.projection';
 import { customerListProjection } from './projections/customer-list.projection';
 import { businessUnitsProjection, staffDirectoryProjection } from './projections/staff-directory.projection';
 import { StaffDirectoryReader } from './projections/staff-directory.reader';
@@ -67,8 +68,10 @@ export const customersModule = (
           allocationFairnessProjection,
           reassignmentHistoryProjection,
           pointsLedgerProjection,
+          customerWorkItemsProjection,
         ],
       }),
+      WorkItemsModule.forService(SERVICE_NAME),
     ],
     controllers: [
       CustomersController,
