@@ -70,7 +70,7 @@ export class TestClockController {
 }
 
 /** The control must never exist in development or production: a moved clock forges every timestamp. */
-export const assertTestEnvironment = (nodeEnv: string): void => {
+export const assertTestEnvironment = (nodeEnv: string | undefined): void => {
   if (nodeEnv !== 'test') {
     throw new Error(`the test clock control is only available with NODE_ENV=test (NODE_ENV is '${nodeEnv}')`);
   }

@@ -12,7 +12,7 @@ export interface ClockRegistration {
  * The process clock: under NODE_ENV=test an AdjustableClock over `base` plus its control
  * (`/test/clock`); in every other environment `base` alone and no control.
  */
-export const clockRegistration = (nodeEnv: string, base: Clock): ClockRegistration => {
+export const clockRegistration = (nodeEnv: string | undefined, base: Clock): ClockRegistration => {
   if (nodeEnv !== 'test') return { providers: [{ provide: CLOCK, useValue: base }], controllers: [] };
   const clock = new AdjustableClock(base);
   return {
