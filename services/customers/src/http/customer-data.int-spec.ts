@@ -147,6 +147,46 @@ describe('customer data corrections and consent (real PostgreSQL + Kafka)', () =
       expect((old.body as { customerId: string }[]).map((c) => c.customerId)).not.toContain(a.customerId);
     });
 
+    it('lets exactly one of two simultaneous claims on a new number win: a correction racing a registration', async () => {
+      const [a, b] = [await register(), await register()];
+      const contested = mobile();
+      const replies = await Promise.all([
+        send('post', `/customers/${a.customerId}/corrections`, 'staff1', {
+          mobile: contested,
+          reason: '换号',
+        }),
+        send('post', `/customers/${b.customerId}/corrections`, 'staff1', {
+          mobile: contested,
+          reason: '换号',
+        }),
+        send('post', '/customers', 'staff2', { name: '周敏', mobile: contested, source: 'phone' }),
+      ]);
+      const statuses = replies.map((r) => r.status).sort();
+      expect(statuses.filter((s) => s === 409)).toHaveLength(2);
+      expect(statuses.filter((s) => s === 200 || s === 201)).toHaveLength(1);
+      const winner = replies.findIndex((r) => r.status < 300);
+      const winnerId = [a.customerId, b.customerId, replies[2]?.body.customerId as string][winner];
+      for (const loser of replies.filter((r) => r.status === 409)) {
+        expect(loser.body).toMatchObject({
+          code: 'customer.mobile_taken',
+          details: { existingCustomerId: winnerId },
+        });
+      }
+      const found = await send('get', `/customer-search?mobile=${contested}`, 'staff1').expect(200);
+      expect((found.body as { customerId: string }[]).map((c) => c.customerId)).toEqual([winnerId]);
+    });
+
+    it('is documented in OpenAPI with operation ids', async () => {
+      const docs = await request(server).get('/docs-json').expect(200);
+      const paths = docs.body.paths as Record<string, Record<string, { operationId?: string }>>;
+      expect(paths['/customers/{customerId}/corrections']?.['post']?.operationId).toBe('correctCustomerData');
+      expect(paths['/customers/{customerId}/corrections']?.['get']?.operationId).toBe(
+        'listCustomerCorrections',
+      );
+      expect(paths['/customers/{customerId}/consent']?.['post']?.operationId).toBe('recordCustomerConsent');
+      expect(paths['/customers/{customerId}/consent']?.['get']?.operationId).toBe('listCustomerConsent');
+    });
+
     it('refuses another BU and other roles with 403 naming the rule, bad input with 400', async () => {
       const { customerId } = await register();
       const otherBu = await send('post', `/customers/${customerId}/corrections`, 'staff2', {
