@@ -1,9 +1,8 @@
-import { DomainError } from '@crm/event-sourcing';
+import { DomainError, type CommandContext } from '@crm/event-sourcing';
 import type { RecordConsent } from './customer.commands';
 import { CONSENT_PURPOSES, type ConsentPurpose, type CustomerConsentRecorded } from './customer.events';
 import { hasRole, requireNotForgotten, requireOwnerBuStaff, requireRegistered } from './customer-guards';
 import type { Customer } from './customer';
-import type { CommandContext } from '@crm/event-sourcing';
 
 export const CONSENT_RULE = 'DAT-02';
 export const MARKETING_OPT_OUT_RULE = 'DAT-22';

@@ -41,3 +41,17 @@ export const expectOneOf = (what: string, reply: DemoReply, statuses: readonly n
   }
   return reply;
 };
+
+/** Waits for `GET /health` to answer 200, so a start script can seed right after launching the services. */
+export const waitUntilHealthy = async (baseUrl: string, timeoutMs: number): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const healthy = await fetch(`${baseUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (healthy) return;
+    if (Date.now() > deadline) throw new Error(`${baseUrl}/health did not answer 200 within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+};

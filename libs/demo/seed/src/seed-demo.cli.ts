@@ -8,7 +8,8 @@ const USAGE =
   'usage: npm run seed:demo [-- --if-empty]\n' +
   'Creates the demo company through the services (CUSTOMERS_URL, default http://127.0.0.1:3001;\n' +
   'INVITATIONS_URL, default http://127.0.0.1:3004), signing tokens with JWT_SECRET like `npm run token`.\n' +
-  '--if-empty: do nothing when the staff directory already has members.';
+  '--if-empty: do nothing when the staff directory already has members.\n' +
+  'Waits up to SEED_STARTUP_TIMEOUT_MS (default 120000) for both services to be healthy.';
 
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
@@ -25,6 +26,7 @@ const main = async (): Promise<void> => {
     invitationsUrl: process.env['INVITATIONS_URL'] ?? 'http://127.0.0.1:3004',
     jwtSecret: JWT_SECRET,
     ifEmpty: values['if-empty'] === true,
+    startupTimeoutMs: Number(process.env['SEED_STARTUP_TIMEOUT_MS'] ?? 120_000),
     log: (line) => console.log(line),
   });
   if (result.skipped) return;

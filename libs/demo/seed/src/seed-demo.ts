@@ -8,7 +8,7 @@ import {
   DEMO_PEOPLE,
   type DemoCustomer,
 } from './demo-company';
-import { demoCall, expectOneOf, type DemoReply } from './demo-http';
+import { demoCall, expectOneOf, waitUntilHealthy, type DemoReply } from './demo-http';
 
 export interface SeedDemoOptions {
   readonly customersUrl: string;
@@ -17,6 +17,8 @@ export interface SeedDemoOptions {
   readonly jwtSecret: string;
   /** Do nothing when the staff directory already has members. */
   readonly ifEmpty?: boolean;
+  /** How long to wait for the services to be healthy (default 120 s). */
+  readonly startupTimeoutMs?: number;
   /** How long to wait for a customer to reach invitations through Kafka (default 60 s). */
   readonly propagationTimeoutMs?: number;
   readonly now?: Date;
@@ -54,6 +56,9 @@ const tally = () => ({ created: 0, existing: 0 });
 export const seedDemo = async (options: SeedDemoOptions): Promise<SeedDemoResult> => {
   const log = options.log ?? (() => undefined);
   const now = options.now ?? new Date();
+  for (const url of [options.customersUrl, options.invitationsUrl]) {
+    await waitUntilHealthy(url, options.startupTimeoutMs ?? 120_000);
+  }
   const tokens = new Map<string, string>();
   for (const p of DEMO_PEOPLE) {
     tokens.set(
