@@ -9,11 +9,13 @@ import { LapseTimerHandler } from './application/lapse-timer.handler';
 import { LapseTimerBackfill } from './application/lapse-timer-backfill';
 import { LapseTimers } from './application/lapse-timers';
 import { RegisterCustomerHandler } from './application/register-customer.handler';
+import { CorrectCustomerHandler } from './application/correct-customer.handler';
 import { StaffCommands } from './application/staff-commands';
 import { CustomersConfig } from './config/customers.config';
 import { ComplaintsConsumer } from './consumers/complaints.consumer';
 import { InvitationsConsumer } from './consumers/invitations.consumer';
 import { CustomerCommandsController } from './http/customer-commands.controller';
+import { CustomerDataController } from './http/customer-data.controller';
 import { CustomersController } from './http/customers.controller';
 import { StaffController } from './http/staff.controller';
 import { OutreachBatchesController } from './http/outreach-batches.controller';
@@ -76,6 +78,7 @@ export const customersModule = (
     controllers: [
       CustomersController,
       CustomerCommandsController,
+      CustomerDataController,
       StaffController,
       OutreachBatchesController,
       CustomerReportsController,
@@ -115,6 +118,12 @@ export const customersModule = (
         inject: [EVENT_STORE, PG_POOL, PiiVault, LapseTimers],
         useFactory: (store: EventStore, pool: Pool, vault: PiiVault, lapse: LapseTimers) =>
           new RegisterCustomerHandler(store, pool, vault, lapse),
+      },
+      {
+        provide: CorrectCustomerHandler,
+        inject: [EVENT_STORE, PG_POOL, PiiVault],
+        useFactory: (store: EventStore, pool: Pool, vault: PiiVault) =>
+          new CorrectCustomerHandler(store, pool, vault),
       },
       {
         provide: CustomerQueries,

@@ -1,11 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
+  CUSTOMER_CONSENT_CHANGED,
   CUSTOMER_FORGOTTEN,
   CUSTOMER_LAPSE_CLEARED,
   CUSTOMER_OWNERSHIP_CHANGED,
   CUSTOMER_REGISTERED,
   CUSTOMER_SERVICE_LAPSED,
+  parseCustomerConsentChangedV1,
   parseCustomerForgottenV1,
   parseCustomerLapseClearedV1,
   parseCustomerOwnershipChangedV1,
@@ -69,6 +71,17 @@ export class EligibilityConsumer {
     await this.eligibility.apply(
       context.getTransaction(),
       { customerId: data.customerId, ownerBu: data.ownerBu, lapsed: false },
+      envelope,
+    );
+  }
+
+  /** DAT-22: an opt-out stops invitations to this customer; a later opt-in lifts it. */
+  @EventPattern(CUSTOMER_CONSENT_CHANGED)
+  async consentChanged(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
+    const data = parse(envelope, parseCustomerConsentChangedV1);
+    await this.eligibility.apply(
+      context.getTransaction(),
+      { customerId: data.customerId, marketingOptedOut: data.marketingOptedOut },
       envelope,
     );
   }
