@@ -78,7 +78,7 @@ export class EligibilityConsumer {
   /** DAT-22: an opt-out stops invitations to this customer; a later opt-in lifts it. */
   @EventPattern(CUSTOMER_CONSENT_CHANGED)
   async consentChanged(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parse(envelope, parseCustomerConsentChangedV1);
+    const data = parseContract(envelope, parseCustomerConsentChangedV1);
     await this.eligibility.apply(
       context.getTransaction(),
       { customerId: data.customerId, marketingOptedOut: data.marketingOptedOut },

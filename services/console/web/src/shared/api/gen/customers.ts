@@ -256,6 +256,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/customers/{customerId}/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The history of consent records */
+    get: operations['listCustomerConsent'];
+    put?: never;
+    /** Record the purposes consented to and a marketing opt-out */
+    post: operations['recordCustomerConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/customers/{customerId}/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The history of corrections: fields, reason, who, when */
+    get: operations['listCustomerCorrections'];
+    put?: never;
+    /** Correct the customer's name, mobile or address with a reason */
+    post: operations['correctCustomerData'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/customers/{customerId}/forget': {
     parameters: {
       query?: never;
@@ -649,6 +685,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/work-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's pending work items, by due time then id */
+    get: operations['listWorkItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -781,12 +834,99 @@ export interface components {
        */
       tier?: 'important' | 'normal' | 'potential';
     };
+    ConsentDto: {
+      marketingOptedOut: boolean;
+      purposes: ('service' | 'marketing' | 'event_invitation' | 'third_party_disclosure')[];
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    ConsentEntryDto: {
+      /** @enum {string} */
+      channel: 'in_person' | 'phone' | 'written' | 'online';
+      /** Format: uuid */
+      consentId: string;
+      marketingOptedOut: boolean;
+      note?: string;
+      purposes: ('service' | 'marketing' | 'event_invitation' | 'third_party_disclosure')[];
+      /** Format: date-time */
+      recordedAt: string;
+      /** @example e-001 */
+      recordedBy: string;
+      /**
+       * @description DAT-22 when the marketing opt-out changed, else DAT-02
+       * @example DAT-22
+       */
+      rule: string;
+    };
+    ConsentResponse: {
+      consent: components['schemas']['ConsentDto'];
+      /** Format: uuid */
+      customerId: string;
+      /**
+       * @description Empty when the consent was already so
+       * @example [
+       *       "CustomerConsentRecorded"
+       *     ]
+       */
+      recorded: string[];
+    };
+    CorrectCustomerDataDto: {
+      /**
+       * @description An empty string removes the address
+       * @example 上海市徐汇区…
+       */
+      address?: string;
+      /**
+       * @description Checked for uniqueness like a registration (ARC-20)
+       * @example 13900001111
+       */
+      mobile?: string;
+      /** @example 王晓明 */
+      name?: string;
+      /** @example 客户来电告知换号 */
+      reason: string;
+    };
+    CorrectionDto: {
+      /** Format: date-time */
+      correctedAt: string;
+      /** @example e-001 */
+      correctedBy: string;
+      /**
+       * Format: uuid
+       * @description The id of the CustomerDataCorrected event
+       */
+      correctionId: string;
+      fields: ('name' | 'mobile' | 'address')[];
+      /** @description Shown to those who see the personal data in full (the owner BU) */
+      reason?: string;
+      /** @example CUS-06 */
+      rule: string;
+    };
+    CorrectionResponse: {
+      /** Format: uuid */
+      customerId: string;
+      fields: ('name' | 'mobile' | 'address')[];
+      /**
+       * @description Empty when the values were already so
+       * @example [
+       *       "CustomerDataCorrected"
+       *     ]
+       */
+      recorded: string[];
+    };
     CustomerDecisionResponse: {
       customerId: string;
       /** @description Types of the events the command recorded (empty: nothing changed) */
       recorded: string[];
     };
     CustomerDto: {
+      /** @description The consent as last recorded (DAT-02, DAT-22) */
+      consent?: components['schemas']['ConsentDto'];
+      /**
+       * Format: date-time
+       * @description When the personal data was last corrected (CUS-05)
+       */
+      correctedAt?: string;
       /** Format: uuid */
       customerId: string;
       /** @description Lapsed (ARC-70): open to other BUs, who then see the data unmasked */
@@ -1202,6 +1342,18 @@ export interface components {
       toBu: string;
       toEmployeeId: string;
     };
+    RecordConsentDto: {
+      /**
+       * @description How the customer told us
+       * @enum {string}
+       */
+      channel: 'in_person' | 'phone' | 'written' | 'online';
+      /** @description DAT-22: the customer opted out of marketing, joint-event invitations included */
+      marketingOptOut: boolean;
+      note?: string;
+      /** @description Every purpose consented to now (the whole set) */
+      purposes: ('service' | 'marketing' | 'event_invitation' | 'third_party_disclosure')[];
+    };
     RecordServiceDto: {
       /** @enum {string} */
       kind: 'home_visit' | 'phone_contact';
@@ -1312,6 +1464,44 @@ export interface components {
     TransferEmployeeDto: {
       /** @example bu-3 */
       toBu: string;
+    };
+    WorkItemDto: {
+      /** Format: date-time */
+      dueAt: string | null;
+      /** @example batch-to-enter:2f7c… */
+      id: string;
+      /** @example batchToEnter */
+      kind: string;
+      /**
+       * @description Console route that opens the work
+       * @example /customers/2f7c…
+       */
+      link: string;
+      /** @enum {string} */
+      priority: 'high' | 'normal' | 'low';
+      /** @example customers */
+      service: string;
+      /**
+       * @description i18n key (docs/work-items.md)
+       * @example workItems.customers.batchToEnter
+       */
+      titleKey: string;
+      /**
+       * @example {
+       *       "batchId": "b-1",
+       *       "customers": 12
+       *     }
+       */
+      titleParams: {
+        [key: string]: string | number | boolean;
+      };
+      /** @description Grows each time the item changes */
+      version: number;
+    };
+    WorkItemPageDto: {
+      items: components['schemas']['WorkItemDto'][];
+      /** @description Pass as `after` for the next page; null at the end */
+      nextCursor: string | null;
     };
   };
   responses: never;
@@ -2249,6 +2439,181 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
+      };
+    };
+  };
+  listCustomerConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentEntryDto'][];
+        };
+      };
+      /** @description customer.not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  recordCustomerConsent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A repeat returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordConsentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentResponse'];
+        };
+      };
+      /** @description customer.consent_contradictory, unknown purpose or channel */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.not_owner_bu (DAT-02) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.forgotten */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  listCustomerCorrections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CorrectionDto'][];
+        };
+      };
+      /** @description customer.not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  correctCustomerData: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A repeat returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectCustomerDataDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CorrectionResponse'];
+        };
+      };
+      /** @description No field to change, no reason, or an invalid value; the problem names the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.not_owner_bu (CUS-06): only the owner BU corrects */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.mobile_taken (ARC-20): the existing customer and owner are in `details` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.forgotten */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -3962,6 +4327,43 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
+      };
+    };
+  };
+  listWorkItems: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page (opaque) */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkItemPageDto'];
+        };
+      };
+      /** @description `limit` out of range or `after` not a cursor of this service (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No or invalid bearer token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
