@@ -32,6 +32,8 @@ import { CustomerListReader } from './projections/customer-list.reader';
 import { customerListProjection } from './projections/customer-list.projection';
 import { businessUnitsProjection, staffDirectoryProjection } from './projections/staff-directory.projection';
 import { StaffDirectoryReader } from './projections/staff-directory.reader';
+import { outreachBatchListProjection } from './projections/outreach-batch-list.projection';
+import { OutreachBatchListReader } from './projections/outreach-batch-list.reader';
 import { toCustomersContract } from './relay/customers-contract.mapper';
 
 export const SERVICE_NAME = 'customers';
@@ -67,6 +69,7 @@ export const customersModule = (
           allocationFairnessProjection,
           reassignmentHistoryProjection,
           pointsLedgerProjection,
+          outreachBatchListProjection,
         ],
       }),
     ],
@@ -127,6 +130,11 @@ export const customersModule = (
         provide: StaffDirectoryReader,
         inject: [PG_POOL],
         useFactory: (pool: Pool) => new StaffDirectoryReader(pool, config.readSchema()),
+      },
+      {
+        provide: OutreachBatchListReader,
+        inject: [PG_POOL],
+        useFactory: (pool: Pool) => new OutreachBatchListReader(pool, config.readSchema()),
       },
       {
         provide: CustomerReportsReader,

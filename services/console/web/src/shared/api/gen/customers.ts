@@ -375,7 +375,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['OutreachBatchesController_list'];
     put?: never;
     post: operations['OutreachBatchesController_submit'];
     delete?: never;
@@ -1567,6 +1567,32 @@ export interface operations {
       };
       /** @description A critical check is down: { status: 'error', checks, warnings } */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OutreachBatchesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        page?: number;
+        /** @description Only batches at this step */
+        status?: 'submitted' | 'entered' | 'returned' | 'allocated';
+      };
+      header?: {
+        /** @description A repeat returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin */
+      200: {
         headers: {
           [name: string]: unknown;
         };
