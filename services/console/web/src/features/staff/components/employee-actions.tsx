@@ -3,10 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ModalForm, ProFormSelect } from '@ant-design/pro-components';
 import { Button, Form, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { refetchUntil } from '@/shared/api/read-your-writes';
 import { useIdempotencyKey } from '@/shared/api/idempotency';
 import { modalCommandProps } from '@/shared/ui/modal-command';
 import { useProblemMessage } from '@/shared/ui/problem-alert';
 import { staffKeys } from '@/features/staff/api/keys';
+import { staffListQuery } from '@/features/staff/api/queries';
 import { changeEmployee } from '@/features/staff/api/mutations';
 import type { BusinessUnit, StaffAction, StaffCommandResult, StaffMember } from '@/features/staff/api/types';
 import { actionsFor, redrawsCustomers } from '@/features/staff/utils/staff-actions';
@@ -31,7 +33,13 @@ const useStaffCommand = (member: StaffMember, onOutcome: Props['onOutcome']) => 
   return useMutation({
     mutationFn: ({ action, toBu }: { action: StaffAction; toBu?: string }) =>
       changeEmployee(member.employeeId, action, keyFor({ id: member.employeeId, action, toBu }), toBu),
-    onSuccess: (result, { action }) => onOutcome({ member, action, result }),
+    onSuccess: async (result, { action, toBu }) => {
+      const bu = toBu ?? member.bu;
+      await refetchUntil(client, staffListQuery(bu), (staff) =>
+        staff.some((m) => m.employeeId === member.employeeId && m.status === result.status && m.bu === bu),
+      );
+      onOutcome({ member, action, result });
+    },
     onError: (error, { action }) => onOutcome({ member, action, error }),
     onSettled: () => client.invalidateQueries({ queryKey: staffKeys.lists() }),
   });

@@ -5,11 +5,13 @@ import { Button, Form } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '@/shared/api/problem';
+import { refetchUntil } from '@/shared/api/read-your-writes';
 import { useIdempotencyKey } from '@/shared/api/idempotency';
 import { showProblemOnFields } from '@/shared/ui/form-problem';
 import { modalCommandProps } from '@/shared/ui/modal-command';
 import { ProblemAlert, useProblemMessage } from '@/shared/ui/problem-alert';
 import { staffKeys } from '@/features/staff/api/keys';
+import { staffListQuery } from '@/features/staff/api/queries';
 import { joinEmployee } from '@/features/staff/api/mutations';
 import type { BusinessUnit, JoinValues } from '@/features/staff/api/types';
 import { ID_PATTERN } from '@/features/staff/utils/ids';
@@ -37,7 +39,12 @@ export const JoinEmployeeForm = ({ businessUnits, defaultBu }: Props) => {
   const [formError, setFormError] = useState<unknown>(null);
   const mutation = useMutation({
     mutationFn: (values: JoinValues) => joinEmployee(values, keyFor(values)),
-    onSuccess: () => client.invalidateQueries({ queryKey: staffKeys.lists() }),
+    onSuccess: async (_, values) => {
+      await refetchUntil(client, staffListQuery(values.bu), (staff) =>
+        staff.some((m) => m.employeeId === values.employeeId),
+      );
+      await client.invalidateQueries({ queryKey: staffKeys.lists() });
+    },
     onError: (error) => {
       const field = isProblem(error) ? FIELD_OF_CODE[error.code] : undefined;
       if (field !== undefined) {

@@ -4,11 +4,12 @@ import { ModalForm, ProFormText } from '@ant-design/pro-components';
 import { Button, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '@/shared/api/problem';
+import { refetchUntil } from '@/shared/api/read-your-writes';
 import { useIdempotencyKey } from '@/shared/api/idempotency';
 import { showProblemOnFields } from '@/shared/ui/form-problem';
 import { modalCommandProps } from '@/shared/ui/modal-command';
 import { ProblemAlert, useProblemMessage } from '@/shared/ui/problem-alert';
-import { staffKeys } from '@/features/staff/api/keys';
+import { businessUnitsQuery } from '@/features/staff/api/queries';
 import { openBusinessUnit } from '@/features/staff/api/mutations';
 import type { OpenBuValues } from '@/features/staff/api/types';
 import { ID_PATTERN } from '@/features/staff/utils/ids';
@@ -24,7 +25,8 @@ export const OpenBuForm = () => {
   const [formError, setFormError] = useState<unknown>(null);
   const mutation = useMutation({
     mutationFn: (values: OpenBuValues) => openBusinessUnit(values, keyFor(values)),
-    onSuccess: () => client.invalidateQueries({ queryKey: staffKeys.businessUnits() }),
+    onSuccess: (_, values) =>
+      refetchUntil(client, businessUnitsQuery(), (units) => units.some((u) => u.buId === values.buId)),
     onError: (error) => {
       if (isProblem(error) && error.code === 'bu.exists') {
         form.setFields([{ name: 'buId', errors: [message(error)] }]);
