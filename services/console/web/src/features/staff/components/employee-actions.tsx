@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ModalForm, ProFormSelect } from '@ant-design/pro-components';
-import { Button, Form, Popconfirm, Space } from 'antd';
+import { Button, Form, Popconfirm, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { refetchUntil } from '@/shared/api/read-your-writes';
+import { useSession } from '@/shared/auth/session';
 import { useIdempotencyKey } from '@/shared/api/idempotency';
 import { modalCommandProps } from '@/shared/ui/modal-command';
 import { useProblemMessage } from '@/shared/ui/problem-alert';
@@ -12,6 +13,7 @@ import { staffListQuery } from '@/features/staff/api/queries';
 import { changeEmployee } from '@/features/staff/api/mutations';
 import type { BusinessUnit, StaffAction, StaffCommandResult, StaffMember } from '@/features/staff/api/types';
 import { actionsFor, redrawsCustomers } from '@/features/staff/utils/staff-actions';
+import { canChangeEmployee } from '@/features/staff/utils/staff-policy';
 
 export interface StaffOutcome {
   readonly member: StaffMember;
@@ -86,8 +88,23 @@ const TransferButton = ({ member, businessUnits, onOutcome }: Props) => {
 export const EmployeeActions = ({ member, businessUnits, onOutcome }: Props) => {
   const { t } = useTranslation('staff');
   const { t: tc } = useTranslation();
+  const { person } = useSession();
   const mutation = useStaffCommand(member, onOutcome);
   const pending = mutation.isPending ? mutation.variables.action : undefined;
+  const policy = canChangeEmployee(person, member);
+  if (!policy.can) {
+    return (
+      <Tooltip title={t(`policy.${policy.reason ?? 'noRole'}`)}>
+        <Space size="small" wrap>
+          {actionsFor(member.status).map((action) => (
+            <Button key={action} size="small" disabled>
+              {t(`actions.${action}`)}
+            </Button>
+          ))}
+        </Space>
+      </Tooltip>
+    );
+  }
   return (
     <Space size="small" wrap>
       {actionsFor(member.status).map((action) =>
