@@ -35,6 +35,8 @@ import { customerWorkItemsProjection } from './projections/work-items/customer-w
 import { customerListProjection } from './projections/customer-list.projection';
 import { businessUnitsProjection, staffDirectoryProjection } from './projections/staff-directory.projection';
 import { StaffDirectoryReader } from './projections/staff-directory.reader';
+import { outreachBatchListProjection } from './projections/outreach-batch-list.projection';
+import { OutreachBatchListReader } from './projections/outreach-batch-list.reader';
 import { toCustomersContract } from './relay/customers-contract.mapper';
 
 export const SERVICE_NAME = 'customers';
@@ -71,6 +73,7 @@ export const customersModule = (
           reassignmentHistoryProjection,
           pointsLedgerProjection,
           customerWorkItemsProjection,
+          outreachBatchListProjection,
         ],
       }),
       WorkItemsModule.forService(SERVICE_NAME),
@@ -139,6 +142,11 @@ export const customersModule = (
         provide: StaffDirectoryReader,
         inject: [PG_POOL],
         useFactory: (pool: Pool) => new StaffDirectoryReader(pool, config.readSchema()),
+      },
+      {
+        provide: OutreachBatchListReader,
+        inject: [PG_POOL],
+        useFactory: (pool: Pool) => new OutreachBatchListReader(pool, config.readSchema()),
       },
       {
         provide: CustomerReportsReader,

@@ -452,7 +452,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['OutreachBatchesController_list'];
     put?: never;
     /** Submit the forms of a seminar for entry (BU manager, ARC-01) */
     post: operations['submitOutreachBatch'];
@@ -3181,6 +3181,29 @@ export interface operations {
         content: {
           'text/plain': string;
         };
+      };
+    };
+  };
+  OutreachBatchesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        page?: number;
+        /** @description Only batches at this step */
+        status?: 'submitted' | 'entered' | 'returned' | 'allocated';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
