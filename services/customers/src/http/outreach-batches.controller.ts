@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
 import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
@@ -55,9 +55,22 @@ export class OutreachBatchesController {
 
   @Get()
   @Roles('bu_manager', ...ALL_BU_ROLES)
-  @ApiOkResponse({
-    description:
-      "A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin",
+  @ApiRead({
+    operationId: 'listOutreachBatches',
+    summary: "A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin",
+    response: {
+      mediaType: 'application/json',
+      schema: {
+        type: 'object',
+        required: ['items', 'page', 'limit', 'total'],
+        properties: {
+          items: { type: 'array', items: { type: 'object', additionalProperties: true } },
+          page: { type: 'integer' },
+          limit: { type: 'integer' },
+          total: { type: 'integer' },
+        },
+      },
+    },
   })
   list(@Query() query: ListOutreachBatchesQuery, @CurrentActor() actor: Actor) {
     const everyBu = ALL_BU_ROLES.includes(actor.role);

@@ -452,7 +452,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['OutreachBatchesController_list'];
+    /** A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin */
+    get: operations['listOutreachBatches'];
     put?: never;
     /** Submit the forms of a seminar for entry (BU manager, ARC-01) */
     post: operations['submitOutreachBatch'];
@@ -3184,7 +3185,7 @@ export interface operations {
       };
     };
   };
-  OutreachBatchesController_list: {
+  listOutreachBatches: {
     parameters: {
       query?: {
         limit?: number;
@@ -3203,7 +3204,43 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              [key: string]: unknown;
+            }[];
+            limit: number;
+            page: number;
+            total: number;
+          };
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
