@@ -5,12 +5,15 @@ import inboxZh from '@/features/inbox/locales/zh-CN.json';
 import inboxEn from '@/features/inbox/locales/en.json';
 import customersZh from '@/features/customers/locales/zh-CN.json';
 import customersEn from '@/features/customers/locales/en.json';
+import invitationsZh from '@/features/invitations/locales/zh-CN.json';
+import invitationsEn from '@/features/invitations/locales/en.json';
 
 /** One namespace per feature (console-style §3); registered here because shared never imports features. */
 export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> = {
   auth: { 'zh-CN': authZh, en: authEn },
   inbox: { 'zh-CN': inboxZh, en: inboxEn },
   customers: { 'zh-CN': customersZh, en: customersEn },
+  invitations: { 'zh-CN': invitationsZh, en: invitationsEn },
 };
 
 for (const [ns, bundles] of Object.entries(FEATURE_RESOURCES)) {

@@ -2,6 +2,8 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import {
   AlertOutlined,
   CalendarOutlined,
+  ExclamationCircleOutlined,
+  MoneyCollectOutlined,
   InboxOutlined,
   SearchOutlined,
   TeamOutlined,
@@ -78,5 +80,24 @@ export const ROUTES: readonly RouteEntry[] = [
     icon: <CalendarOutlined />,
     access: 'canSeeInvitations',
     page: lazy(() => import('./invitations/events-page')),
+  },
+  {
+    path: '/invitations/events/:jointEventId',
+    access: 'canSeeInvitations',
+    page: lazy(() => import('./invitations/event-page')),
+  },
+  {
+    path: '/invitations/conflicts',
+    menuKey: 'conflicts',
+    icon: <ExclamationCircleOutlined />,
+    access: 'canRuleConflicts',
+    page: lazy(() => import('./invitations/conflicts-page')),
+  },
+  {
+    path: '/invitations/fines',
+    menuKey: 'fines',
+    icon: <MoneyCollectOutlined />,
+    access: 'canSeeFines',
+    page: lazy(() => import('./invitations/fines-page')),
   },
 ];

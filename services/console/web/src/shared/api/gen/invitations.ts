@@ -167,7 +167,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['ReadModelsController_jointEvents'];
     put?: never;
     post: operations['JointEventsController_schedule'];
     delete?: never;
@@ -898,6 +898,35 @@ export interface operations {
     parameters: {
       query?: {
         status?: 'open' | 'escalated' | 'ruled' | 'final';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No or invalid bearer token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReadModelsController_jointEvents: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page */
+        after?: string;
+        bu?: string;
+        limit?: number;
       };
       header?: never;
       path?: never;
