@@ -45,7 +45,11 @@ export const staticAssets = (distDir: string) => {
       sendProblem(response, problem(400, 'console.bad_path', 'the path contains a NUL byte'));
       return;
     }
-    if (path.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (
+      path.startsWith('/api/') ||
+      path === '/health' ||
+      (request.method !== 'GET' && request.method !== 'HEAD')
+    ) {
       next();
       return;
     }
