@@ -1,4 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { problem, sendProblem } from '@crm/nest';
@@ -71,6 +72,18 @@ export const staticAssets = (distDir: string) => {
       'Cache-Control',
       isAsset && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     );
+    response.setHeader('Vary', 'Accept-Encoding');
+    const type = extname(target);
+    const gzip =
+      /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) &&
+      ['.js', '.css', '.html', '.json', '.svg'].includes(type);
+    if (gzip) {
+      response.setHeader('Content-Encoding', 'gzip');
+      createReadStream(target)
+        .pipe(createGzip({ level: 6 }))
+        .pipe(response);
+      return;
+    }
     createReadStream(target).pipe(response);
   };
 };
