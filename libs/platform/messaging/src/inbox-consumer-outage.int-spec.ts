@@ -1,10 +1,9 @@
-import { requireKafka, requirePostgres, uniqueSuffix } from '@crm/testing';
+import { PgOutageProxy, requireKafka, requirePostgres, uniqueSuffix } from '@crm/testing';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { Pool, type PoolClient } from 'pg';
 import { InboxConsumer, type InboxConsumerEvent } from './inbox-consumer';
 import { toKafkaMessage, type KafkaEnvelope } from './kafka-envelope';
 import { dlqTopicFor } from './kafka-topics';
-import { PgOutageProxy } from './test-support/pg-outage-proxy';
 import {
   type KafkaTestClients,
   openKafkaTestClients,

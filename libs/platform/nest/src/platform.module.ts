@@ -14,7 +14,7 @@ import { RolesGuard } from './auth/roles.guard';
 import { InputSafetyGuard } from './input/input-safety.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { createEventStore } from './bootstrap/create-event-store';
-import { createServicePool } from './bootstrap/create-service-pool';
+import { connectServicePool } from './bootstrap/create-service-pool';
 import { ReadModelAccess } from './bootstrap/read-model-access';
 import { instrumentEventStore } from './bootstrap/instrumented-event-store';
 import { PlatformLifecycle } from './bootstrap/platform-lifecycle';
@@ -74,7 +74,7 @@ export class PlatformModule {
       ...(configClass !== PlatformConfig ? [{ provide: configClass, useValue: config }] : []),
       { provide: SERVICE_INFO, useValue: { serviceName: name, schema, readSchema } satisfies ServiceInfo },
       ...clock.providers,
-      { provide: PG_POOL, useFactory: (): Pool => createServicePool(config, name) },
+      { provide: PG_POOL, useFactory: (): Promise<Pool> => connectServicePool(config, name) },
       {
         provide: ReadModelAccess,
         inject: [PG_POOL],

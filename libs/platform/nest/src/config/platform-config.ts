@@ -118,6 +118,38 @@ export class PlatformConfig {
   @Type(() => Number)
   PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: number = 60_000;
 
+  /**
+   * Connections of the service's main pool (commands, queries, inbox, timers; the relay keeps one
+   * for its leader lock). With DB_PROJECTION_POOL_MAX this is the service's whole budget on a
+   * shared server (docs/platform.md, "Connection budget").
+   */
+  @Max(100)
+  @Min(2)
+  @IsInt()
+  @Type(() => Number)
+  DB_POOL_MAX: number = 3;
+
+  /** Connections of the projections' TypeORM pool (a rebuild needs two). */
+  @Max(100)
+  @Min(2)
+  @IsInt()
+  @Type(() => Number)
+  DB_PROJECTION_POOL_MAX: number = 2;
+
+  /** How long a request waits for a free connection before it is answered 503 (pool exhausted). */
+  @Max(60_000)
+  @Min(50)
+  @IsInt()
+  @Type(() => Number)
+  DB_POOL_ACQUIRE_TIMEOUT_MS: number = 5_000;
+
+  /** How long start-up keeps retrying while PostgreSQL refuses connections before giving up. */
+  @Max(3_600_000)
+  @Min(0)
+  @IsInt()
+  @Type(() => Number)
+  DB_STARTUP_TIMEOUT_MS: number = 60_000;
+
   /** Largest accepted JSON request body. */
   @IsString()
   @MinLength(1)

@@ -8,6 +8,8 @@ import { renderProblem } from './render-problem';
 export const sendProblem = (response: ServerResponse, body: ProblemDetails): void => {
   response.statusCode = body.status;
   response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+  const retryAfter = body['retryAfterSeconds'];
+  if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
   response.end(JSON.stringify(body));
 };
 

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, DomainErrorKind } from '@crm/event-sourcing';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '@crm/event-store';
+import { isTransientInfrastructureError } from '@crm/messaging';
 import { ProblemDetails, ProblemException, problem } from './problem-details';
 
 const DOMAIN_STATUS: Readonly<Record<DomainErrorKind, number>> = {
@@ -25,6 +26,9 @@ const HTTP_CODES: Readonly<Record<number, string>> = {
   429: 'too_many_requests',
   503: 'service_unavailable',
 };
+
+/** What a client is told to wait when the database is unavailable or its pool exhausted. */
+export const RETRY_AFTER_SECONDS = 2;
 
 export const INTERNAL_ERROR_DETAIL =
   'An unexpected error occurred. Quote the correlation id when reporting it.';
@@ -83,6 +87,15 @@ export const toProblem = (exception: unknown): ProblemDetails | undefined => {
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     return problem(status, codeForStatus(status), httpExceptionDetail(exception));
+  }
+  if (isTransientInfrastructureError(exception)) {
+    // Not the request's fault and likely gone soon: the client should retry, with the same key.
+    return problem(
+      503,
+      'database_unavailable',
+      'The database is unavailable or busy; retry shortly with the same Idempotency-Key.',
+      { retryAfterSeconds: RETRY_AFTER_SECONDS },
+    );
   }
   const exposed = exposedClientError(exception);
   if (exposed !== undefined) {

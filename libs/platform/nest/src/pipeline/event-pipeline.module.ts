@@ -23,12 +23,14 @@ export class EventPipelineModule {
       providers: [
         {
           provide: READ_MODEL_DATA_SOURCE,
-          inject: [SERVICE_INFO, PLATFORM_CONFIG],
+          // PG_POOL only for order: it resolves once PostgreSQL answers (start-up waits for it).
+          inject: [SERVICE_INFO, PLATFORM_CONFIG, PG_POOL],
           useFactory: (service: ServiceInfo, config: PlatformConfig): Promise<DataSource> =>
             createReadModelDataSource(
               config.DATABASE_URL,
               `${service.serviceName}-projections`,
               config.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+              config.DB_PROJECTION_POOL_MAX,
             ),
         },
         {

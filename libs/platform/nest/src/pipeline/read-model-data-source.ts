@@ -8,12 +8,13 @@ export const createReadModelDataSource = async (
   databaseUrl: string,
   applicationName: string,
   idleInTransactionTimeoutMs = 60_000,
+  poolMax = 2,
 ): Promise<DataSource> => {
   const dataSource = new DataSource({
     type: 'postgres',
     url: databaseUrl,
     applicationName,
-    extra: { max: 4, idle_in_transaction_session_timeout: idleInTransactionTimeoutMs },
+    extra: { max: poolMax, idle_in_transaction_session_timeout: idleInTransactionTimeoutMs },
     synchronize: false,
     logging: false,
   });

@@ -35,14 +35,17 @@ export interface TestModule {
 export interface TestModuleExtras extends Pick<PlatformModuleOptions, 'policies'> {
   readonly controllers?: Type<unknown>[];
   readonly providers?: Provider[];
+  /** Variables on top of the test environment (e.g. a DATABASE_URL through a proxy, pool sizes). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export const testModule = async (name: string, extras: TestModuleExtras = {}): Promise<TestModule> => {
-  const { controllers = [], providers = [], ...platformExtras } = extras;
+  const { controllers = [], providers = [], env = {}, ...platformExtras } = extras;
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
   const schema = `nest_${name}_${uniqueSuffix()}`;
   const config = loadConfig(PlatformConfig, {
     ...testServiceEnv({ databaseUrl: testDatabaseUrl(), brokers, jwtSecret: TEST_SECRET }),
+    ...env,
   });
   const ledger = new WidgetLedger();
 

@@ -18,10 +18,14 @@ export class PgOutageProxy {
     private readonly targetPort: number,
   ) {}
 
-  async start(): Promise<number> {
+  /** Listens on `port` (default: any free one) and returns the port. */
+  async start(port = 0): Promise<number> {
     const server = createServer((client) => this.accept(client));
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
     return (server.address() as AddressInfo).port;
   }
 
