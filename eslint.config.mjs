@@ -1,9 +1,58 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
 const frameworkImports = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@eventstore/*', 'express', 'jose'];
+
+// Console web app (console-style §1): features never import each other, shared never imports features,
+// routes or app, features never import routes or app. Zones are built from the folder list so a new
+// feature cannot skip them.
+const WEB = 'services/console/web/src';
+const webFeatures = fs.readdirSync(WEB + '/features');
+const consoleWebBoundaries = () => [
+  {
+    files: [`${WEB}/shared/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features/*', '@/routes/*', '@/app/*'],
+              message: 'shared code never imports features, routes or app',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...webFeatures.map((feature) => ({
+    files: [`${WEB}/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/features/*',
+                `!@/features/${feature}`,
+                `!@/features/${feature}/*`,
+                '@/routes/*',
+                '@/app/*',
+              ],
+              message:
+                'a feature imports shared/* and its own folder only; pages in routes/ compose features',
+            },
+            { group: ['../*'], message: 'use the @/ alias, no ../ imports' },
+          ],
+        },
+      ],
+    },
+  })),
+];
 
 export default tseslint.config(
   {
@@ -117,12 +166,42 @@ export default tseslint.config(
                 'type:client',
               ],
             },
+            // The web app is browser code: no server framework reaches the bundle, no service lib either.
+            {
+              sourceTag: 'type:web',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: [...frameworkImports, '@crm/*'],
+            },
+            // The console's BFF owns no business rule: it reaches the services over HTTP, never their code.
+            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:platform'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
+            // Tools (the demo seed) act only through the services' public APIs: contracts, clients, platform.
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: [
+                'type:platform',
+                'type:platform-core',
+                'type:testing',
+                'type:contracts',
+                'type:contract-kit',
+                'type:client',
+              ],
+            },
+            {
+              sourceTag: 'scope:demo',
+              onlyDependOnLibsWithTags: [
+                'scope:platform',
+                'type:contracts',
+                'type:contract-kit',
+                'type:client',
+              ],
+            },
           ],
         },
       ],
     },
   },
+  ...consoleWebBoundaries(),
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'bench/**/*.ts', '**/*.cli.ts'],
     rules: { 'no-console': 'off' },

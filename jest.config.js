@@ -28,6 +28,8 @@ module.exports = {
     '^@crm/credit-contracts$': '<rootDir>/libs/credit/contracts/src/index.ts',
     '^@crm/invitations-domain$': '<rootDir>/libs/invitations/domain/src/index.ts',
     '^@crm/invitations-contracts$': '<rootDir>/libs/invitations/contracts/src/index.ts',
+    // The console web app's one alias (its pure utils are unit-tested here; the browser suite is Playwright).
+    '^@/(.*)$': '<rootDir>/services/console/web/src/$1',
     '^@crm/decider-testing$': '<rootDir>/libs/platform/decider-testing/src/index.ts',
   },
   testTimeout: 60000,

@@ -29,6 +29,7 @@ export * from './idempotency/idempotency.interceptor';
 export * from './paging/page-query';
 
 export * from './observability/correlation-id';
+export * from './observability/logger-params';
 export * from './observability/metrics';
 export * from './observability/health-registry';
 export * from './observability/infrastructure-probes';
@@ -65,3 +66,13 @@ export * from './policy/policy-seeder';
 export * from './pipeline/inbox-consumer-registry';
 export * from './dead-letters/dead-letter-dtos';
 export * from './dead-letters/dead-letters.controller';
+export * from './fuzz/fuzz-http-api';
+
+export * from './work-items/work-item.dto';
+export * from './work-items/work-item-cursor';
+export * from './work-items/work-items-reader';
+export * from './work-items/work-items.controller';
+export * from './work-items/work-items.module';
+export * from './test-clock/test-clock.dto';
+export * from './test-clock/test-clock.controller';
+export * from './test-clock/test-clock.registration';

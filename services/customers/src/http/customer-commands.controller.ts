@@ -235,7 +235,10 @@ export class CustomerCommandsController {
   }
 
   private async run(
-    command: Exclude<CustomerCommand, { type: 'ForgetCustomer' | 'RegisterCustomer' }>,
+    command: Exclude<
+      CustomerCommand,
+      { type: 'ForgetCustomer' | 'RegisterCustomer' | 'CorrectCustomerData' }
+    >,
     context: CommandContext,
   ): Promise<CustomerDecisionResponse> {
     return answer(command.data.customerId, await this.commands.execute(command, context));

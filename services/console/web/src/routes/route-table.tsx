@@ -1,0 +1,116 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  AlertOutlined,
+  CalendarOutlined,
+  FileTextOutlined,
+  ExclamationCircleOutlined,
+  MoneyCollectOutlined,
+  InboxOutlined,
+  SearchOutlined,
+  TeamOutlined,
+  UserAddOutlined,
+  UserOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import type { AccessFlag } from '@/shared/auth/access';
+
+export interface RouteEntry {
+  readonly path: string;
+  /** common:menu.<key>; absent for pages reached by links only. */
+  readonly menuKey?: string;
+  readonly icon?: ReactNode;
+  readonly access?: AccessFlag;
+  readonly page: LazyExoticComponent<ComponentType>;
+}
+
+/** Every page of the console, its menu entry and the flag that guards it (console-style §3). */
+export const ROUTES: readonly RouteEntry[] = [
+  { path: '/', menuKey: 'inbox', icon: <InboxOutlined />, page: lazy(() => import('./inbox-page')) },
+  {
+    path: '/customers',
+    menuKey: 'customerList',
+    icon: <UserOutlined />,
+    access: 'canSeeCustomers',
+    page: lazy(() => import('./customers/customer-list-page')),
+  },
+  {
+    path: '/customers/new',
+    menuKey: 'registerCustomer',
+    icon: <UserAddOutlined />,
+    access: 'canRegisterCustomer',
+    page: lazy(() => import('./customers/register-customer-page')),
+  },
+  {
+    path: '/customers/search',
+    menuKey: 'search',
+    icon: <SearchOutlined />,
+    access: 'canSeeCustomers',
+    page: lazy(() => import('./customers/customer-search-page')),
+  },
+  {
+    path: '/customers/lapse-watch',
+    menuKey: 'lapseWatch',
+    icon: <AlertOutlined />,
+    access: 'canSeeLapseWatch',
+    page: lazy(() => import('./customers/lapse-watch-page')),
+  },
+  {
+    path: '/customers/lapsed',
+    menuKey: 'lapsed',
+    icon: <UserSwitchOutlined />,
+    access: 'canReassignLapsed',
+    page: lazy(() => import('./customers/lapsed-queue-page')),
+  },
+  {
+    path: '/customers/:customerId',
+    access: 'canSeeCustomers',
+    page: lazy(() => import('./customers/customer-page')),
+  },
+  // Outreach batches and staff
+  {
+    path: '/outreach',
+    menuKey: 'outreach',
+    icon: <FileTextOutlined />,
+    access: 'canSeeBatches',
+    page: lazy(() => import('./outreach/outreach-batches-page')),
+  },
+  {
+    path: '/outreach/:batchId',
+    access: 'canSeeBatches',
+    page: lazy(() => import('./outreach/outreach-batch-page')),
+  },
+  {
+    path: '/staff',
+    menuKey: 'staff',
+    icon: <TeamOutlined />,
+    access: 'canManageStaff',
+    page: lazy(() => import('./staff/staff-page')),
+  },
+  // Joint events
+  {
+    path: '/invitations',
+    menuKey: 'events',
+    icon: <CalendarOutlined />,
+    access: 'canSeeInvitations',
+    page: lazy(() => import('./invitations/events-page')),
+  },
+  {
+    path: '/invitations/events/:jointEventId',
+    access: 'canSeeInvitations',
+    page: lazy(() => import('./invitations/event-page')),
+  },
+  {
+    path: '/invitations/conflicts',
+    menuKey: 'conflicts',
+    icon: <ExclamationCircleOutlined />,
+    access: 'canRuleConflicts',
+    page: lazy(() => import('./invitations/conflicts-page')),
+  },
+  {
+    path: '/invitations/fines',
+    menuKey: 'fines',
+    icon: <MoneyCollectOutlined />,
+    access: 'canSeeFines',
+    page: lazy(() => import('./invitations/fines-page')),
+  },
+];
