@@ -78,21 +78,21 @@ export class CaseDto {
   @ApiPropertyOptional({ enum: CASE_CAUSES }) cause?: string;
   @ApiPropertyOptional() handlerId?: string;
   @ApiPropertyOptional() responsibleBu?: string;
-  @ApiProperty({ type: [ResolutionItemViewDto] }) items!: ResolutionItemViewDto[];
+  @ApiProperty({ type: [ResolutionItemViewDto] }) items!: readonly ResolutionItemViewDto[];
   @ApiProperty({ enum: APPROVER_ROLES, nullable: true, description: 'Who must approve the resolution' })
   requiredApprover!: string | null;
-  @ApiProperty({ type: [String] }) approvedItemIds!: string[];
+  @ApiProperty({ type: [String] }) approvedItemIds!: readonly string[];
   @ApiPropertyOptional() approvedBy?: string;
-  @ApiProperty({ type: [String] }) repliedItemIds!: string[];
+  @ApiProperty({ type: [String] }) repliedItemIds!: readonly string[];
   @ApiProperty({ enum: ESCALATION_LEVELS }) escalationLevel!: string;
-  @ApiProperty({ type: [String] }) linkedCaseIds!: string[];
+  @ApiProperty({ type: [String] }) linkedCaseIds!: readonly string[];
   @ApiPropertyOptional({ format: 'date-time' }) dueAt?: string;
   @ApiProperty() deadlineExtended!: boolean;
   @ApiPropertyOptional({ format: 'date-time' }) resolvedAt?: string;
   @ApiProperty({ type: [String], description: 'The deadlines the case is overdue for' })
-  overdueFor!: string[];
+  overdueFor!: readonly string[];
   @ApiProperty() transferRequested!: boolean;
-  @ApiProperty({ type: [FineDto] }) fines!: FineDto[];
+  @ApiProperty({ type: [FineDto] }) fines!: readonly FineDto[];
   @ApiPropertyOptional({ type: FollowUpViewDto }) followUp?: FollowUpViewDto;
   @ApiPropertyOptional({ format: 'date-time' }) closedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) retainUntil?: string;
@@ -122,5 +122,5 @@ export class CaseDecisionDto {
 export class CaseExplanationDto {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ type: [CaseDecisionDto], description: 'Every decision on the case, oldest first' })
-  decisions!: CaseDecisionDto[];
+  decisions!: readonly CaseDecisionDto[];
 }

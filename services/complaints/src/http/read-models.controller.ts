@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { ApiRead, CLOCK, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { OpenCaseRowDto, PenaltyRowDto, PeriodStatsDto, RepeatComplainantRowDto } from './read-models.dto';
-import { ComplaintsReadModels, type PeriodStats, previousMonth } from '../projections/complaints-read-models';
+import { ComplaintsReadModels, previousMonth } from '../projections/complaints-read-models';
 
 const ANALYSTS = ['analyst', 'auditor', 'admin', 'cs_manager', 'bu_manager', 'gm'];
 
@@ -85,7 +85,7 @@ export class ReadModelsController {
     summary: 'Cases closed in a month by kind, cause, BU and severity (default: the previous month)',
     response: PeriodStatsDto,
   })
-  monthly(@Query() q: MonthQuery): Promise<PeriodStats> {
+  monthly(@Query() q: MonthQuery): Promise<PeriodStatsDto> {
     const fallback = previousMonth(this.clock.now());
     return this.models.monthly(q.year ?? fallback.year, q.month ?? fallback.month);
   }
@@ -97,7 +97,7 @@ export class ReadModelsController {
     summary: 'Cases closed in a half year by kind, cause, BU and severity',
     response: PeriodStatsDto,
   })
-  halfYear(@Query() q: HalfYearQuery): Promise<PeriodStats> {
+  halfYear(@Query() q: HalfYearQuery): Promise<PeriodStatsDto> {
     return this.models.halfYear(q.year, q.half);
   }
 

@@ -10,10 +10,10 @@ export class StatsGroupDto {
 }
 
 export class StatsDimensionsDto {
-  @ApiProperty({ type: [StatsGroupDto] }) kind!: StatsGroupDto[];
-  @ApiProperty({ type: [StatsGroupDto] }) cause!: StatsGroupDto[];
-  @ApiProperty({ type: [StatsGroupDto] }) bu!: StatsGroupDto[];
-  @ApiProperty({ type: [StatsGroupDto] }) severity!: StatsGroupDto[];
+  @ApiProperty({ type: [StatsGroupDto] }) kind!: readonly StatsGroupDto[];
+  @ApiProperty({ type: [StatsGroupDto] }) cause!: readonly StatsGroupDto[];
+  @ApiProperty({ type: [StatsGroupDto] }) bu!: readonly StatsGroupDto[];
+  @ApiProperty({ type: [StatsGroupDto] }) severity!: readonly StatsGroupDto[];
 }
 
 export class PeriodStatsDto {
@@ -44,8 +44,8 @@ export class OpenCaseRowDto {
 export class RepeatComplainantRowDto {
   @ApiProperty() customer_id!: string;
   @ApiProperty() cases!: number;
-  @ApiProperty({ type: [String] }) case_numbers!: string[];
-  @ApiProperty({ type: [String] }) subjects!: string[];
+  @ApiProperty({ type: [String] }) case_numbers!: readonly string[];
+  @ApiProperty({ type: [String] }) subjects!: readonly string[];
   @ApiProperty({ format: 'date-time' }) last_registered_at!: string;
 }
 

@@ -7,7 +7,7 @@ const ORDER_STATUSES = ['approved', 'held', 'released', 'rejected', 'shipped', '
 export class CreditCommandResultDto {
   @ApiProperty() accountId!: string;
   @ApiProperty({ type: [String], description: 'Types of the events recorded (empty: nothing changed)' })
-  events!: string[];
+  events!: readonly string[];
 }
 
 export class CreditCheckResultDto {
@@ -15,15 +15,15 @@ export class CreditCheckResultDto {
   @ApiProperty() orderId!: string;
   @ApiProperty({ enum: ['approved', 'held'] }) decision!: string;
   @ApiProperty({ enum: HOLD_REASONS, isArray: true, description: 'Every reason the sale is held' })
-  reasons!: string[];
+  reasons!: readonly string[];
   @ApiPropertyOptional({ type: [String], description: 'The rules behind the hold (held only)' })
-  rules?: string[];
+  rules?: readonly string[];
 }
 
 export class GradeProposalViewDto {
   @ApiProperty() proposalId!: string;
   @ApiProperty({ enum: GRADES }) grade!: string;
-  @ApiProperty({ enum: ['marketing_vp', 'cfo'], isArray: true }) reviewedBy!: string[];
+  @ApiProperty({ enum: ['marketing_vp', 'cfo'], isArray: true }) reviewedBy!: readonly string[];
 }
 
 export class DossierViewDto {
@@ -37,7 +37,7 @@ export class DossierViewDto {
 export class DossierDraftViewDto {
   @ApiProperty() version!: number;
   @ApiProperty() reviewed!: boolean;
-  @ApiProperty({ type: [String] }) missingSections!: string[];
+  @ApiProperty({ type: [String] }) missingSections!: readonly string[];
 }
 
 export class ActiveLimitDto {
@@ -54,8 +54,10 @@ export class PendingGrantDto {
   @ApiProperty({ enum: GRANT_TYPES }) type!: string;
   @ApiProperty() limitFen!: number;
   @ApiProperty() termDays!: number;
-  @ApiProperty({ type: [String], description: 'Roles that approved the grant' }) grantApprovals!: string[];
-  @ApiProperty({ type: [String], description: 'Roles that approved the limit' }) limitApprovals!: string[];
+  @ApiProperty({ type: [String], description: 'Roles that approved the grant' })
+  grantApprovals!: readonly string[];
+  @ApiProperty({ type: [String], description: 'Roles that approved the limit' })
+  limitApprovals!: readonly string[];
 }
 
 export class OverdueItemDto {
@@ -78,7 +80,7 @@ export class InvoiceDto {
 export class AgingBucketDto {
   @ApiProperty({ example: '0-30', description: 'Days past due' }) label!: string;
   @ApiProperty() fen!: number;
-  @ApiProperty({ type: [String] }) invoiceIds!: string[];
+  @ApiProperty({ type: [String] }) invoiceIds!: readonly string[];
 }
 
 export class OrderDto {
@@ -86,7 +88,7 @@ export class OrderDto {
   @ApiProperty({ enum: CREDIT_KINDS }) kind!: string;
   @ApiProperty() amountFen!: number;
   @ApiProperty({ enum: ORDER_STATUSES }) status!: string;
-  @ApiProperty({ enum: HOLD_REASONS, isArray: true }) reasons!: string[];
+  @ApiProperty({ enum: HOLD_REASONS, isArray: true }) reasons!: readonly string[];
   @ApiPropertyOptional() releaseRequestedBy?: string;
 }
 
@@ -99,7 +101,7 @@ export class PendingAdjustmentDto {
   @ApiProperty() adjustmentId!: string;
   @ApiProperty() newLimitFen!: number;
   @ApiPropertyOptional() exceptionReason?: string;
-  @ApiProperty({ type: [String] }) approvals!: string[];
+  @ApiProperty({ type: [String] }) approvals!: readonly string[];
 }
 
 export class ContractDto {
@@ -136,13 +138,13 @@ export class CreditAccountDto {
   @ApiProperty({ type: Number, nullable: true, description: 'exposure / limit; null without a limit' })
   utilisation!: number | null;
   @ApiProperty() blocked!: boolean;
-  @ApiProperty({ type: [OverdueItemDto] }) overdueItems!: OverdueItemDto[];
+  @ApiProperty({ type: [OverdueItemDto] }) overdueItems!: readonly OverdueItemDto[];
   @ApiProperty({ description: 'Open part of the balance confirmed at the last reconciliation (CRD-44)' })
   previousBalanceOpenFen!: number;
   @ApiProperty() unappliedCreditFen!: number;
-  @ApiProperty({ type: [InvoiceDto] }) invoices!: InvoiceDto[];
-  @ApiProperty({ type: [AgingBucketDto] }) aging!: AgingBucketDto[];
-  @ApiProperty({ type: [OrderDto] }) orders!: OrderDto[];
+  @ApiProperty({ type: [InvoiceDto] }) invoices!: readonly InvoiceDto[];
+  @ApiProperty({ type: [AgingBucketDto] }) aging!: readonly AgingBucketDto[];
+  @ApiProperty({ type: [OrderDto] }) orders!: readonly OrderDto[];
   @ApiProperty({ description: 'How many credit notes settled invoices' }) creditNotes!: number;
   @ApiProperty({ type: ReviewsDueDto }) reviewsDue!: ReviewsDueDto;
   @ApiProperty({ type: PendingAdjustmentDto, nullable: true })
@@ -172,19 +174,19 @@ export class HoldExplanationDto {
   @ApiProperty({ enum: ['approved', 'held'] }) decision!: string;
   @ApiPropertyOptional({ enum: ORDER_STATUSES, description: 'The order now' }) status?: string;
   @ApiProperty() amountFen!: number;
-  @ApiProperty({ enum: HOLD_REASONS, isArray: true }) reasons!: string[];
-  @ApiProperty({ type: [String] }) rules!: string[];
+  @ApiProperty({ enum: HOLD_REASONS, isArray: true }) reasons!: readonly string[];
+  @ApiProperty({ type: [String] }) rules!: readonly string[];
   @ApiProperty({ description: 'What the decision saw' }) exposureFen!: number;
   @ApiProperty() limitFen!: number;
   @ApiProperty({ enum: GRADES }) grade!: string;
-  @ApiProperty({ type: [OverdueItemDto] }) overdueItems!: OverdueItemDto[];
+  @ApiProperty({ type: [OverdueItemDto] }) overdueItems!: readonly OverdueItemDto[];
   @ApiProperty() previousBalanceOpenFen!: number;
   @ApiPropertyOptional({ format: 'date-time' }) dossierStaleAt?: string;
   @ApiProperty({ example: 'v1' }) policyVersion!: string;
   @ApiProperty({ format: 'date-time' }) decidedAt!: string;
   @ApiProperty({ type: ActorDto }) decidedBy!: ActorDto;
   @ApiProperty({ type: [HoldFollowUpDto], description: 'What happened to the order since' })
-  followUps!: HoldFollowUpDto[];
+  followUps!: readonly HoldFollowUpDto[];
 }
 
 export class PortfolioCapDto {

@@ -70,7 +70,12 @@ export class CreditAccountsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private async run(accountId: string, command: CreditAccountCommand, actor: Actor, correlationId: string) {
+  private async run(
+    accountId: string,
+    command: CreditAccountCommand,
+    actor: Actor,
+    correlationId: string,
+  ): Promise<CreditCommandResultDto> {
     const context: CommandContext = { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
     const result = await this.executor.execute(checkedId(accountId), command, context);
     return { accountId, events: result.events.map((e) => e.type) };
@@ -203,7 +208,7 @@ export class CreditAccountsController {
     @Body() b: CheckCreditDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() corr: string,
-  ) {
+  ): Promise<CreditCheckResultDto> {
     const context: CommandContext = {
       actor,
       now: this.clock.now(),
@@ -370,7 +375,7 @@ export class CreditAccountsController {
     response: CreditAccountDto,
     errors: { 404: ACCOUNT_ERRORS[404] },
   })
-  getAccount(@Param('id') id: string, @Query() q: AsOfQuery) {
+  getAccount(@Param('id') id: string, @Query() q: AsOfQuery): Promise<CreditAccountDto> {
     return this.queries.account(
       checkedId(id),
       this.clock.now(),

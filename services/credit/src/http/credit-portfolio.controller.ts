@@ -25,7 +25,11 @@ export class CreditPortfolioController {
     response: CreditPortfolioDto,
     errors: { 422: 'A credit rule refused; `rule` names it (CRD-31)' },
   })
-  async setCap(@Body() b: SetPortfolioCapDto, @CurrentActor() actor: Actor, @CorrelationId() corr: string) {
+  async setCap(
+    @Body() b: SetPortfolioCapDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ): Promise<CreditPortfolioDto> {
     const now = this.clock.now();
     await this.executor.executePortfolio(
       { type: 'SetPortfolioCap', data: { ...b } },
@@ -41,7 +45,7 @@ export class CreditPortfolioController {
     summary: 'The portfolio cap and the active limits it bounds',
     response: CreditPortfolioDto,
   })
-  async portfolio() {
+  async portfolio(): Promise<CreditPortfolioDto> {
     const p = await this.executor.portfolio();
     return { cap: p.cap ?? null, totalActiveLimitsFen: p.totalFen, limits: p.limits };
   }

@@ -1,19 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { OWNER_BU_ROLES } from '@crm/customers-domain';
 import { CorrectCustomerHandler } from '../application/correct-customer.handler';
@@ -30,11 +19,10 @@ import {
 
 /** Who records consent: the owner BU, and customer service, where customers call to withdraw. */
 const CONSENT_ROLES = [...OWNER_BU_ROLES, 'cs_agent'];
+const NOT_FOUND = '`customer.not_found`';
 
 /** The customer's personal data kept right (CUS-05/06) and their consent (DAT-02, DAT-22). */
 @ApiTags('customers')
-@ApiBearerAuth()
-@ApiNotFoundResponse({ description: 'customer.not_found' })
 @Controller('customers/:customerId')
 export class CustomerDataController {
   constructor(
@@ -45,22 +33,20 @@ export class CustomerDataController {
   ) {}
 
   @Post('corrections')
-  @HttpCode(200)
   @Roles(...OWNER_BU_ROLES)
-  @ApiOperation({
-    summary: "Correct the customer's name, mobile or address with a reason",
+  @ApiCommand({
     operationId: 'correctCustomerData',
+    summary: "Correct the customer's name, mobile or address with a reason",
+    status: 200,
+    response: CorrectionResponse,
+    errors: {
+      400: 'No field to change, no reason, or an invalid value; the problem names the field',
+      403: '`customer.not_owner_bu` (CUS-06): only the owner BU corrects',
+      404: NOT_FOUND,
+      409: '`customer.mobile_taken` (ARC-20): the existing customer and owner are in `details`',
+      422: '`customer.forgotten`',
+    },
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer' })
-  @ApiOkResponse({ type: CorrectionResponse })
-  @ApiBadRequestResponse({
-    description: 'No field to change, no reason, or an invalid value; the problem names the field',
-  })
-  @ApiForbiddenResponse({ description: 'customer.not_owner_bu (CUS-06): only the owner BU corrects' })
-  @ApiConflictResponse({
-    description: 'customer.mobile_taken (ARC-20): the existing customer and owner are in `details`',
-  })
-  @ApiUnprocessableEntityResponse({ description: 'customer.forgotten' })
   async correctData(
     @Param('customerId') customerId: string,
     @Body() body: CorrectCustomerDataDto,
@@ -81,11 +67,12 @@ export class CustomerDataController {
   }
 
   @Get('corrections')
-  @ApiOperation({
-    summary: 'The history of corrections: fields, reason, who, when',
+  @ApiRead({
     operationId: 'listCustomerCorrections',
+    summary: 'The history of corrections: fields, reason, who, when',
+    response: [CorrectionDto],
+    errors: { 404: NOT_FOUND },
   })
-  @ApiOkResponse({ type: [CorrectionDto] })
   corrections(
     @Param('customerId') customerId: string,
     @CurrentActor() actor: Actor,
@@ -94,17 +81,19 @@ export class CustomerDataController {
   }
 
   @Post('consent')
-  @HttpCode(200)
   @Roles(...CONSENT_ROLES)
-  @ApiOperation({
-    summary: 'Record the purposes consented to and a marketing opt-out',
+  @ApiCommand({
     operationId: 'recordCustomerConsent',
+    summary: 'Record the purposes consented to and a marketing opt-out',
+    status: 200,
+    response: ConsentResponse,
+    errors: {
+      400: '`customer.consent_contradictory`, unknown purpose or channel',
+      403: '`customer.not_owner_bu` (DAT-02)',
+      404: NOT_FOUND,
+      422: '`customer.forgotten`',
+    },
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer' })
-  @ApiOkResponse({ type: ConsentResponse })
-  @ApiBadRequestResponse({ description: 'customer.consent_contradictory, unknown purpose or channel' })
-  @ApiForbiddenResponse({ description: 'customer.not_owner_bu (DAT-02)' })
-  @ApiUnprocessableEntityResponse({ description: 'customer.forgotten' })
   async recordConsent(
     @Param('customerId') customerId: string,
     @Body() body: RecordConsentDto,
@@ -134,8 +123,12 @@ export class CustomerDataController {
   }
 
   @Get('consent')
-  @ApiOperation({ summary: 'The history of consent records', operationId: 'listCustomerConsent' })
-  @ApiOkResponse({ type: [ConsentEntryDto] })
+  @ApiRead({
+    operationId: 'listCustomerConsent',
+    summary: 'The history of consent records',
+    response: [ConsentEntryDto],
+    errors: { 404: NOT_FOUND },
+  })
   consentHistory(@Param('customerId') customerId: string): Promise<ConsentEntryDto[]> {
     return this.queries.consentHistory(customerId);
   }

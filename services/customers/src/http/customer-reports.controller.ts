@@ -73,7 +73,7 @@ export class CustomerReportsController {
     summary: 'Customers per BU and employee, and how many of them lapsed',
     response: [OwnershipRowDto],
   })
-  ownership(@Query() query: BuQuery) {
+  ownership(@Query() query: BuQuery): Promise<OwnershipRowDto[]> {
     return this.reports.ownership(query.bu);
   }
 
@@ -83,7 +83,7 @@ export class CustomerReportsController {
     summary: 'Records per participant per batch, and totals per employee (ARC-04)',
     response: AllocationFairnessDto,
   })
-  fairness(@Query() query: BatchQuery) {
+  fairness(@Query() query: BatchQuery): Promise<AllocationFairnessDto> {
     return this.reports.allocationFairness(query.batchId);
   }
 
@@ -93,7 +93,7 @@ export class CustomerReportsController {
     summary: "Customers due to lapse within the policy's window (⚙ 14 days), soonest first",
     response: LapseWatchListDto,
   })
-  async watchList(@Query() query: BuQuery) {
+  async watchList(@Query() query: BuQuery): Promise<LapseWatchListDto> {
     const now = this.clock.now();
     const policy = await this.policies.lapse(now);
     const items = await this.reports.lapseWatchList(
@@ -117,7 +117,7 @@ export class CustomerReportsController {
       "The resource director's queue: lapsed customers and the other BU that served them since (ARC-70)",
     response: [LapsedCustomerDto],
   })
-  lapsed(@Query() query: BuQuery) {
+  lapsed(@Query() query: BuQuery): Promise<LapsedCustomerDto[]> {
     return this.reports.lapsedCustomers(query.bu);
   }
 
@@ -140,7 +140,7 @@ export class CustomerReportsController {
     summary: 'The points ledger of one customer with the running balance',
     response: PointsLedgerDto,
   })
-  points(@Param('customerId') customerId: string) {
+  points(@Param('customerId') customerId: string): Promise<PointsLedgerDto> {
     return this.reports.pointsLedger(customerId);
   }
 

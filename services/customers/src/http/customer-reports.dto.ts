@@ -26,8 +26,8 @@ export class EmployeeAllocationTotalDto {
 }
 
 export class AllocationFairnessDto {
-  @ApiProperty({ type: [BatchAllocationDto] }) batches!: BatchAllocationDto[];
-  @ApiProperty({ type: [EmployeeAllocationTotalDto] }) perEmployee!: EmployeeAllocationTotalDto[];
+  @ApiProperty({ type: [BatchAllocationDto] }) batches!: readonly BatchAllocationDto[];
+  @ApiProperty({ type: [EmployeeAllocationTotalDto] }) perEmployee!: readonly EmployeeAllocationTotalDto[];
 }
 
 export class LapseWatchItemDto {
@@ -43,7 +43,8 @@ export class LapseWatchListDto {
   @ApiProperty({ example: 'v1', description: 'The lapse policy version the window comes from' })
   policyVersion!: string;
   @ApiProperty({ example: 14 }) windowDays!: number;
-  @ApiProperty({ type: [LapseWatchItemDto], description: 'Soonest first' }) items!: LapseWatchItemDto[];
+  @ApiProperty({ type: [LapseWatchItemDto], description: 'Soonest first' })
+  items!: readonly LapseWatchItemDto[];
 }
 
 export class ServedElsewhereDto {
@@ -95,5 +96,5 @@ export class PointsEntryDto {
 export class PointsLedgerDto {
   @ApiProperty({ format: 'uuid' }) customerId!: string;
   @ApiProperty() balance!: number;
-  @ApiProperty({ type: [PointsEntryDto], description: 'Oldest first' }) entries!: PointsEntryDto[];
+  @ApiProperty({ type: [PointsEntryDto], description: 'Oldest first' }) entries!: readonly PointsEntryDto[];
 }

@@ -15,13 +15,13 @@ export class OutreachBatchDto {
   @ApiProperty({ example: 'bu-1' }) bu!: string;
   @ApiProperty() seminar!: string;
   @ApiProperty({ type: [String], description: 'Employees in the order the deal goes round' })
-  participants!: string[];
+  participants!: readonly string[];
   @ApiProperty() recordCount!: number;
   @ApiPropertyOptional({ type: [BatchEntryDto], description: 'Once entered, in entry order' })
-  entries?: BatchEntryDto[];
+  entries?: readonly BatchEntryDto[];
 }
 
 export class OutreachBatchDecisionDto extends OutreachBatchDto {
   @ApiProperty({ type: [String], description: 'Types of the events recorded (empty: nothing changed)' })
-  recorded!: string[];
+  recorded!: readonly string[];
 }

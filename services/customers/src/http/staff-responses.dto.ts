@@ -17,11 +17,11 @@ export class BusinessUnitDto {
 }
 
 export class BusinessUnitOpenedDto {
-  @ApiProperty({ enum: ['open'] }) status!: string;
-  @ApiProperty({ example: 'bu-2' }) buId!: string;
-  @ApiProperty({ example: '二部' }) name!: string;
+  @ApiProperty({ enum: ['unknown', 'open'] }) status!: string;
+  @ApiPropertyOptional({ example: 'bu-2', description: 'Once open' }) buId?: string;
+  @ApiPropertyOptional({ example: '二部', description: 'Once open' }) name?: string;
   @ApiProperty({ type: [String], description: 'Types of the events recorded (empty: nothing changed)' })
-  recorded!: string[];
+  recorded!: readonly string[];
 }
 
 export class DrawnAssignmentDto {
@@ -36,11 +36,11 @@ export class RedistributionDto {
   @ApiProperty({ description: 'The BU the customers stay in' }) bu!: string;
   @ApiProperty({ example: 'long_leave' }) absence!: string;
   @ApiProperty({ description: 'Seed of the draw (derived from the command id)' }) seed!: string;
-  @ApiProperty({ type: [String] }) customers!: string[];
-  @ApiProperty({ type: [String], description: 'Active employees drawn from' }) drawnFrom!: string[];
-  @ApiProperty({ type: [DrawnAssignmentDto] }) assignments!: DrawnAssignmentDto[];
+  @ApiProperty({ type: [String] }) customers!: readonly string[];
+  @ApiProperty({ type: [String], description: 'Active employees drawn from' }) drawnFrom!: readonly string[];
+  @ApiProperty({ type: [DrawnAssignmentDto] }) assignments!: readonly DrawnAssignmentDto[];
   @ApiProperty({ type: [String], description: 'Customers nobody could take (no active employee)' })
-  undrawn!: string[];
+  undrawn!: readonly string[];
   @ApiProperty({ example: 'v1' }) policyVersion!: string;
   @ApiProperty({ format: 'date-time' }) drawnAt!: string;
   @ApiProperty() decidedBy!: string;
@@ -53,7 +53,7 @@ export class StaffDecisionDto {
   })
   status!: string;
   @ApiProperty({ type: [String], description: 'Types of the events recorded (empty: nothing changed)' })
-  recorded!: string[];
+  recorded!: readonly string[];
   @ApiPropertyOptional({ type: RedistributionDto, description: "When the employee's customers were redrawn" })
   redistribution?: RedistributionDto;
 }

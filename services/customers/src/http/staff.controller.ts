@@ -48,7 +48,7 @@ export class StaffController {
     summary: 'The business units sharing the customer pool',
     response: [BusinessUnitDto],
   })
-  businessUnits() {
+  businessUnits(): Promise<BusinessUnitDto[]> {
     return this.directory.businessUnits();
   }
 
@@ -64,7 +64,7 @@ export class StaffController {
     @Body() body: OpenBusinessUnitDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() c: string,
-  ) {
+  ): Promise<BusinessUnitOpenedDto> {
     const context: CommandContext = {
       actor,
       now: this.clock.now(),
@@ -83,7 +83,11 @@ export class StaffController {
     response: StaffDecisionDto,
     errors: { 409: '`staff.wrong_status`: already in the directory' },
   })
-  join(@Body() body: JoinEmployeeDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string) {
+  join(
+    @Body() body: JoinEmployeeDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<StaffDecisionDto> {
     return this.run({ type: 'JoinEmployee', data: body }, actor, correlationId);
   }
 
@@ -96,7 +100,11 @@ export class StaffController {
     response: RedistributionDto,
     errors: { 404: '`staff.redistribution_not_found`' },
   })
-  resume(@Param('redistributionId') id: string, @CurrentActor() actor: Actor, @CorrelationId() c: string) {
+  resume(
+    @Param('redistributionId') id: string,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() c: string,
+  ): Promise<RedistributionDto> {
     const context: CommandContext = {
       actor,
       now: this.clock.now(),
@@ -119,7 +127,7 @@ export class StaffController {
     @Param('employeeId') employeeId: string,
     @CurrentActor() actor: Actor,
     @CorrelationId() c: string,
-  ) {
+  ): Promise<StaffDecisionDto> {
     return this.run({ type: 'StartLongLeave', data: { employeeId } }, actor, c);
   }
 
@@ -136,7 +144,7 @@ export class StaffController {
     @Param('employeeId') employeeId: string,
     @CurrentActor() actor: Actor,
     @CorrelationId() c: string,
-  ) {
+  ): Promise<StaffDecisionDto> {
     return this.run({ type: 'ReturnFromLeave', data: { employeeId } }, actor, c);
   }
 
@@ -154,7 +162,7 @@ export class StaffController {
     @Body() body: TransferEmployeeDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() c: string,
-  ) {
+  ): Promise<StaffDecisionDto> {
     return this.run({ type: 'TransferEmployee', data: { employeeId, toBu: body.toBu } }, actor, c);
   }
 
@@ -167,11 +175,15 @@ export class StaffController {
     response: StaffDecisionDto,
     errors: { 404: '`staff.not_found`' },
   })
-  leave(@Param('employeeId') employeeId: string, @CurrentActor() actor: Actor, @CorrelationId() c: string) {
+  leave(
+    @Param('employeeId') employeeId: string,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() c: string,
+  ): Promise<StaffDecisionDto> {
     return this.run({ type: 'RecordLeaving', data: { employeeId } }, actor, c);
   }
 
-  private async run(command: StaffCommand, actor: Actor, correlationId: string) {
+  private async run(command: StaffCommand, actor: Actor, correlationId: string): Promise<StaffDecisionDto> {
     const context: CommandContext = { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
     return summary(await this.commands.execute(command, context));
   }

@@ -9,8 +9,6 @@ import {
   creditWarnings,
   type InvitationCommand,
   type InvitationConfirmed,
-  type InvitationState,
-  type InvitationWarning,
 } from '@crm/invitations-domain';
 import { InvitationsApp } from '../application/invitations-app';
 import { InvitationExplanations, type Explanation } from '../application/invitation-explanation';
@@ -33,13 +31,6 @@ const NOT_FOUND = '`invitation.joint_event_not_found`, or `invitation.not_invite
 const InvitationCommand = (operationId: string, summary: string, status: 200 | 201 = 201): MethodDecorator =>
   ApiCommand({ operationId, summary, status, response: InvitationAnswerDto, errors: { 404: NOT_FOUND } });
 
-interface InvitationAnswer {
-  readonly invitation: InvitationState;
-  readonly events: readonly unknown[];
-  /** E.g. the customer's credit account is blocked (domain §6): the command succeeded anyway. */
-  readonly warnings: readonly InvitationWarning[];
-}
-
 /** One customer's invitation to a joint event: confirmation, rulings, and what happens at the event. */
 @ApiTags('joint-events')
 @Controller('joint-events/:jointEventId')
@@ -55,7 +46,7 @@ export class CustomerInvitationsController {
     command: InvitationCommand,
     actor: Actor,
     correlationId: string,
-  ): Promise<InvitationAnswer> {
+  ): Promise<InvitationAnswerDto> {
     const { state, events } = await this.app.onInvitation(
       jointEventId,
       customerId,
@@ -82,7 +73,7 @@ export class CustomerInvitationsController {
     @Body() body: ConfirmInvitationDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<InvitationAnswer> {
+  ): Promise<InvitationAnswerDto> {
     return this.run(
       { jointEventId, customerId: body.customerId },
       { type: 'ConfirmInvitation', data: { jointEventId, customerId: body.customerId } },
@@ -99,7 +90,7 @@ export class CustomerInvitationsController {
     @Body() body: RuleConflictDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<InvitationAnswer> {
+  ): Promise<InvitationAnswerDto> {
     const data = { winnerBu: body.winnerBu, ...(body.note !== undefined ? { note: body.note } : {}) };
     return this.run(target, { type: 'RuleInvitationConflict', data }, actor, correlationId);
   }
@@ -112,7 +103,7 @@ export class CustomerInvitationsController {
     @Body() body: EscalateConflictDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<InvitationAnswer> {
+  ): Promise<InvitationAnswerDto> {
     const command: InvitationCommand = { type: 'EscalateInvitationConflict', data: { reason: body.reason } };
     return this.run(target, command, actor, correlationId);
   }
@@ -124,7 +115,7 @@ export class CustomerInvitationsController {
     @Target() target: InvitationTarget,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<InvitationAnswer> {
+  ): Promise<InvitationAnswerDto> {
     return this.run(target, { type: 'RecordAttendance', data: {} }, actor, correlationId);
   }
 
@@ -139,7 +130,7 @@ export class CustomerInvitationsController {
     @Body() body: ApproveAssistDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<InvitationAnswer> {
+  ): Promise<InvitationAnswerDto> {
     const command: InvitationCommand = {
       type: 'ApproveSalesAssist',
       data: { assistantEmployeeId: body.assistantEmployeeId },
@@ -155,7 +146,7 @@ export class CustomerInvitationsController {
     @Body() body: EmployeeDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<InvitationAnswer> {
+  ): Promise<InvitationAnswerDto> {
     const command: InvitationCommand = { type: 'StartPitch', data: { employeeId: body.employeeId } };
     return this.run(target, command, actor, correlationId);
   }
@@ -168,7 +159,7 @@ export class CustomerInvitationsController {
     @Body() body: EmployeeDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<InvitationAnswer> {
+  ): Promise<InvitationAnswerDto> {
     const command: InvitationCommand = { type: 'EndPitch', data: { employeeId: body.employeeId } };
     return this.run(target, command, actor, correlationId);
   }
@@ -181,7 +172,7 @@ export class CustomerInvitationsController {
     @Body() body: RecordSaleDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<InvitationAnswer> {
+  ): Promise<InvitationAnswerDto> {
     const command: InvitationCommand = {
       type: 'RecordEventSale',
       data: {

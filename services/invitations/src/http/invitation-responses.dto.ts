@@ -22,7 +22,7 @@ export class InvitationDto {
   @ApiPropertyOptional({ format: 'uuid' }) jointEventId?: string;
   @ApiPropertyOptional() customerId?: string;
   @ApiPropertyOptional({ type: [ClaimDto], description: 'Every BU that confirmed the customer' })
-  claims?: ClaimDto[];
+  claims?: readonly ClaimDto[];
   @ApiPropertyOptional({
     type: InviterDto,
     description: 'Who the customer counts for: the first confirmation, or the winner of the latest ruling',
@@ -30,9 +30,10 @@ export class InvitationDto {
   inviter?: InviterDto;
   @ApiPropertyOptional({ enum: ['open', 'ruled', 'escalated', 'final'] }) conflict?: string;
   @ApiPropertyOptional({ format: 'date-time' }) attendedAt?: string;
-  @ApiPropertyOptional({ type: [String], description: 'Approved sales assistants' }) assistants?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Approved sales assistants' })
+  assistants?: readonly string[];
   @ApiPropertyOptional({ description: 'The employee pitching now' }) pitcher?: string;
-  @ApiPropertyOptional({ type: [String] }) saleIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) saleIds?: readonly string[];
 }
 
 export class CreditBlockDto {
@@ -46,18 +47,18 @@ export class InvitationWarningDto {
   @ApiProperty() detail!: string;
   @ApiProperty() bu!: string;
   @ApiProperty({ format: 'date-time' }) confirmedAt!: string;
-  @ApiProperty({ type: [CreditBlockDto] }) blockedAccounts!: CreditBlockDto[];
+  @ApiProperty({ type: [CreditBlockDto] }) blockedAccounts!: readonly CreditBlockDto[];
 }
 
 export class InvitationAnswerDto {
   @ApiProperty({ type: InvitationDto }) invitation!: InvitationDto;
   @ApiProperty({ type: [DomainEventDto], description: 'The events the command recorded' })
-  events!: DomainEventDto[];
+  events!: readonly DomainEventDto[];
   @ApiProperty({
     type: [InvitationWarningDto],
     description: "E.g. the customer's credit account is blocked (domain §6): the command succeeded anyway",
   })
-  warnings!: InvitationWarningDto[];
+  warnings!: readonly InvitationWarningDto[];
 }
 
 export class FilingCutoffDto {
@@ -73,15 +74,16 @@ export class FilingDto {
 /** What the filings of one BU for one day established. */
 export class DayFilingDto {
   @ApiProperty({ type: [String], description: 'Customers listed at or before the cut-off' })
-  onTimeCustomers!: string[];
+  onTimeCustomers!: readonly string[];
   @ApiProperty({ type: [String], description: 'Every customer any filing of the day named' })
-  listedCustomers!: string[];
-  @ApiProperty({ type: [String], description: "Next day's planned list (INV-01/02)" }) planned!: string[];
+  listedCustomers!: readonly string[];
+  @ApiProperty({ type: [String], description: "Next day's planned list (INV-01/02)" })
+  planned!: readonly string[];
   @ApiProperty() plannedOnTime!: boolean;
   @ApiProperty() plannedFiled!: boolean;
   @ApiProperty() plannedMissed!: boolean;
   @ApiProperty() plannedFined!: boolean;
-  @ApiProperty({ type: [FilingDto] }) filings!: FilingDto[];
+  @ApiProperty({ type: [FilingDto] }) filings!: readonly FilingDto[];
   @ApiProperty() missed!: boolean;
   @ApiProperty() fined!: boolean;
 }
@@ -93,7 +95,7 @@ export class DisputePartyViewDto {
 
 export class DisputeDto {
   @ApiProperty({ format: 'uuid' }) disputeId!: string;
-  @ApiProperty({ type: [DisputePartyViewDto] }) parties!: DisputePartyViewDto[];
+  @ApiProperty({ type: [DisputePartyViewDto] }) parties!: readonly DisputePartyViewDto[];
   @ApiPropertyOptional() customerId?: string;
   @ApiProperty() resolved!: boolean;
 }
@@ -107,10 +109,10 @@ export class JointEventDto {
   @ApiProperty({ enum: EVENT_SLOTS }) slot!: string;
   @ApiProperty() venue!: string;
   @ApiProperty({ type: [String], description: 'Participating BUs in priority order' })
-  businessUnits!: string[];
+  businessUnits!: readonly string[];
   @ApiProperty() coordinatorId!: string;
   @ApiProperty({ example: '2026-12-05' }) windowOpensOn!: string;
-  @ApiProperty({ type: [FilingCutoffDto] }) cutoffs!: FilingCutoffDto[];
+  @ApiProperty({ type: [FilingCutoffDto] }) cutoffs!: readonly FilingCutoffDto[];
   @ApiProperty({ example: 'v1' }) policyVersion!: string;
   @ApiProperty({
     type: 'object',
@@ -121,9 +123,10 @@ export class JointEventDto {
     description: '`filings[bu][day]`',
   })
   filings!: Record<string, Record<string, DayFilingDto>>;
-  @ApiProperty({ type: [String], description: 'Days whose cut-off passed' }) cutoffsReached!: string[];
+  @ApiProperty({ type: [String], description: 'Days whose cut-off passed' })
+  cutoffsReached!: readonly string[];
   @ApiProperty({ type: [String], description: 'Days whose lists went back to the BUs (INV-04)' })
-  released!: string[];
+  released!: readonly string[];
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: getSchemaPath(DisputeDto) },
@@ -139,7 +142,7 @@ export class JointEventScheduledDto {
 
 export class RecordedEventsDto {
   @ApiProperty({ type: [DomainEventDto], description: 'The events the command recorded' })
-  events!: DomainEventDto[];
+  events!: readonly DomainEventDto[];
 }
 
 export class DisputeRecordedDto {
@@ -153,7 +156,7 @@ export class VisibleListDto extends DayFilingDto {
 export class VisibleListsDto {
   @ApiProperty({ description: 'Released: every BU sees every list (INV-04)' }) released!: boolean;
   @ApiProperty({ type: [VisibleListDto], description: 'Before the release a BU sees only its own' })
-  lists!: VisibleListDto[];
+  lists!: readonly VisibleListDto[];
 }
 
 export class CurrentInviterDto {
@@ -190,21 +193,21 @@ export class InvitationExplanationDto {
     items: { type: 'object', additionalProperties: true },
     description: `Each InvitationConfirmed's data ${AUDITED}`,
   })
-  confirmations!: Record<string, unknown>[];
+  confirmations!: readonly Record<string, unknown>[];
   @ApiProperty({
     type: 'array',
     items: { type: 'object', additionalProperties: true },
     description:
       "Every list that named the customer (kind `filed`), and the missed lists of the claiming BUs' days",
   })
-  lists!: Record<string, unknown>[];
+  lists!: readonly Record<string, unknown>[];
   @ApiProperty({
     type: 'array',
     items: { type: 'object', additionalProperties: true },
     description: `Each conflict detected, ruled or escalated: its type and data ${AUDITED}`,
   })
-  rulings!: Record<string, unknown>[];
-  @ApiProperty({ type: [InvitationWarningDto] }) warnings!: InvitationWarningDto[];
+  rulings!: readonly Record<string, unknown>[];
+  @ApiProperty({ type: [InvitationWarningDto] }) warnings!: readonly InvitationWarningDto[];
   @ApiProperty({ type: [HistoryEntryDto], description: "The invitation stream's full history with metadata" })
-  history!: HistoryEntryDto[];
+  history!: readonly HistoryEntryDto[];
 }

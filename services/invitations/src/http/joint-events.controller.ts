@@ -79,7 +79,7 @@ export class JointEventsController {
   async get(
     @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
     @Query() query: AsOfQuery,
-  ): Promise<JointEventState> {
+  ): Promise<JointEventDto> {
     return requireFound(await this.app.loadJointEvent(jointEventId, asOfDate(query.asOf)), jointEventId);
   }
 
@@ -96,7 +96,7 @@ export class JointEventsController {
     @Body() body: FileInvitationListDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<{ events: readonly unknown[] }> {
+  ): Promise<RecordedEventsDto> {
     const { events } = await this.app.onJointEvent(
       jointEventId,
       {
@@ -125,7 +125,7 @@ export class JointEventsController {
     @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
     @Param('day', ParseDayPipe) day: string,
     @CurrentActor() actor: Actor,
-  ): Promise<ReturnType<typeof visibleLists>> {
+  ): Promise<VisibleListsDto> {
     const state = requireFound(await this.app.loadJointEvent(jointEventId), jointEventId);
     return visibleLists(state, day, actor);
   }
@@ -143,7 +143,7 @@ export class JointEventsController {
     @Body() body: RecordDisputeDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<{ disputeId: string }> {
+  ): Promise<DisputeRecordedDto> {
     const disputeId = randomUUID();
     await this.app.onJointEvent(
       jointEventId,
@@ -177,7 +177,7 @@ export class JointEventsController {
     @Body() body: ResolveDisputeDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<{ events: readonly unknown[] }> {
+  ): Promise<RecordedEventsDto> {
     const { events } = await this.app.onJointEvent(
       jointEventId,
       {

@@ -28,11 +28,11 @@ export class BoardEmployeeSalesDto extends BoardBuSalesDto {
 export class JointEventBoardDto {
   @ApiProperty({ format: 'uuid' }) jointEventId!: string;
   @ApiProperty({ type: [BoardConfirmedDto], description: 'Confirmations per BU and list day' })
-  confirmed!: BoardConfirmedDto[];
+  confirmed!: readonly BoardConfirmedDto[];
   @ApiProperty({ type: [BoardAttendanceDto], description: 'Per inviting BU' })
-  attendance!: BoardAttendanceDto[];
-  @ApiProperty({ type: [BoardBuSalesDto] }) salesPerBu!: BoardBuSalesDto[];
-  @ApiProperty({ type: [BoardEmployeeSalesDto] }) salesPerEmployee!: BoardEmployeeSalesDto[];
+  attendance!: readonly BoardAttendanceDto[];
+  @ApiProperty({ type: [BoardBuSalesDto] }) salesPerBu!: readonly BoardBuSalesDto[];
+  @ApiProperty({ type: [BoardEmployeeSalesDto] }) salesPerEmployee!: readonly BoardEmployeeSalesDto[];
 }
 
 export class ConflictRowDto {
@@ -44,7 +44,7 @@ export class ConflictRowDto {
     items: { type: 'object', additionalProperties: true },
     description: 'The BUs (and employees) that confirmed the customer',
   })
-  claimants!: Record<string, unknown>[];
+  claimants!: readonly Record<string, unknown>[];
   @ApiProperty({ format: 'date-time' }) detectedAt!: string;
   @ApiProperty({ type: String, nullable: true }) winnerBu!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why the winner won' }) basis!: string | null;

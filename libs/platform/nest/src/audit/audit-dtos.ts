@@ -69,7 +69,7 @@ export class AuditedEventDto implements AuditedEvent {
 export class StreamHistoryDto implements StreamHistory {
   @ApiProperty() streamId!: string;
   @ApiPropertyOptional({ format: 'date-time' }) until?: string;
-  @ApiProperty({ type: [AuditedEventDto], description: 'Oldest first' }) events!: AuditedEventDto[];
+  @ApiProperty({ type: [AuditedEventDto], description: 'Oldest first' }) events!: readonly AuditedEventDto[];
 }
 
 export class HashChainProblemDto implements HashChainProblem {
@@ -84,5 +84,5 @@ export class StreamVerificationDto implements StreamVerification {
   @ApiProperty() streamId!: string;
   @ApiProperty() ok!: boolean;
   @ApiProperty() eventsChecked!: number;
-  @ApiProperty({ type: [HashChainProblemDto] }) problems!: HashChainProblemDto[];
+  @ApiProperty({ type: [HashChainProblemDto] }) problems!: readonly HashChainProblemDto[];
 }

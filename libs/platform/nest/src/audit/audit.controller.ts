@@ -1,13 +1,12 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { EventStore, StreamVerification } from '@crm/event-store';
+import type { EventStore } from '@crm/event-store';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../errors/problem-details';
 import { ApiRead } from '../openapi/api-operation';
 import { EVENT_STORE } from '../tokens';
 import {
   AuditedEvent,
-  StreamHistory,
   StreamHistoryDto,
   StreamHistoryQuery,
   StreamVerificationDto,
@@ -33,7 +32,7 @@ export class AuditController {
   async history(
     @Param('streamId') streamId: string,
     @Query() query: StreamHistoryQuery,
-  ): Promise<StreamHistory> {
+  ): Promise<StreamHistoryDto> {
     if ((await this.store.streamVersion(streamId)) < 0) {
       throw new ProblemException(404, 'stream_not_found', `Stream '${streamId}' does not exist.`, {
         streamId,
@@ -54,7 +53,7 @@ export class AuditController {
     response: StreamVerificationDto,
     errors: { 403: 'The caller is neither auditor nor admin' },
   })
-  verify(@Param('streamId') streamId: string): Promise<StreamVerification> {
+  verify(@Param('streamId') streamId: string): Promise<StreamVerificationDto> {
     return this.store.verifyStream(streamId);
   }
 }

@@ -81,7 +81,7 @@ export class DeadLetterDto implements DeadLetterView {
 }
 
 export class DeadLetterListDto {
-  @ApiProperty({ type: [DeadLetterDto], description: 'Oldest first' }) items!: DeadLetterDto[];
+  @ApiProperty({ type: [DeadLetterDto], description: 'Oldest first' }) items!: readonly DeadLetterDto[];
 }
 
 export class DeadLetterReplayDto {

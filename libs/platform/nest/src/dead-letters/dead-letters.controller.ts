@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
-import { DeadLetterNotFoundError, DeadLetters, type InboxOutcome, PoisonMessageError } from '@crm/messaging';
+import { DeadLetterNotFoundError, DeadLetters, PoisonMessageError } from '@crm/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../errors/problem-details';
 import { ApiCommand, ApiRead } from '../openapi/api-operation';
@@ -12,7 +12,6 @@ import {
   DeadLetterListDto,
   DeadLetterQuery,
   DeadLetterReplayDto,
-  type DeadLetterView,
   deadLetterView,
 } from './dead-letter-dtos';
 
@@ -42,7 +41,7 @@ export class DeadLettersController {
     response: DeadLetterListDto,
     errors: { 403: 'admin only' },
   })
-  async list(@Query() query: DeadLetterQuery): Promise<{ items: DeadLetterView[] }> {
+  async list(@Query() query: DeadLetterQuery): Promise<DeadLetterListDto> {
     const letters = await this.letters.list(query.consumer ?? null, {
       pendingOnly: query.pending ?? true,
       limit: query.limit ?? 100,
@@ -57,7 +56,7 @@ export class DeadLettersController {
     response: DeadLetterDto,
     errors: { 400: 'The id is not a UUID', 403: 'admin only', 404: '`dead_letter.not_found`' },
   })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<DeadLetterView> {
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<DeadLetterDto> {
     return deadLetterView(await this.find(id));
   }
 
@@ -74,7 +73,7 @@ export class DeadLettersController {
       422: '`dead_letter.unparseable` or `dead_letter.replay_failed`: the handler fails again',
     },
   })
-  async replay(@Param('id', ParseUUIDPipe) id: string): Promise<{ id: string; outcome: InboxOutcome }> {
+  async replay(@Param('id', ParseUUIDPipe) id: string): Promise<DeadLetterReplayDto> {
     const letter = await this.find(id);
     const consumer = this.consumers.get(letter.consumer);
     if (consumer === undefined) {

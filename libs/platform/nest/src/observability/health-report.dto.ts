@@ -20,5 +20,5 @@ export class HealthReportDto implements HealthReport {
   checks!: Record<string, HealthCheckResultDto>;
 
   @ApiProperty({ type: [String], description: 'Non-critical checks that are down' })
-  warnings!: string[];
+  warnings!: readonly string[];
 }

@@ -68,11 +68,23 @@ export interface ReadSpec extends OperationSpec {
 
 const isRaw = (body: SuccessBody): body is RawBody => !Array.isArray(body) && 'mediaType' in body;
 
-const successResponse = (status: number, body: SuccessBody, description: string): ApiResponseOptions => {
-  if (isRaw(body)) return { status, description, content: { [body.mediaType]: { schema: body.schema } } };
-  return Array.isArray(body)
-    ? { status, description, type: body[0], isArray: true }
-    : { status, description, type: body };
+const successResponse = (
+  status: number,
+  body: SuccessBody,
+  description: string,
+  headers: ApiResponseOptions['headers'] = undefined,
+): ApiResponseOptions => {
+  const common = { status, description, ...(headers !== undefined ? { headers } : {}) };
+  if (isRaw(body)) return { ...common, content: { [body.mediaType]: { schema: body.schema } } };
+  return Array.isArray(body) ? { ...common, type: body[0], isArray: true } : { ...common, type: body };
+};
+
+/** A command's answer says when it is the stored first answer to a repeated Idempotency-Key. */
+const REPLAY_HEADERS: ApiResponseOptions['headers'] = {
+  'Idempotent-Replayed': {
+    description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key',
+    schema: { type: 'string', enum: ['true'] },
+  },
 };
 
 const problemResponse = (status: ErrorStatus, description: string): MethodDecorator =>
@@ -86,7 +98,7 @@ const operation = (
   spec: OperationSpec,
   status: number,
   defaults: Readonly<Partial<Record<ErrorStatus, string>>>,
-  isPublic = false,
+  options: { readonly isPublic?: boolean; readonly headers?: ApiResponseOptions['headers'] } = {},
 ): MethodDecorator[] => {
   const errors = { ...defaults, ...spec.errors };
   return [
@@ -95,10 +107,12 @@ const operation = (
       summary: spec.summary,
       ...(spec.description !== undefined ? { description: spec.description } : {}),
       // An empty requirement overrides the document's bearer requirement.
-      ...(isPublic ? { security: [] } : {}),
+      ...(options.isPublic === true ? { security: [] } : {}),
     }),
     ApiExtraModels(ProblemDetailsSchema),
-    ApiResponse(successResponse(status, spec.response, spec.responseDescription ?? spec.summary)),
+    ApiResponse(
+      successResponse(status, spec.response, spec.responseDescription ?? spec.summary, options.headers),
+    ),
     ...Object.entries(errors).map(([code, description]) =>
       problemResponse(Number(code) as ErrorStatus, description),
     ),
@@ -122,12 +136,17 @@ export const ApiCommand = (spec: CommandSpec): MethodDecorator => {
       description: 'Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true`',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     }),
-    ...operation(spec, status, { ...generic(SIGNED_IN_ERRORS), ...COMMAND_ERRORS }),
+    ...operation(
+      spec,
+      status,
+      { ...generic(SIGNED_IN_ERRORS), ...COMMAND_ERRORS },
+      { headers: REPLAY_HEADERS },
+    ),
   );
 };
 
 /** A read (GET): its success body and its errors as problem+json. */
 export const ApiRead = (spec: ReadSpec): MethodDecorator => {
   const isPublic = spec.public === true;
-  return applyDecorators(...operation(spec, 200, isPublic ? {} : generic(SIGNED_IN_ERRORS), isPublic));
+  return applyDecorators(...operation(spec, 200, isPublic ? {} : generic(SIGNED_IN_ERRORS), { isPublic }));
 };

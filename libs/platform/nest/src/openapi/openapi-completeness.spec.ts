@@ -101,6 +101,7 @@ describe('ApiCommand and ApiRead', () => {
         expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
       ]),
     );
+    expect(rename?.responses['200']).toMatchObject({ headers: { 'Idempotent-Replayed': expect.anything() } });
     expect(probe?.security).toEqual([]);
     expect(Object.keys(probe?.responses ?? {})).toEqual(['200']);
     expect(document.components?.schemas?.['ProblemDetails']).toBeDefined();

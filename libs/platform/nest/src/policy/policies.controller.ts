@@ -14,8 +14,6 @@ import {
   PolicyAtQuery,
   PolicyDto,
   PolicyVersionDto,
-  type PolicyVersionView,
-  type PolicyView,
   policyVersionView,
 } from './policy-dtos';
 
@@ -41,7 +39,7 @@ export class PoliciesController {
     response: PolicyDto,
     errors: { 404: '`policy_not_found`: no version of this policy was ever adopted' },
   })
-  async policy(@Param('policyId') policyId: string, @Query() query: PolicyAtQuery): Promise<PolicyView> {
+  async policy(@Param('policyId') policyId: string, @Query() query: PolicyAtQuery): Promise<PolicyDto> {
     const versions = await this.registry.history(policyId);
     if (versions.length === 0) {
       throw new ProblemException(404, 'policy_not_found', `No version of policy '${policyId}' was adopted.`, {
@@ -75,7 +73,7 @@ export class PoliciesController {
     @Body() body: AdoptPolicyVersionDto,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
-  ): Promise<PolicyVersionView> {
+  ): Promise<PolicyVersionDto> {
     const adopted = await this.registry.adopt(
       { policyId, ...body },
       { actor, now: this.clock.now(), commandId: randomUUID(), correlationId, reason: body.reason },

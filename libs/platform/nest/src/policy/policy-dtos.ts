@@ -81,5 +81,5 @@ export class PolicyDto implements PolicyView {
   @ApiProperty({ type: PolicyVersionDto, nullable: true, description: 'null when none was in force yet' })
   inForce!: PolicyVersionDto | null;
   @ApiProperty({ type: [PolicyVersionDto], description: 'Every adopted version, in adoption order' })
-  versions!: PolicyVersionDto[];
+  versions!: readonly PolicyVersionDto[];
 }

@@ -1,16 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@crm/event-sourcing';
 import type { Clock } from '@crm/policy';
 import type { Pool } from 'pg';
 import { CurrentActor, CurrentRoles } from '../auth/current-actor.decorator';
+import { ApiRead } from '../openapi/api-operation';
 import { CLOCK, PG_POOL, SERVICE_INFO, type ServiceInfo } from '../tokens';
 import { WorkItemPageDto, WorkItemsQuery } from './work-item.dto';
 import { WorkItemsReader } from './work-items-reader';
@@ -23,7 +17,6 @@ export const WORK_ITEMS_SERVICE = Symbol('WORK_ITEMS_SERVICE');
  * answer is only ever their own.
  */
 @ApiTags('work-items')
-@ApiBearerAuth()
 @Controller('work-items')
 export class WorkItemsController {
   private readonly reader: WorkItemsReader;
@@ -38,15 +31,12 @@ export class WorkItemsController {
   }
 
   @Get()
-  @ApiOperation({
-    summary: "The caller's pending work items, by due time then id",
+  @ApiRead({
     operationId: 'listWorkItems',
+    summary: "The caller's pending work items, by due time then id",
+    response: WorkItemPageDto,
+    errors: { 400: '`limit` out of range or `after` not a cursor of this service' },
   })
-  @ApiOkResponse({ type: WorkItemPageDto })
-  @ApiBadRequestResponse({
-    description: '`limit` out of range or `after` not a cursor of this service (problem+json)',
-  })
-  @ApiUnauthorizedResponse({ description: 'No or invalid bearer token (problem+json)' })
   list(
     @Query() query: WorkItemsQuery,
     @CurrentActor() actor: Actor,

@@ -1349,6 +1349,8 @@ export interface operations {
       /** @description Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1540,6 +1542,8 @@ export interface operations {
       /** @description Register a case (inquiry, suggestion, complaint, grievance); severity and deadline are decided */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1671,6 +1675,8 @@ export interface operations {
       /** @description The customer accepted the resolution */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1750,6 +1756,8 @@ export interface operations {
       /** @description Archive a closed case */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1833,6 +1841,8 @@ export interface operations {
       /** @description Assign a handler and the responsible BU */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1916,6 +1926,8 @@ export interface operations {
       /** @description Classify the cause (and severity) of a case */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1995,6 +2007,8 @@ export interface operations {
       /** @description Close the case */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2078,6 +2092,8 @@ export interface operations {
       /** @description Extend the deadline once, with the reason */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2219,6 +2235,8 @@ export interface operations {
       /** @description Record the follow-up call and the customer's satisfaction */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2302,6 +2320,8 @@ export interface operations {
       /** @description Waive the follow-up, with the reason */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2385,6 +2405,8 @@ export interface operations {
       /** @description Record the findings of the investigation */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2468,6 +2490,8 @@ export interface operations {
       /** @description Declare the complaint not established, with the reason */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2551,6 +2575,8 @@ export interface operations {
       /** @description The customer rejected the resolution; past the ladder a linked case is opened (CMP-FUP-10) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2634,6 +2660,8 @@ export interface operations {
       /** @description Reply to the customer with approved resolution items */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2717,6 +2745,8 @@ export interface operations {
       /** @description Propose the resolution items (refunds, compensation, apology…) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2796,6 +2826,8 @@ export interface operations {
       /** @description Approve the proposed resolution (authority by amount, CMP-APR) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2879,6 +2911,8 @@ export interface operations {
       /** @description Send the proposed resolution back with a reason */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2962,6 +2996,8 @@ export interface operations {
       /** @description Keep the archived case beyond its retention period */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3045,6 +3081,8 @@ export interface operations {
       /** @description Transfer the case to another receiver */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3348,6 +3386,8 @@ export interface operations {
       /** @description The adopted version, as recorded */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3666,6 +3706,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The caller's pending work items, by due time then id */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3674,19 +3715,32 @@ export interface operations {
           'application/json': components['schemas']['WorkItemPageDto'];
         };
       };
-      /** @description `limit` out of range or `after` not a cursor of this service (problem+json) */
+      /** @description `limit` out of range or `after` not a cursor of this service */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };

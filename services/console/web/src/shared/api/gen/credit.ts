@@ -1398,6 +1398,8 @@ export interface operations {
       /** @description Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1589,6 +1591,8 @@ export interface operations {
       /** @description Open a credit account for a customer or supplier */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1733,6 +1737,8 @@ export interface operations {
       /** @description Register collateral for the account */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1816,6 +1822,8 @@ export interface operations {
       /** @description Record the credit contract and its term */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1899,6 +1907,8 @@ export interface operations {
       /** @description `decision: approved | held` with every hold reason */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1982,6 +1992,8 @@ export interface operations {
       /** @description Submit the credit dossier (sections and rating facts) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2061,6 +2073,8 @@ export interface operations {
       /** @description File the reviewed dossier */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2144,6 +2158,8 @@ export interface operations {
       /** @description Review the dossier draft with findings */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2227,6 +2243,8 @@ export interface operations {
       /** @description A prepayment's goods arrived and passed acceptance (CRD-08) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2310,6 +2328,8 @@ export interface operations {
       /** @description Propose a credit grade computed from the dossier */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2390,6 +2410,8 @@ export interface operations {
       /** @description Approve a reviewed grade proposal (GM) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2470,6 +2492,8 @@ export interface operations {
       /** @description Review a grade proposal (marketing VP, CFO) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2553,6 +2577,8 @@ export interface operations {
       /** @description Request a credit grant: type, limit and term */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2633,6 +2659,8 @@ export interface operations {
       /** @description Approve a credit grant; the approvers needed depend on the limit */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2717,6 +2745,8 @@ export interface operations {
       /** @description Release or reject a held order (marketing VP) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2860,6 +2890,8 @@ export interface operations {
       /** @description Request the release of a held order */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2943,6 +2975,8 @@ export interface operations {
       /** @description Propose a new credit limit (an exception reason keeps or raises it, CRD-54) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3023,6 +3057,8 @@ export interface operations {
       /** @description Approve a proposed limit adjustment */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3106,6 +3142,8 @@ export interface operations {
       /** @description Record a payment received from the counterparty */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3189,6 +3227,8 @@ export interface operations {
       /** @description Reconcile the account with the counterparty up to a period end */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3272,6 +3312,8 @@ export interface operations {
       /** @description Complete the monthly or quarterly review with a written evaluation (CRD-53) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3355,6 +3397,8 @@ export interface operations {
       /** @description Record the shipment of an order: an invoice falls due */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3483,6 +3527,8 @@ export interface operations {
       /** @description Set the portfolio cap from the receivables balance at a base date (CFO, CRD-31) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3777,6 +3823,8 @@ export interface operations {
       /** @description The adopted version, as recorded */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3843,6 +3891,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The caller's pending work items, by due time then id */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3851,19 +3900,32 @@ export interface operations {
           'application/json': components['schemas']['WorkItemPageDto'];
         };
       };
-      /** @description `limit` out of range or `after` not a cursor of this service (problem+json) */
+      /** @description `limit` out of range or `after` not a cursor of this service */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };

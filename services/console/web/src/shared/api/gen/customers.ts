@@ -794,14 +794,20 @@ export interface components {
       openedAt: string;
     };
     BusinessUnitOpenedDto: {
-      /** @example bu-2 */
-      buId: string;
-      /** @example 二部 */
-      name: string;
+      /**
+       * @description Once open
+       * @example bu-2
+       */
+      buId?: string;
+      /**
+       * @description Once open
+       * @example 二部
+       */
+      name?: string;
       /** @description Types of the events recorded (empty: nothing changed) */
       recorded: string[];
       /** @enum {string} */
-      status: 'open';
+      status: 'unknown' | 'open';
     };
     ClassificationDto: {
       actor: components['schemas']['ActorDto'];
@@ -1641,6 +1647,8 @@ export interface operations {
       /** @description Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2188,6 +2196,8 @@ export interface operations {
       /** @description Register a customer for the BU of the caller */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2323,6 +2333,8 @@ export interface operations {
       /** @description Set the customer's value tier, by hand or by the classification policy */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2454,6 +2466,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The history of consent records */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2462,12 +2475,41 @@ export interface operations {
           'application/json': components['schemas']['ConsentEntryDto'][];
         };
       };
-      /** @description customer.not_found */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
@@ -2475,7 +2517,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -2489,41 +2531,70 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Record the purposes consented to and a marketing opt-out */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ConsentResponse'];
         };
       };
-      /** @description customer.consent_contradictory, unknown purpose or channel */
+      /** @description `customer.consent_contradictory`, unknown purpose or channel */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.not_owner_bu (DAT-02) */
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_owner_bu` (DAT-02) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.not_found */
+      /** @description `customer.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.forgotten */
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.forgotten` */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
@@ -2538,6 +2609,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The history of corrections: fields, reason, who, when */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2546,12 +2618,41 @@ export interface operations {
           'application/json': components['schemas']['CorrectionDto'][];
         };
       };
-      /** @description customer.not_found */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
@@ -2559,7 +2660,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -2573,8 +2674,11 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Correct the customer's name, mobile or address with a reason */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2586,35 +2690,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.not_owner_bu (CUS-06): only the owner BU corrects */
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_owner_bu` (CUS-06): only the owner BU corrects */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.not_found */
+      /** @description `customer.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.mobile_taken (ARC-20): the existing customer and owner are in `details` */
+      /** @description `customer.mobile_taken` (ARC-20): the existing customer and owner are in `details` */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.forgotten */
+      /** @description `customer.forgotten` */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
@@ -2635,6 +2758,8 @@ export interface operations {
       /** @description Forget a customer (PIPL art. 47): deletes the key, every copy of the personal data becomes unreadable */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2718,6 +2843,8 @@ export interface operations {
       /** @description The ruling (and the change of hands if any) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2908,6 +3035,8 @@ export interface operations {
       /** @description Redeem some of the customer's points */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2991,6 +3120,8 @@ export interface operations {
       /** @description Reassign a customer by the resource director's decision */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3074,6 +3205,8 @@ export interface operations {
       /** @description Record a qualifying service (home visit, phone contact); restarts the lapse clock */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3263,6 +3396,8 @@ export interface operations {
       /** @description Submit the forms of a seminar for entry (BU manager, ARC-01) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3391,6 +3526,8 @@ export interface operations {
       /** @description Deal the batch's customers evenly among the participants (BU manager, ARC-04) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3474,6 +3611,8 @@ export interface operations {
       /** @description Enter the batch's forms: each becomes a customer or a kept duplicate (crm_clerk, ARC-02) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3553,6 +3692,8 @@ export interface operations {
       /** @description Return the entered batch to its BU (crm_clerk, ARC-03) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3697,6 +3838,8 @@ export interface operations {
       /** @description The adopted version, as recorded */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3819,6 +3962,8 @@ export interface operations {
       /** @description An employee joins a BU */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3889,6 +4034,8 @@ export interface operations {
       /** @description Left the company: the customers are redrawn in the BU (ARC-72) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3968,6 +4115,8 @@ export interface operations {
       /** @description Long leave: the employee's customers are redrawn in the BU (ARC-72) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -4047,6 +4196,8 @@ export interface operations {
       /** @description Back from long leave */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -4130,6 +4281,8 @@ export interface operations {
       /** @description Transfer to another BU; the customers stay in the old BU, redrawn (ARC-72) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -4258,6 +4411,8 @@ export interface operations {
       /** @description Open a business unit: it now shares the customer pool */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -4328,6 +4483,8 @@ export interface operations {
       /** @description Complete an interrupted hand-out of a recorded draw (idempotent) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -4403,6 +4560,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The caller's pending work items, by due time then id */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4411,19 +4569,32 @@ export interface operations {
           'application/json': components['schemas']['WorkItemPageDto'];
         };
       };
-      /** @description `limit` out of range or `after` not a cursor of this service (problem+json) */
+      /** @description `limit` out of range or `after` not a cursor of this service */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };

@@ -1346,6 +1346,8 @@ export interface operations {
       /** @description Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -1831,6 +1833,8 @@ export interface operations {
       /** @description Schedule a joint event: day, slot, venue, BUs in priority order; the filing cut-offs are computed */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2017,6 +2021,8 @@ export interface operations {
       /** @description Approve the customer's former follow-up employee as sales assistant (INV-11) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2098,6 +2104,8 @@ export interface operations {
       /** @description Record that the customer attended the event */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2183,6 +2191,8 @@ export interface operations {
       /** @description Escalate an invitation conflict to the GM (coordinator) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2331,6 +2341,8 @@ export interface operations {
       /** @description An employee starts pitching to the customer */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2416,6 +2428,8 @@ export interface operations {
       /** @description The employee ends the pitch */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2501,6 +2515,8 @@ export interface operations {
       /** @description Rule which BU the customer counts for (coordinator, gm) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2586,6 +2602,8 @@ export interface operations {
       /** @description Record a sale to the customer at the event */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2669,6 +2687,8 @@ export interface operations {
       /** @description Record a dispute between employees of different BUs at the event */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2753,6 +2773,8 @@ export interface operations {
       /** @description Resolve a dispute with both BU managers; parties who quarrelled in front of customers are fined */
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2836,6 +2858,8 @@ export interface operations {
       /** @description Confirm a customer's invitation for the caller's BU; a second BU's claim opens a conflict */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2919,6 +2943,8 @@ export interface operations {
       /** @description File the BU's list of confirmed customers for a window day (and the next day's plan) */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3191,6 +3217,8 @@ export interface operations {
       /** @description The adopted version, as recorded */
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3257,6 +3285,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The caller's pending work items, by due time then id */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3265,19 +3294,32 @@ export interface operations {
           'application/json': components['schemas']['WorkItemPageDto'];
         };
       };
-      /** @description `limit` out of range or `after` not a cursor of this service (problem+json) */
+      /** @description `limit` out of range or `after` not a cursor of this service */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
