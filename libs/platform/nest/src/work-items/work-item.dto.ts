@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { WORK_ITEM_PRIORITIES, type WorkItemPriority } from '@crm/projections';
 
 export const MAX_WORK_ITEMS_PAGE = 100;
@@ -14,6 +14,15 @@ export class WorkItemsQuery {
   @Min(1)
   @Max(MAX_WORK_ITEMS_PAGE)
   limit: number = 50;
+
+  @ApiPropertyOptional({
+    enum: ['me'],
+    default: 'me',
+    description: "Whose items: only ever the caller's own (the console sends `me`)",
+  })
+  @IsOptional()
+  @IsIn(['me'])
+  assignee?: 'me';
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (opaque)' })
   @IsOptional()
