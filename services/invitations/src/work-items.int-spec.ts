@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Server } from 'node:http';
-import type { WorkItemDto } from '@crm/nest';
-import { eventually } from '@crm/testing';
+import { EventPipeline, type WorkItemDto } from '@crm/nest';
+import { eventually, tableRows } from '@crm/testing';
 import { startInvitationsTestApp, type InvitationsTestApp } from './testing/invitations-test-app';
 import { registeredCustomer } from './testing/registered-customer';
 
@@ -280,6 +280,17 @@ describe('invitations work items and the test clock (real PostgreSQL + Kafka, th
     expect(limit.headers['content-type']).toContain('application/problem+json');
     expect(JSON.stringify(limit.body)).toContain('limit');
     await request(server).get('/work-items').expect(401);
+  });
+
+  it('a rebuilt inbox equals the incrementally built one', async () => {
+    const pipeline = t.app.get(EventPipeline);
+    await pipeline.caughtUp();
+    const snapshot = (): Promise<string[]> => tableRows(t.pool, t.config.readSchema(), 'work_items');
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(0);
+    await pipeline.projection('invitation_work_items').rebuild();
+    await pipeline.caughtUp();
+    expect(await snapshot()).toEqual(before);
   });
 
   it('DELETE /test/clock returns to the underlying clock', async () => {

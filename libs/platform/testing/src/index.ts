@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './service-process';
 export * from './cleanup';
 export * from './e2e-environment';
+export * from './table-rows';
