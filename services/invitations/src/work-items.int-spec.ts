@@ -274,7 +274,7 @@ describe('invitations work items and the test clock (real PostgreSQL + Kafka, th
     expect(cursor.body).toMatchObject({ code: 'work_items.invalid_cursor' });
     const someoneElse = await call('get', '/work-items?assignee=m-1', 'coordinator').expect(400);
     expect(JSON.stringify(someoneElse.body)).toContain('assignee');
-    const mine = await call('get', '/work-items?assignee=me&limit=1', 'coordinator').expect(200);
+    const mine = await call('get', '/work-items?assignee=me&after=&limit=1', 'coordinator').expect(200);
     expect(mine.body.items).toHaveLength(1);
     const limit = await call('get', '/work-items?limit=1000', 'coordinator').expect(400);
     expect(limit.headers['content-type']).toContain('application/problem+json');

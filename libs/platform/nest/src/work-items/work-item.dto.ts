@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { WORK_ITEM_PRIORITIES, type WorkItemPriority } from '@crm/projections';
 
 export const MAX_WORK_ITEMS_PAGE = 100;
@@ -24,10 +24,11 @@ export class WorkItemsQuery {
   @IsIn(['me'])
   assignee?: 'me';
 
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (opaque)' })
+  @ApiPropertyOptional({
+    description: 'The `nextCursor` of the previous page (opaque); empty or absent: the first page',
+  })
   @IsOptional()
   @IsString()
-  @MinLength(1)
   @MaxLength(512)
   after?: string;
 }
