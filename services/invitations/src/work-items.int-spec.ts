@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Server } from 'node:http';
-import type { WorkItemDto } from '@crm/nest';
-import { eventually } from '@crm/testing';
+import { EventPipeline, type WorkItemDto } from '@crm/nest';
+import { eventually, tableRows } from '@crm/testing';
 import { startInvitationsTestApp, type InvitationsTestApp } from './testing/invitations-test-app';
 import { registeredCustomer } from './testing/registered-customer';
 
@@ -269,13 +269,28 @@ describe('invitations work items and the test clock (real PostgreSQL + Kafka, th
     );
   });
 
-  it('answers a bad cursor or limit with 400 problem+json naming it', async () => {
+  it('answers a bad cursor, limit or assignee with 400 problem+json naming it; assignee=me is the caller', async () => {
     const cursor = await call('get', '/work-items?after=garbage', 'coordinator').expect(400);
     expect(cursor.body).toMatchObject({ code: 'work_items.invalid_cursor' });
+    const someoneElse = await call('get', '/work-items?assignee=m-1', 'coordinator').expect(400);
+    expect(JSON.stringify(someoneElse.body)).toContain('assignee');
+    const mine = await call('get', '/work-items?assignee=me&after=&limit=1', 'coordinator').expect(200);
+    expect(mine.body.items).toHaveLength(1);
     const limit = await call('get', '/work-items?limit=1000', 'coordinator').expect(400);
     expect(limit.headers['content-type']).toContain('application/problem+json');
     expect(JSON.stringify(limit.body)).toContain('limit');
     await request(server).get('/work-items').expect(401);
+  });
+
+  it('a rebuilt inbox equals the incrementally built one', async () => {
+    const pipeline = t.app.get(EventPipeline);
+    await pipeline.caughtUp();
+    const snapshot = (): Promise<string[]> => tableRows(t.pool, t.config.readSchema(), 'work_items');
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(0);
+    await pipeline.projection('invitation_work_items').rebuild();
+    await pipeline.caughtUp();
+    expect(await snapshot()).toEqual(before);
   });
 
   it('DELETE /test/clock returns to the underlying clock', async () => {

@@ -4,3 +4,4 @@ export * from './service-process';
 export * from './cleanup';
 export * from './e2e-environment';
 export * from './pg-outage-proxy';
+export * from './table-rows';

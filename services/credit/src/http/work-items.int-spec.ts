@@ -1,5 +1,5 @@
-import type { WorkItemDto } from '@crm/nest';
-import { eventually } from '@crm/testing';
+import { EventPipeline, type WorkItemDto } from '@crm/nest';
+import { eventually, tableRows } from '@crm/testing';
 import { startCreditTestApp, type CreditTestApp } from '../testing/credit-test-app';
 import {
   creditApi,
@@ -151,5 +151,16 @@ describe('credit work items (real PostgreSQL + Kafka, through HTTP)', () => {
     await api.post(`${base}/limit-adjustments/a-1/approvals`, 'chairman').expect(201);
     await api.post(`${base}/limit-adjustments/a-1/approvals`, 'gm').expect(201);
     await heldBy('limitAdjustmentToApprove', []);
+  });
+
+  it('a rebuilt inbox equals the incrementally built one', async () => {
+    const pipeline = t.app.get(EventPipeline);
+    await pipeline.caughtUp();
+    const snapshot = (): Promise<string[]> => tableRows(t.pool, t.config.readSchema(), 'work_items');
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(0);
+    await pipeline.projection('credit_work_items').rebuild();
+    await pipeline.caughtUp();
+    expect(await snapshot()).toEqual(before);
   });
 });

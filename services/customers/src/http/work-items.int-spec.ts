@@ -1,8 +1,8 @@
 import request from 'supertest';
 import type { Server } from 'node:http';
 import { FixedClock } from '@crm/policy';
-import type { WorkItemDto } from '@crm/nest';
-import { eventually } from '@crm/testing';
+import { EventPipeline, type WorkItemDto } from '@crm/nest';
+import { eventually, tableRows } from '@crm/testing';
 import { startCustomersTestApp, type CustomersTestApp } from '../testing/customers-test-app';
 
 jest.setTimeout(120_000);
@@ -183,5 +183,16 @@ describe('customers work items (real PostgreSQL + Kafka, through HTTP)', () => {
     }).expect(200);
     await itemsOf('director', neglected, (items) => items.length === 0);
     await nobodyElse(neglected, 'nobody');
+  });
+
+  it('a rebuilt inbox equals the incrementally built one', async () => {
+    const pipeline = t.app.get(EventPipeline);
+    await pipeline.caughtUp();
+    const snapshot = (): Promise<string[]> => tableRows(t.pool, t.config.readSchema(), 'work_items');
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(0);
+    await pipeline.projection('customer_work_items').rebuild();
+    await pipeline.caughtUp();
+    expect(await snapshot()).toEqual(before);
   });
 });

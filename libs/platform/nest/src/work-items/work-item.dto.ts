@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { WORK_ITEM_PRIORITIES, type WorkItemPriority } from '@crm/projections';
 
 export const MAX_WORK_ITEMS_PAGE = 100;
@@ -15,10 +15,20 @@ export class WorkItemsQuery {
   @Max(MAX_WORK_ITEMS_PAGE)
   limit: number = 50;
 
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (opaque)' })
+  @ApiPropertyOptional({
+    enum: ['me'],
+    default: 'me',
+    description: "Whose items: only ever the caller's own (the console sends `me`)",
+  })
+  @IsOptional()
+  @IsIn(['me'])
+  assignee?: 'me';
+
+  @ApiPropertyOptional({
+    description: 'The `nextCursor` of the previous page (opaque); empty or absent: the first page',
+  })
   @IsOptional()
   @IsString()
-  @MinLength(1)
   @MaxLength(512)
   after?: string;
 }

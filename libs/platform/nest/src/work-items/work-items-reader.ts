@@ -44,7 +44,8 @@ export class WorkItemsReader {
     after: string | undefined,
     now: Date,
   ): Promise<WorkItemPageDto> {
-    const cursor = after !== undefined ? decodeWorkItemCursor(after) : undefined;
+    // `after=` with nothing in it is how a client written for `?assignee=me&after=` asks for page one.
+    const cursor = after !== undefined && after !== '' ? decodeWorkItemCursor(after) : undefined;
     const { rows } = await this.pool.query<Row>(
       `SELECT id, kind, title_key, title_params, due_at, priority, link, version
          FROM ${this.table}
