@@ -9,6 +9,8 @@ ensure_node_modules
 ensure_postgres
 bash "$ROOT/infra/kafka/kafka.sh" start
 
+# A local run: the only setting under which the services accept their development secrets.
+export NODE_ENV="${NODE_ENV:-development}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-19092}}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/crm}"
 RUN_DIR="$ROOT/.local/run"

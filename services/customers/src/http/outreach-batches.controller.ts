@@ -1,12 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { countsPerParticipant, type OutreachBatch } from '@crm/customers-domain';
 import { OutreachBatches, type BatchResult } from '../application/outreach-batches';
 import { OutreachBatchListReader } from '../projections/outreach-batch-list.reader';
+import {
+  OutreachBatchDecisionDto,
+  OutreachBatchDto,
+  OutreachBatchPageDto,
+} from './outreach-batch-responses.dto';
 import { EnterBatchRecordsDto, ListOutreachBatchesQuery, SubmitOutreachBatchDto } from './outreach-batch.dto';
 
 /** Who sees every BU's batches: the CRM center enters them, the GM and admins oversee. */
@@ -44,8 +49,6 @@ const allocationOf = (batch: Extract<OutreachBatch, { status: 'allocated' }>) =>
 
 /** ARC-01..04: submit (BU manager) → entry (crm_clerk) → return → even allocation (BU manager). */
 @ApiTags('outreach-batches')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer' })
 @Controller('outreach-batches')
 export class OutreachBatchesController {
   constructor(
@@ -56,9 +59,10 @@ export class OutreachBatchesController {
 
   @Get()
   @Roles('bu_manager', ...ALL_BU_ROLES)
-  @ApiOkResponse({
-    description:
-      "A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin",
+  @ApiRead({
+    operationId: 'listOutreachBatches',
+    summary: "A page of batches, newest first: a BU manager's own BU; every BU for the CRM clerks, GM, admin",
+    response: OutreachBatchPageDto,
   })
   list(@Query() query: ListOutreachBatchesQuery, @CurrentActor() actor: Actor) {
     const everyBu = ALL_BU_ROLES.includes(actor.role);
@@ -75,6 +79,11 @@ export class OutreachBatchesController {
 
   @Post()
   @Roles('bu_manager')
+  @ApiCommand({
+    operationId: 'submitOutreachBatch',
+    summary: 'Submit the forms of a seminar for entry (BU manager, ARC-01)',
+    response: OutreachBatchDecisionDto,
+  })
   async submit(
     @Body() body: SubmitOutreachBatchDto,
     @CurrentActor() actor: Actor,
@@ -91,7 +100,12 @@ export class OutreachBatchesController {
   }
 
   @Get(':batchId')
-  @ApiOkResponse({ description: 'The batch with its entries and status' })
+  @ApiRead({
+    operationId: 'getOutreachBatch',
+    summary: 'An outreach batch with its entries and status',
+    response: OutreachBatchDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async get(@Param('batchId') batchId: string) {
     const batch = await this.batches.load(batchId);
     if (batch.status === 'none') {
@@ -103,8 +117,14 @@ export class OutreachBatchesController {
   }
 
   @Post(':batchId/entries')
-  @HttpCode(200)
   @Roles('crm_clerk')
+  @ApiCommand({
+    operationId: 'enterBatchRecords',
+    summary: "Enter the batch's forms: each becomes a customer or a kept duplicate (crm_clerk, ARC-02)",
+    status: 200,
+    response: OutreachBatchDecisionDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async enter(
     @Param('batchId') batchId: string,
     @Body() body: EnterBatchRecordsDto,
@@ -115,8 +135,14 @@ export class OutreachBatchesController {
   }
 
   @Post(':batchId/return')
-  @HttpCode(200)
   @Roles('crm_clerk')
+  @ApiCommand({
+    operationId: 'returnOutreachBatch',
+    summary: 'Return the entered batch to its BU (crm_clerk, ARC-03)',
+    status: 200,
+    response: OutreachBatchDecisionDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async returnToBu(
     @Param('batchId') batchId: string,
     @CurrentActor() actor: Actor,
@@ -129,8 +155,14 @@ export class OutreachBatchesController {
   }
 
   @Post(':batchId/allocation')
-  @HttpCode(200)
   @Roles('bu_manager')
+  @ApiCommand({
+    operationId: 'allocateOutreachBatch',
+    summary: "Deal the batch's customers evenly among the participants (BU manager, ARC-04)",
+    status: 200,
+    response: OutreachBatchDecisionDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async allocate(
     @Param('batchId') batchId: string,
     @CurrentActor() actor: Actor,

@@ -3,10 +3,12 @@ import { conflictQueueProjection } from './conflict-queue.projection';
 import { eventBoardProjection } from './event-board.projection';
 import { filingComplianceProjection } from './filing-compliance.projection';
 import { penaltyLedgerProjection } from './penalty-ledger.projection';
+import { invitationWorkItemsProjection } from './work-items.projection';
 
 export const INVITATION_PROJECTIONS: readonly Projection[] = [
   eventBoardProjection,
   conflictQueueProjection,
   filingComplianceProjection,
   penaltyLedgerProjection,
+  invitationWorkItemsProjection,
 ];
