@@ -1,13 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ApiRead, Roles } from '@crm/nest';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiRead, ProblemException, Roles } from '@crm/nest';
 import {
   ConflictRowDto,
   FilingComplianceRowDto,
   InvitationPenaltyRowDto,
   JointEventBoardDto,
 } from './read-models.dto';
+import { decodeJointEventCursor } from './joint-event-cursor';
 import { ReadModels } from './read-models.reader';
 
 export class BuFilterQuery {
@@ -25,6 +27,22 @@ export class ConflictQueueQuery {
   status?: string;
 }
 
+export class JointEventListQuery extends BuFilterQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  after?: string;
+}
+
 const READERS = ['analyst', 'auditor', 'coordinator', 'gm', 'bu_manager', 'admin'];
 
 /** The invitations read models over HTTP (analysts may also read the tables directly). */
@@ -33,6 +51,40 @@ const READERS = ['analyst', 'auditor', 'coordinator', 'gm', 'bu_manager', 'admin
 @Roles(...READERS)
 export class ReadModelsController {
   constructor(private readonly readModels: ReadModels) {}
+
+  /** Staff read it too: they pick the event they invite customers to. */
+  @Get('joint-events')
+  @Roles(...READERS, 'staff')
+  @ApiRead({
+    operationId: 'listJointEvents',
+    summary: 'Scheduled joint events, newest first, with cursor paging',
+    response: {
+      mediaType: 'application/json',
+      schema: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: { type: 'array', items: { type: 'object', additionalProperties: true } },
+          nextCursor: { type: 'string', nullable: true },
+        },
+      },
+    },
+  })
+  jointEvents(
+    @Query() query: JointEventListQuery,
+  ): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
+    const after = query.after === undefined ? undefined : decodeJointEventCursor(query.after);
+    if (query.after !== undefined && after === undefined) {
+      throw new ProblemException(400, 'validation_failed', 'after is not a cursor this list issued.', {
+        errors: [{ field: 'after', constraints: { isCursor: 'after must be a nextCursor of this list' } }],
+      });
+    }
+    return this.readModels.jointEvents({
+      ...(query.bu !== undefined ? { bu: query.bu } : {}),
+      limit: query.limit ?? 50,
+      ...(after !== undefined ? { after } : {}),
+    });
+  }
 
   @Get('joint-events/:jointEventId/board')
   @ApiRead({

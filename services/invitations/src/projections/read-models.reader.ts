@@ -3,6 +3,8 @@ import { qualifiedName } from '@crm/postgres';
 import { CONFLICT_QUEUE } from './conflict-queue.projection';
 import { EVENT_CONFIRMATIONS, EVENT_CUSTOMERS, EVENT_SALES } from './event-board.projection';
 import { LIST_FILINGS } from './filing-compliance.projection';
+import { encodeJointEventCursor, type JointEventCursor } from './joint-event-cursor';
+import { JOINT_EVENTS } from './joint-event-schedule.projection';
 import { PENALTY_LEDGER } from './penalty-ledger.projection';
 
 type Row = Record<string, unknown>;
@@ -49,6 +51,33 @@ export class ReadModels {
       ),
     ]);
     return { jointEventId, confirmed, attendance, salesPerBu, salesPerEmployee };
+  }
+
+  /** Scheduled joint events, newest first; `bu` keeps those the BU takes part in. */
+  async jointEvents(query: {
+    readonly bu?: string;
+    readonly limit: number;
+    readonly after?: JointEventCursor;
+  }): Promise<{ items: Row[]; nextCursor: string | null }> {
+    const items = await this.rows(
+      `SELECT joint_event_id AS "jointEventId", to_char(date, 'YYYY-MM-DD') AS date, slot, venue,
+              business_units AS "businessUnits", coordinator_id AS "coordinatorId",
+              to_char(window_opens_on, 'YYYY-MM-DD') AS "windowOpensOn", window_closes_at AS "windowClosesAt",
+              scheduled_by AS "scheduledBy", scheduled_at AS "scheduledAt", policy_version AS "policyVersion"
+         FROM ${this.t(JOINT_EVENTS)}
+        WHERE ($1::text IS NULL OR business_units ? $1)
+          AND ($2::date IS NULL OR (date, joint_event_id) < ($2::date, $3::text))
+        ORDER BY date DESC, joint_event_id DESC
+        LIMIT $4`,
+      [query.bu ?? null, query.after?.date ?? null, query.after?.jointEventId ?? null, query.limit + 1],
+    );
+    const page = items.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor =
+      items.length > query.limit && last !== undefined
+        ? encodeJointEventCursor({ date: String(last['date']), jointEventId: String(last['jointEventId']) })
+        : null;
+    return { items: page, nextCursor };
   }
 
   conflictQueue(status: string | undefined): Promise<Row[]> {

@@ -9,6 +9,8 @@ import outreachZh from '@/features/outreach/locales/zh-CN.json';
 import outreachEn from '@/features/outreach/locales/en.json';
 import staffZh from '@/features/staff/locales/zh-CN.json';
 import staffEn from '@/features/staff/locales/en.json';
+import invitationsZh from '@/features/invitations/locales/zh-CN.json';
+import invitationsEn from '@/features/invitations/locales/en.json';
 
 /** One namespace per feature (console-style §3); registered here because shared never imports features. */
 export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> = {
@@ -17,6 +19,7 @@ export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> 
   customers: { 'zh-CN': customersZh, en: customersEn },
   outreach: { 'zh-CN': outreachZh, en: outreachEn },
   staff: { 'zh-CN': staffZh, en: staffEn },
+  invitations: { 'zh-CN': invitationsZh, en: invitationsEn },
 };
 
 for (const [ns, bundles] of Object.entries(FEATURE_RESOURCES)) {

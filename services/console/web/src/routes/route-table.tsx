@@ -3,6 +3,8 @@ import {
   AlertOutlined,
   CalendarOutlined,
   FileTextOutlined,
+  ExclamationCircleOutlined,
+  MoneyCollectOutlined,
   InboxOutlined,
   SearchOutlined,
   TeamOutlined,
@@ -91,5 +93,24 @@ export const ROUTES: readonly RouteEntry[] = [
     icon: <CalendarOutlined />,
     access: 'canSeeInvitations',
     page: lazy(() => import('./invitations/events-page')),
+  },
+  {
+    path: '/invitations/events/:jointEventId',
+    access: 'canSeeInvitations',
+    page: lazy(() => import('./invitations/event-page')),
+  },
+  {
+    path: '/invitations/conflicts',
+    menuKey: 'conflicts',
+    icon: <ExclamationCircleOutlined />,
+    access: 'canRuleConflicts',
+    page: lazy(() => import('./invitations/conflicts-page')),
+  },
+  {
+    path: '/invitations/fines',
+    menuKey: 'fines',
+    icon: <MoneyCollectOutlined />,
+    access: 'canSeeFines',
+    page: lazy(() => import('./invitations/fines-page')),
   },
 ];

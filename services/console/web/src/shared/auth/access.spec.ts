@@ -31,6 +31,18 @@ describe('access flags', () => {
     expect(accessFor({ employeeId: 'a', name: 'a', roles: ['admin'] }).canOpenBusinessUnits).toBe(true);
   });
 
+  it('shows the event board and the fines to managers and above, not to staff', () => {
+    const staff = accessFor({ employeeId: 'e-1', name: 's', bu: 'bu-1', roles: ['staff'] });
+    const manager = accessFor({ employeeId: 'm-1', name: 'm', bu: 'bu-1', roles: ['bu_manager'] });
+    expect([staff.canSeeEventBoard, staff.canSeeFines, staff.canActAtEvent]).toEqual([false, false, true]);
+    expect([manager.canSeeEventBoard, manager.canSeeFines, manager.canFileLists]).toEqual([true, true, true]);
+  });
+
+  it('lets only the roles the service accepts schedule joint events', () => {
+    expect(accessFor({ employeeId: 'c', name: 'c', roles: ['coordinator'] }).canScheduleEvents).toBe(true);
+    expect(accessFor({ employeeId: 'a', name: 'a', roles: ['admin'] }).canScheduleEvents).toBe(false);
+  });
+
   it('grants nothing without a session', () => {
     expect(Object.values(accessFor(undefined)).some(Boolean)).toBe(false);
   });

@@ -21,6 +21,9 @@ export interface Access {
   readonly canScheduleEvents: boolean;
   readonly canRuleConflicts: boolean;
   readonly canGiveFinalRuling: boolean;
+  readonly canSeeEventBoard: boolean;
+  readonly canActAtEvent: boolean;
+  readonly canSeeFines: boolean;
 }
 
 const any = (roles: readonly string[], ...wanted: string[]) => wanted.some((r) => roles.includes(r));
@@ -45,9 +48,13 @@ export const accessFor = (person: SessionPerson | undefined): Access => {
     canSeeInvitations: any(roles, 'staff', 'bu_manager', 'coordinator', 'gm', 'admin'),
     canConfirmInvitation: any(roles, 'staff', 'bu_manager'),
     canFileLists: any(roles, 'bu_manager'),
-    canScheduleEvents: any(roles, 'coordinator', 'gm', 'admin'),
+    // The service lets only the coordinator and the GM schedule (SCHEDULING_ROLES).
+    canScheduleEvents: any(roles, 'coordinator', 'gm'),
     canRuleConflicts: any(roles, 'coordinator', 'gm'),
     canGiveFinalRuling: any(roles, 'gm'),
+    canSeeEventBoard: any(roles, 'bu_manager', 'coordinator', 'gm', 'auditor', 'admin'),
+    canActAtEvent: any(roles, 'staff', 'bu_manager'),
+    canSeeFines: any(roles, 'bu_manager', 'coordinator', 'gm', 'auditor', 'admin'),
   };
 };
 

@@ -177,7 +177,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Scheduled joint events, newest first, with cursor paging */
+    get: operations['listJointEvents'];
     put?: never;
     /** Schedule a joint event: day, slot, venue, BUs in priority order; the filing cut-offs are computed */
     post: operations['scheduleJointEvent'];
@@ -1723,6 +1724,63 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ConflictRowDto'][];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listJointEvents: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page */
+        after?: string;
+        bu?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Scheduled joint events, newest first, with cursor paging */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              [key: string]: unknown;
+            }[];
+            nextCursor: string | null;
+          };
         };
       };
       /** @description Malformed input: `validation_failed` names every invalid field in `errors` */

@@ -1,0 +1,135 @@
+import { useQuery } from '@tanstack/react-query';
+import { ProTable, type ProColumns } from '@ant-design/pro-components';
+import { Segmented, Space, Tag, Tooltip } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '@/shared/i18n/i18n';
+import { ProblemAlert } from '@/shared/ui/problem-alert';
+import { conflictsQuery } from '@/features/invitations/api/queries';
+import type { Conflict, ConflictStatus } from '@/features/invitations/api/types';
+import { conflictActions } from '@/features/invitations/utils/conflict-policy';
+import { ConflictDecisionForm } from './conflict-decision-form';
+
+const STATUSES: readonly ConflictStatus[] = ['open', 'escalated', 'ruled', 'final'];
+const STATUS_COLOR: Record<ConflictStatus, string> = {
+  open: 'orange',
+  escalated: 'red',
+  ruled: 'blue',
+  final: 'green',
+};
+
+const statusOf = (params: URLSearchParams): ConflictStatus | undefined => {
+  const s = params.get('status');
+  return STATUSES.find((x) => x === s);
+};
+
+/** The coordinator's (and the GM's) conflict queue, filtered by status in the URL. */
+export const ConflictTable = ({
+  access,
+}: {
+  access: { readonly canRuleConflicts: boolean; readonly canGiveFinalRuling: boolean };
+}) => {
+  const { t } = useTranslation('invitations');
+  const [params, setParams] = useSearchParams();
+  const status = statusOf(params);
+  const query = useQuery(conflictsQuery(status));
+  const columns: ProColumns<Conflict>[] = [
+    {
+      title: t('fields.jointEventId'),
+      dataIndex: 'jointEventId',
+      render: (_, c) => (
+        <Link to={`/invitations/events/${c.jointEventId}`}>{c.jointEventId.slice(0, 8)}</Link>
+      ),
+    },
+    { title: t('fields.customerId'), dataIndex: 'customerId', copyable: true },
+    {
+      title: t('fields.claimants'),
+      key: 'claimants',
+      render: (_, c) => (
+        <Space size={4} wrap>
+          {c.claimants.map((cl) => (
+            <Tooltip
+              key={cl.bu}
+              title={t('conflicts.claimantDetail', {
+                employee: cl.employeeId,
+                at: formatDateTime(cl.confirmedAt),
+                day: cl.countsForDay,
+              })}
+            >
+              <Tag color={cl.filing === 'on_time' ? 'green' : cl.filing === 'late' ? 'orange' : undefined}>
+                {t('conflicts.claimant', { bu: cl.bu, filing: t(`filing.${cl.filing}`) })}
+              </Tag>
+            </Tooltip>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t('fields.conflictStatus'),
+      dataIndex: 'status',
+      render: (_, c) => (
+        <Tag color={STATUS_COLOR[c.status]} data-status={c.status}>
+          {t(`conflictStatus.${c.status}`)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('fields.winnerBu'),
+      key: 'winner',
+      render: (_, c) =>
+        c.winnerBu ? (
+          <Space size={4}>
+            <Tag color="gold">{c.winnerBu}</Tag>
+            {c.basis && <Tag>{t(`basis.${c.basis}`, { defaultValue: c.basis })}</Tag>}
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+    { title: t('fields.decidedBy'), dataIndex: 'decidedBy', render: (_, c) => c.decidedBy ?? '—' },
+    {
+      title: t('fields.detectedAt'),
+      dataIndex: 'detectedAt',
+      render: (_, c) => formatDateTime(c.detectedAt),
+    },
+    {
+      title: t('fields.actions'),
+      key: 'actions',
+      render: (_, c) => {
+        const can = conflictActions(c.status, access);
+        return access.canGiveFinalRuling ? (
+          <ConflictDecisionForm conflict={c} decision="final" can={can.finalRuling} />
+        ) : (
+          <Space>
+            <ConflictDecisionForm conflict={c} decision="rule" can={can.rule} />
+            <ConflictDecisionForm conflict={c} decision="escalate" can={can.escalate} />
+          </Space>
+        );
+      },
+    },
+  ];
+  return (
+    <>
+      {query.error && <ProblemAlert error={query.error} />}
+      <ProTable<Conflict>
+        rowKey={(c) => `${c.jointEventId}|${c.customerId}`}
+        columns={columns}
+        dataSource={query.data ?? []}
+        loading={query.isFetching}
+        options={false}
+        search={false}
+        pagination={{ pageSize: 20 }}
+        headerTitle={
+          <Segmented
+            value={status ?? 'all'}
+            options={[
+              { value: 'all', label: t('conflictStatus.all') },
+              ...STATUSES.map((s) => ({ value: s, label: t(`conflictStatus.${s}`) })),
+            ]}
+            onChange={(v) => setParams(v === 'all' ? {} : { status: String(v) })}
+          />
+        }
+      />
+    </>
+  );
+};

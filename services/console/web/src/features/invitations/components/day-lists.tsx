@@ -1,0 +1,108 @@
+import { useQuery } from '@tanstack/react-query';
+import { Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '@/shared/i18n/i18n';
+import { QueryState } from '@/shared/ui/query-state';
+import { dayListsQuery } from '@/features/invitations/api/queries';
+import type { DayFiling } from '@/features/invitations/api/types';
+import { filingView, type FilingView } from '@/features/invitations/utils/filing-view';
+
+const COLOR: Record<FilingView, string> = {
+  on_time: 'green',
+  late: 'orange',
+  missing: 'red',
+  pending: 'blue',
+};
+
+type Row = { bu: string } & DayFiling;
+
+/**
+ * The day's lists as the service lets this person see them (INV-04: a BU manager sees only the own
+ * BU's list before the morning release), with what was late or missing and fined.
+ */
+export const DayLists = ({
+  jointEventId,
+  day,
+  cutoffReached,
+}: {
+  jointEventId: string;
+  day: string;
+  cutoffReached: boolean;
+}) => {
+  const { t } = useTranslation('invitations');
+  const query = useQuery(dayListsQuery(jointEventId, day));
+  return (
+    <QueryState query={query} isEmpty={(d) => d.lists.length === 0}>
+      {(data) => (
+        <Table<Row>
+          size="small"
+          rowKey="bu"
+          pagination={false}
+          title={() => (
+            <Typography.Text>
+              {t('lists.dayTitle', { day })}{' '}
+              {data.released ? (
+                <Tag color="green">{t('detail.released')}</Tag>
+              ) : (
+                <Tag>{t('detail.notReleased')}</Tag>
+              )}
+            </Typography.Text>
+          )}
+          dataSource={[...data.lists]}
+          columns={[
+            { title: t('fields.bu'), dataIndex: 'bu' },
+            {
+              title: t('fields.filingStatus'),
+              key: 'status',
+              render: (_, r) => {
+                const view = filingView(r, cutoffReached);
+                return (
+                  <Tag color={COLOR[view]} data-status={view}>
+                    {t(`filing.${view}`)}
+                  </Tag>
+                );
+              },
+            },
+            {
+              title: t('fields.listed'),
+              key: 'listed',
+              render: (_, r) =>
+                t('lists.counts', { listed: r.listedCustomers.length, onTime: r.onTimeCustomers.length }),
+            },
+            {
+              title: t('fields.planned'),
+              key: 'planned',
+              render: (_, r) =>
+                r.plannedMissed ? (
+                  <Tag color="red">{t('filing.missing')}</Tag>
+                ) : r.plannedFiled ? (
+                  <Tag color={r.plannedOnTime ? 'green' : 'orange'}>
+                    {t('lists.plannedCount', { count: r.planned.length })}
+                  </Tag>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: t('fields.filings'),
+              key: 'filings',
+              render: (_, r) =>
+                r.filings.length === 0
+                  ? '—'
+                  : r.filings.map((f) => (
+                      <Tag key={f.filedAt} color={f.onTime ? 'green' : 'orange'}>
+                        {formatDateTime(f.filedAt)}
+                      </Tag>
+                    )),
+            },
+            {
+              title: t('fields.fined'),
+              key: 'fined',
+              render: (_, r) => (r.fined || r.plannedFined ? <Tag color="red">{t('lists.fined')}</Tag> : '—'),
+            },
+          ]}
+        />
+      )}
+    </QueryState>
+  );
+};

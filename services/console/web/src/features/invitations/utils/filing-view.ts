@@ -1,0 +1,22 @@
+import type { DayFiling, FilingCutoff, JointEvent } from '@/features/invitations/api/types';
+
+export type FilingView = 'on_time' | 'late' | 'missing' | 'pending';
+
+/**
+ * How a BU's list of a day reads on screen, from what the service recorded only: a filing it judged
+ * on time, filings it judged late, a cut-off it reached (or a miss it recorded) with no filing, or
+ * nothing yet before the cut-off.
+ */
+export const filingView = (day: DayFiling, cutoffReached: boolean): FilingView => {
+  if (day.filings.some((f) => f.onTime)) return 'on_time';
+  if (day.filings.length > 0) return 'late';
+  return day.missed || cutoffReached ? 'missing' : 'pending';
+};
+
+/** The cut-off the service computed for a day of the window; undefined outside the window. */
+export const cutoffOf = (event: Pick<JointEvent, 'cutoffs'>, day: string): FilingCutoff | undefined =>
+  event.cutoffs.find((c) => c.day === day);
+
+/** The day to offer first in the filing form: the next cut-off still ahead, else the last one. */
+export const nextFilingDay = (cutoffs: readonly FilingCutoff[], now: number): string | undefined =>
+  (cutoffs.find((c) => Date.parse(c.cutoffAt) > now) ?? cutoffs.at(-1))?.day;
