@@ -7,7 +7,11 @@ import type { Clock } from '@crm/policy';
 import { countsPerParticipant, type OutreachBatch } from '@crm/customers-domain';
 import { OutreachBatches, type BatchResult } from '../application/outreach-batches';
 import { OutreachBatchListReader } from '../projections/outreach-batch-list.reader';
-import { OutreachBatchDecisionDto, OutreachBatchDto } from './outreach-batch-responses.dto';
+import {
+  OutreachBatchDecisionDto,
+  OutreachBatchDto,
+  OutreachBatchPageDto,
+} from './outreach-batch-responses.dto';
 import { EnterBatchRecordsDto, ListOutreachBatchesQuery, SubmitOutreachBatchDto } from './outreach-batch.dto';
 
 /** Who sees every BU's batches: the CRM center enters them, the GM and admins oversee. */
@@ -57,20 +61,8 @@ export class OutreachBatchesController {
   @Roles('bu_manager', ...ALL_BU_ROLES)
   @ApiRead({
     operationId: 'listOutreachBatches',
-    summary: "A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin",
-    response: {
-      mediaType: 'application/json',
-      schema: {
-        type: 'object',
-        required: ['items', 'page', 'limit', 'total'],
-        properties: {
-          items: { type: 'array', items: { type: 'object', additionalProperties: true } },
-          page: { type: 'integer' },
-          limit: { type: 'integer' },
-          total: { type: 'integer' },
-        },
-      },
-    },
+    summary: "A page of batches, newest first: a BU manager's own BU; every BU for the CRM clerks, GM, admin",
+    response: OutreachBatchPageDto,
   })
   list(@Query() query: ListOutreachBatchesQuery, @CurrentActor() actor: Actor) {
     const everyBu = ALL_BU_ROLES.includes(actor.role);

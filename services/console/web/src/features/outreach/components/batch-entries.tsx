@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Badge, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Batch, BatchEntry } from '@/features/outreach/api/types';
@@ -36,9 +36,9 @@ export const BatchEntries = ({ batch }: { batch: Batch }) => {
           key: 'kind',
           render: (_, r) =>
             r.entry.duplicate ? (
-              <Tag color="orange">{t('entries.duplicate')}</Tag>
+              <Badge status="warning" text={t('entries.duplicate')} />
             ) : (
-              <Tag color="green">{t('entries.new')}</Tag>
+              <Badge status="success" text={t('entries.new')} />
             ),
         },
         {

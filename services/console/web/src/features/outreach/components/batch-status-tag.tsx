@@ -1,15 +1,16 @@
-import { Tag } from 'antd';
+import { Badge, type BadgeProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BatchStatus } from '@/features/outreach/api/types';
 
-const COLOURS: Record<BatchStatus, string> = {
-  submitted: 'blue',
-  entered: 'cyan',
-  returned: 'orange',
-  allocated: 'green',
+/** A badge, not a coloured tag: its text keeps the body colour, so it stays readable (WCAG AA). */
+const BADGES: Record<BatchStatus, BadgeProps['status']> = {
+  submitted: 'default',
+  entered: 'processing',
+  returned: 'warning',
+  allocated: 'success',
 };
 
 export const BatchStatusTag = ({ status }: { status: BatchStatus }) => {
   const { t } = useTranslation('outreach');
-  return <Tag color={COLOURS[status]}>{t(`status.${status}`)}</Tag>;
+  return <Badge status={BADGES[status]} text={t(`status.${status}`)} />;
 };

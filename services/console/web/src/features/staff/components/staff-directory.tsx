@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Flex, Table, Tabs, Tag } from 'antd';
+import { Alert, Badge, Card, Flex, Table, Tabs, type BadgeProps } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '@/shared/auth/session';
@@ -14,9 +14,9 @@ import { JoinEmployeeForm } from './join-employee-form';
 import { OpenBuForm } from './open-bu-form';
 import { RedistributionResult } from './redistribution-result';
 
-const STATUS_COLOURS: Record<EmployeeStatus, string> = {
-  active: 'green',
-  long_leave: 'orange',
+const STATUS_BADGES: Record<EmployeeStatus, BadgeProps['status']> = {
+  active: 'success',
+  long_leave: 'warning',
   left: 'default',
 };
 const ALL = 'all';
@@ -76,7 +76,7 @@ const StaffTable = ({
             {
               title: t('fields.status'),
               dataIndex: 'status',
-              render: (s: EmployeeStatus) => <Tag color={STATUS_COLOURS[s]}>{t(`status.${s}`)}</Tag>,
+              render: (s: EmployeeStatus) => <Badge status={STATUS_BADGES[s]} text={t(`status.${s}`)} />,
             },
             { title: t('fields.joinedAt'), dataIndex: 'joinedAt', render: (v: string) => formatDateTime(v) },
             {

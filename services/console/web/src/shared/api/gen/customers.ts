@@ -452,7 +452,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin */
+    /** A page of batches, newest first: a BU manager's own BU; every BU for the CRM clerks, GM, admin */
     get: operations['listOutreachBatches'];
     put?: never;
     /** Submit the forms of a seminar for entry (BU manager, ARC-01) */
@@ -757,19 +757,19 @@ export interface components {
       version: number;
     };
     BatchAllocationDto: {
-      /** Format: date-time */
-      allocatedAt: string;
+      assignments: components['schemas']['BatchAssignmentDto'][];
+      /** @description New customers per participant, in the dealing order (30 over 4: 8/8/7/7) */
+      counts: components['schemas']['ParticipantCountDto'][];
+      /** @enum {string} */
+      method: 'round_robin_in_entry_order';
+    };
+    BatchAssignmentDto: {
       /** Format: uuid */
-      batchId: string;
-      /** @description Records in the whole batch */
-      batchRecords: number;
-      bu: string;
-      /** @description Duplicates kept by their existing owner */
-      duplicatesKept: number;
+      customerId: string;
+      /** @example e-a */
       employeeId: string;
-      participants: number;
-      /** @description Records dealt to this participant */
-      records: number;
+      /** @description The record's place among the batch's new customers, in entry order */
+      position: number;
     };
     BatchEntryDto: {
       /** Format: uuid */
@@ -1126,6 +1126,8 @@ export interface components {
       name: string;
     };
     OutreachBatchDecisionDto: {
+      /** @description Once allocated: the recorded deal */
+      allocation?: components['schemas']['BatchAllocationDto'];
       /** Format: uuid */
       batchId: string;
       /** @example bu-1 */
@@ -1142,6 +1144,8 @@ export interface components {
       status: 'submitted' | 'entered' | 'returned' | 'allocated';
     };
     OutreachBatchDto: {
+      /** @description Once allocated: the recorded deal */
+      allocation?: components['schemas']['BatchAllocationDto'];
       /** Format: uuid */
       batchId: string;
       /** @example bu-1 */
@@ -1154,6 +1158,35 @@ export interface components {
       seminar: string;
       /** @enum {string} */
       status: 'submitted' | 'entered' | 'returned' | 'allocated';
+    };
+    OutreachBatchListItemDto: {
+      /** Format: uuid */
+      batchId: string;
+      /** @example bu-1 */
+      bu: string;
+      /** Format: date-time */
+      changedAt: string;
+      /** @description Of which duplicates (null before entry) */
+      duplicates: number | null;
+      /** @description Records entered (null before entry) */
+      entered: number | null;
+      participants: string[];
+      recordCount: number;
+      seminar: string;
+      /** @enum {string} */
+      status: 'submitted' | 'entered' | 'returned' | 'allocated';
+      /** Format: date-time */
+      submittedAt: string;
+      submittedBy: string;
+    };
+    OutreachBatchPageDto: {
+      items: components['schemas']['OutreachBatchListItemDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 1 */
+      page: number;
+      /** @description Batches matching the filter */
+      total: number;
     };
     OwnershipDecisionDto: {
       /** @description Who decided */
@@ -1200,6 +1233,12 @@ export interface components {
       employeeId: string;
       /** @description Of which lapsed (ARC-70) */
       lapsed: number;
+    };
+    ParticipantCountDto: {
+      /** @example e-a */
+      employeeId: string;
+      /** @example 8 */
+      records: number;
     };
     PersonalDataDto: {
       /** @description Only shown to the owning BU */
@@ -3332,20 +3371,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin */
+      /** @description A page of batches, newest first: a BU manager's own BU; every BU for the CRM clerks, GM, admin */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            items: {
-              [key: string]: unknown;
-            }[];
-            limit: number;
-            page: number;
-            total: number;
-          };
+          'application/json': components['schemas']['OutreachBatchPageDto'];
         };
       };
       /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
