@@ -75,7 +75,7 @@ export const ROUTES: readonly RouteEntry[] = [
   },
   // Joint events
   {
-    path: '/invitations',
+    path: '/invitations/events',
     menuKey: 'events',
     icon: <CalendarOutlined />,
     access: 'canSeeInvitations',
