@@ -175,6 +175,27 @@ export default tseslint.config(
             // The console's BFF owns no business rule: it reaches the services over HTTP, never their code.
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:platform'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
+            // Tools (the demo seed) act only through the services' public APIs: contracts, clients, platform.
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: [
+                'type:platform',
+                'type:platform-core',
+                'type:testing',
+                'type:contracts',
+                'type:contract-kit',
+                'type:client',
+              ],
+            },
+            {
+              sourceTag: 'scope:demo',
+              onlyDependOnLibsWithTags: [
+                'scope:platform',
+                'type:contracts',
+                'type:contract-kit',
+                'type:client',
+              ],
+            },
           ],
         },
       ],

@@ -9,6 +9,8 @@ ensure_node_modules
 ensure_postgres
 bash "$ROOT/infra/kafka/kafka.sh" start
 
+# A local run: the only setting under which the services accept their development secrets.
+export NODE_ENV="${NODE_ENV:-development}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-19092}}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/crm}"
 RUN_DIR="$ROOT/.local/run"
@@ -33,4 +35,29 @@ for svc in customers complaints credit invitations; do
     sleep 0.5
   done
 done
-say "system up. Get a token: npm run -s token -- --sub e-001 --bu bu-1 --roles staff"
+
+# The console: the web app built once, the BFF on :3000 in front of the four services.
+say "building the console web app"
+npx vite build services/console/web --logLevel warn
+CONSOLE_PORT="${CONSOLE_PORT:-3000}"
+if [ -f "$RUN_DIR/console.pid" ] && kill -0 "$(cat "$RUN_DIR/console.pid")" 2>/dev/null; then
+  say "console already running"
+else
+  PORT="$CONSOLE_PORT" SERVICE_NAME=console WEB_DIST="services/console/web/dist" \
+    CUSTOMERS_URL="http://127.0.0.1:${PORTS[customers]}" COMPLAINTS_URL="http://127.0.0.1:${PORTS[complaints]}" \
+    CREDIT_URL="http://127.0.0.1:${PORTS[credit]}" INVITATIONS_URL="http://127.0.0.1:${PORTS[invitations]}" \
+    nohup node -r @swc-node/register services/console/src/main.ts >"$RUN_DIR/console.log" 2>&1 &
+  echo $! >"$RUN_DIR/console.pid"
+fi
+for i in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$CONSOLE_PORT/health" >/dev/null 2>&1 && break
+  [ "$i" = 60 ] && { say "console not healthy after 30 s:"; tail -30 "$RUN_DIR/console.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+# A demo company for newcomers, only into an empty system (SEED_DEMO=0 skips it).
+if [ "${SEED_DEMO:-1}" = 1 ]; then
+  CUSTOMERS_URL="http://127.0.0.1:${PORTS[customers]}" INVITATIONS_URL="http://127.0.0.1:${PORTS[invitations]}" \
+    npm run -s seed:demo -- --if-empty || say "demo seed failed (see above); the system is up without it"
+fi
+say "system up. Open the console: http://127.0.0.1:$CONSOLE_PORT (sign in as a person of the staff directory)"

@@ -13,6 +13,8 @@ ensure_postgres
 port="$(free_port_pair "${TEST_KAFKA_PORT:-19192}")"
 export KAFKA_PORT="$port" KAFKA_CONTROLLER_PORT="$((port + 1))" KAFKA_STATE_DIR="$ROOT/.local/kafka-test"
 export KAFKA_LIB_CACHE="$ROOT/.local/kafka"
+# Each run starts from an empty broker; the system's broker (start-all.sh) keeps its data.
+export KAFKA_FRESH=1
 export KAFKA_BROKERS="127.0.0.1:$port"
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/crm_test}"
 trap 'bash "$ROOT/infra/kafka/kafka.sh" stop' EXIT
@@ -25,6 +27,13 @@ say "type check"
 npx tsc -p tsconfig.json --noEmit
 say "format check"
 npx prettier --check . --log-level=warn
+say "OpenAPI documents (generated from the code, and linted)"
+npm run -s openapi:check
+npm run -s openapi:lint
+
+say "console web app: generated API clients fresh, type check"
+npm run -s console:gen-api:check
+npx tsc -p services/console/web/tsconfig.json
 
 say "tests (unit + integration)"
 mkdir -p .local
@@ -32,9 +41,21 @@ set +e
 npx jest --ci --json --outputFile=.local/jest-results.json "$@"
 status=$?
 set -e
+
+say "console browser tests (Playwright + Chromium against the real services)"
+rm -f "$ROOT/.local/playwright-results.json"
+bash "$ROOT/infra/console-e2e.sh" || status=1
+
 node -e '
+  const fs = require("fs");
   const r = require(process.argv[1]);
   console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
   if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
-' "$ROOT/.local/jest-results.json" || status=1
+  let p = { expected: 0, unexpected: 0, skipped: 0, flaky: 0 };
+  if (fs.existsSync(process.argv[2])) p = require(process.argv[2]).stats;
+  else { console.error("the browser tests did not run"); process.exitCode = 1; }
+  console.log(`playwright: ${p.expected} passed, ${p.unexpected + p.flaky} failed, ${p.skipped} skipped`);
+  const passed = r.numPassedTests + p.expected, failed = r.numFailedTests + p.unexpected + p.flaky;
+  console.log(`total: ${passed} passed, ${failed} failed, ${r.numPendingTests + r.numTodoTests + p.skipped} skipped`);
+' "$ROOT/.local/jest-results.json" "$ROOT/.local/playwright-results.json" || status=1
 exit $status

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Local single-node Apache Kafka (KRaft) broker from Maven Central jars; no Docker needed.
 # Usage: infra/kafka/kafka.sh fetch|start|stop|status
+# The broker keeps its data (topics, offsets, cluster id) across stop/start; KAFKA_FRESH=1 deletes it
+# first (infra/test-all.sh sets it for its private broker).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,7 +34,8 @@ is_running() { [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; }
 start() {
   fetch
   if is_running; then log "already running (pid $(cat "$PID_FILE"))"; return 0; fi
-  mkdir -p "$STATE_DIR" && rm -rf "$DATA_DIR" && mkdir -p "$DATA_DIR"
+  if [ "${KAFKA_FRESH:-0}" = 1 ]; then log "KAFKA_FRESH=1: deleting $DATA_DIR"; rm -rf "$DATA_DIR"; fi
+  mkdir -p "$STATE_DIR" "$DATA_DIR"
   local props="$STATE_DIR/server.properties"
   cat >"$props" <<PROPS
 process.roles=broker,controller
@@ -59,12 +62,16 @@ background.threads=2
 log.cleaner.dedupe.buffer.size=1048577
 auto.create.topics.enable=false
 PROPS
-  local cluster_id
-  # Kafka's own rule (Uuid.randomUuid): never start with '-', which the format tool would take for an
-  # option ("expected one argument"); with 64 possible first characters that failed 1 start in 64.
-  cluster_id="$(node -e "let id; do { id = require('crypto').randomBytes(16).toString('base64url'); } while (id.startsWith('-')); process.stdout.write(id)")"
-  java $LOG_OPTS -cp "$LIB_DIR/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" >"$STATE_DIR/format.log" 2>&1 \
-    || { cat "$STATE_DIR/format.log" >&2; exit 1; }
+  # KRaft storage is formatted once: formatting again would mint a new cluster id for old data.
+  if [ ! -f "$DATA_DIR/meta.properties" ]; then
+    local cluster_id
+    # Kafka's own rule (Uuid.randomUuid): never start with '-', which the format tool would take for an
+    # option ("expected one argument"); with 64 possible first characters that failed 1 start in 64.
+    cluster_id="$(node -e "let id; do { id = require('crypto').randomBytes(16).toString('base64url'); } while (id.startsWith('-')); process.stdout.write(id)")"
+    java $LOG_OPTS -cp "$LIB_DIR/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" >"$STATE_DIR/format.log" 2>&1 \
+      || { cat "$STATE_DIR/format.log" >&2; exit 1; }
+    log "formatted $DATA_DIR (cluster id $cluster_id)"
+  fi
   log "starting broker on 127.0.0.1:$PORT"
   nohup java -Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $LOG_OPTS \
     -cp "$LIB_DIR/*" kafka.Kafka "$props" >"$LOG_FILE" 2>&1 &

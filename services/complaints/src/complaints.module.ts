@@ -9,6 +9,7 @@ import {
   PG_POOL,
   PlatformModule,
   TimerHandlers,
+  WorkItemsModule,
 } from '@crm/nest';
 import { CustomerDirectoryModule, CustomerDirectoryReader } from '@crm/customers-directory-replica';
 import { type Clock, DurableTimers, PolicyRegistry } from '@crm/policy';
@@ -73,6 +74,7 @@ export const complaintsModule = (
         relay: { topic: config.COMPLAINTS_TOPIC, toContract: toComplaintsContract },
         projections: COMPLAINTS_PROJECTIONS,
       }),
+      WorkItemsModule.forService(SERVICE_NAME),
     ],
     controllers: [CasesController, ReadModelsController],
     providers: [

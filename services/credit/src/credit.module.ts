@@ -1,7 +1,7 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
-import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule } from '@crm/nest';
+import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
 import { CustomerDirectoryModule, CustomerDirectoryReader } from '@crm/customers-directory-replica';
 import { CreditAccountExecutor } from './application/credit-account.executor';
@@ -41,6 +41,7 @@ export const creditModule = (config: CreditConfig, options: CreditModuleOptions 
         projections: creditProjections,
       }),
       CustomerDirectoryModule.forService(config),
+      WorkItemsModule.forService(SERVICE_NAME),
     ],
     controllers: [CreditAccountsController, CreditPortfolioController, ComplaintsConsumer],
     providers: [

@@ -1,7 +1,7 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
-import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule } from '@crm/nest';
+import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
 import { CustomerCommands } from './application/customer-commands';
 import { CustomerQueries } from './application/customer-queries';
@@ -9,11 +9,13 @@ import { LapseTimerHandler } from './application/lapse-timer.handler';
 import { LapseTimerBackfill } from './application/lapse-timer-backfill';
 import { LapseTimers } from './application/lapse-timers';
 import { RegisterCustomerHandler } from './application/register-customer.handler';
+import { CorrectCustomerHandler } from './application/correct-customer.handler';
 import { StaffCommands } from './application/staff-commands';
 import { CustomersConfig } from './config/customers.config';
 import { ComplaintsConsumer } from './consumers/complaints.consumer';
 import { InvitationsConsumer } from './consumers/invitations.consumer';
 import { CustomerCommandsController } from './http/customer-commands.controller';
+import { CustomerDataController } from './http/customer-data.controller';
 import { CustomersController } from './http/customers.controller';
 import { StaffController } from './http/staff.controller';
 import { OutreachBatchesController } from './http/outreach-batches.controller';
@@ -29,9 +31,12 @@ import {
 import { PiiVault } from './pii/pii-vault';
 import { CUSTOMERS_POLICIES, CustomersPolicies } from './policy/customers-policies';
 import { CustomerListReader } from './projections/customer-list.reader';
+import { customerWorkItemsProjection } from './projections/work-items/customer-work-items.projection';
 import { customerListProjection } from './projections/customer-list.projection';
 import { businessUnitsProjection, staffDirectoryProjection } from './projections/staff-directory.projection';
 import { StaffDirectoryReader } from './projections/staff-directory.reader';
+import { outreachBatchListProjection } from './projections/outreach-batch-list.projection';
+import { OutreachBatchListReader } from './projections/outreach-batch-list.reader';
 import { toCustomersContract } from './relay/customers-contract.mapper';
 
 export const SERVICE_NAME = 'customers';
@@ -67,12 +72,16 @@ export const customersModule = (
           allocationFairnessProjection,
           reassignmentHistoryProjection,
           pointsLedgerProjection,
+          customerWorkItemsProjection,
+          outreachBatchListProjection,
         ],
       }),
+      WorkItemsModule.forService(SERVICE_NAME),
     ],
     controllers: [
       CustomersController,
       CustomerCommandsController,
+      CustomerDataController,
       StaffController,
       OutreachBatchesController,
       CustomerReportsController,
@@ -114,6 +123,12 @@ export const customersModule = (
           new RegisterCustomerHandler(store, pool, vault, lapse),
       },
       {
+        provide: CorrectCustomerHandler,
+        inject: [EVENT_STORE, PG_POOL, PiiVault],
+        useFactory: (store: EventStore, pool: Pool, vault: PiiVault) =>
+          new CorrectCustomerHandler(store, pool, vault),
+      },
+      {
         provide: CustomerQueries,
         inject: [EVENT_STORE, PiiVault],
         useFactory: (store: EventStore, vault: PiiVault) => new CustomerQueries(store, vault),
@@ -127,6 +142,11 @@ export const customersModule = (
         provide: StaffDirectoryReader,
         inject: [PG_POOL],
         useFactory: (pool: Pool) => new StaffDirectoryReader(pool, config.readSchema()),
+      },
+      {
+        provide: OutreachBatchListReader,
+        inject: [PG_POOL],
+        useFactory: (pool: Pool) => new OutreachBatchListReader(pool, config.readSchema()),
       },
       {
         provide: CustomerReportsReader,

@@ -4,13 +4,10 @@ import { randomUUID } from 'node:crypto';
 import {
   CUSTOMER_LAPSE_CLEARED,
   CUSTOMER_OWNERSHIP_CHANGED,
-  CUSTOMER_SERVICE_LAPSED,
   type CustomerLapseClearedV1,
   type CustomerOwnershipChangedV1,
-  type CustomerServiceLapsedV1,
 } from '@crm/customers-contracts';
 import {
-  aCustomerRegistered,
   customerEventEnvelope,
   publishCustomerEvent,
   type Published,
@@ -34,6 +31,7 @@ import { eventually } from '@crm/testing';
 import { eligibilityConsumerName } from './eligibility/start-eligibility-consumer';
 import { consumedPast } from './testing/consumed-past';
 import { startInvitationsTestApp, type InvitationsTestApp } from './testing/invitations-test-app';
+import { registeredCustomer } from './testing/registered-customer';
 
 jest.setTimeout(180_000);
 
@@ -102,23 +100,8 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
   const handled = async (sent: Published): Promise<void> =>
     consumedPast(t.kafka, eligibilityConsumerName(t.config), t.config.CUSTOMERS_TOPIC, sent);
 
-  const registered = async (ownerBu: string, lapsed = false): Promise<string> => {
-    const customer = aCustomerRegistered({ ownerBu });
-    await publish(customer, 'CustomerRegistered', 0);
-    if (lapsed) {
-      const data: CustomerServiceLapsedV1 = {
-        customerId: customer.customerId,
-        ownerBu,
-        ownerEmployeeId: `e-${ownerBu}`,
-        lastServiceAt: local('2026-08-01 10:00:00'),
-        lapsedAt: local('2026-11-01 10:00:00'),
-        policyVersion: 1,
-      };
-      await publish(data, CUSTOMER_SERVICE_LAPSED, 1);
-    }
-    await until(customer.customerId, (row) => row.lapsed === lapsed);
-    return customer.customerId;
-  };
+  const registered = (ownerBu: string, lapsed = false): Promise<string> =>
+    registeredCustomer(t, ownerBu, lapsed);
 
   const setClock = async (time: string): Promise<void> => {
     t.clock.set(local(time));

@@ -1,7 +1,7 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
-import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule } from '@crm/nest';
+import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { CustomerDirectoryModule } from '@crm/customers-directory-replica';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
 import { ClaimsIndex } from './application/claims-index';
@@ -42,6 +42,7 @@ export const invitationsModule = (
         projections: INVITATION_PROJECTIONS,
       }),
       CustomerDirectoryModule.forService(config),
+      WorkItemsModule.forService(SERVICE_NAME),
     ],
     controllers: [
       JointEventsController,

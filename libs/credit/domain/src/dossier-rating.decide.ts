@@ -1,3 +1,4 @@
+import { GRADE_REVIEWERS } from './approval-chains';
 import { addMonths } from './business-time';
 import type { CreditAccount } from './credit-account';
 import type {
@@ -153,9 +154,9 @@ export const decideReviewGrade = (
   state: CreditAccount,
   ctx: CreditDecisionContext,
 ): CreditAccountEvent[] => {
-  requireRole(ctx, ['marketing_vp', 'cfo'], 'reviewing a credit grade (CRD-26)');
+  requireRole(ctx, GRADE_REVIEWERS, 'reviewing a credit grade (CRD-26)');
   const { s, proposal } = currentProposal(state, command.data.proposalId);
-  const role = ctx.actor.role as 'marketing_vp' | 'cfo';
+  const role = ctx.actor.role as (typeof GRADE_REVIEWERS)[number];
   if (proposal.reviewedBy.includes(role)) {
     throw conflict('credit.already_reviewed', `the ${role} already reviewed this proposal`);
   }
@@ -175,7 +176,7 @@ export const decideApproveGrade = (
 ): CreditAccountEvent[] => {
   requireRole(ctx, ['gm'], 'approving a credit grade (CRD-26)');
   const { s, proposal } = currentProposal(state, command.data.proposalId);
-  const missing = (['marketing_vp', 'cfo'] as const).filter((r) => !proposal.reviewedBy.includes(r));
+  const missing = GRADE_REVIEWERS.filter((r) => !proposal.reviewedBy.includes(r));
   if (missing.length > 0) {
     throw ruleError(
       'credit.reviews_missing',

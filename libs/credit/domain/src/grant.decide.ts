@@ -1,3 +1,4 @@
+import { GRANT_APPROVERS, LIMIT_APPROVERS } from './approval-chains';
 import type { CreditAccount } from './credit-account';
 import type { ApproveCreditGrant, RegisterCollateral, RequestCreditGrant } from './credit-account.commands';
 import type { CreditAccountEvent } from './credit-account.events';
@@ -6,9 +7,6 @@ import { exposureOf } from './exposure';
 import { evaluateGrant, monthlyAverages } from './grant-table';
 import { conflict, invalid, partyOf, requireOpen, ruleError } from './account-guards';
 import { reviewsScheduled } from './review.decide';
-
-export const GRANT_APPROVERS = ['marketing_vp', 'cfo', 'gm'] as const;
-export const LIMIT_APPROVERS = ['gm', 'chairman'] as const;
 
 /** CRD-34: the property mortgage is registered (by finance) before a B grant. */
 export const decideRegisterCollateral = (

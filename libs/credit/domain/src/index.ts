@@ -9,6 +9,7 @@ export * from './credit-account.commands';
 export * from './credit-account';
 export * from './exposure';
 export * from './credit-check.decide';
+export * from './approval-chains';
 export * from './grant.decide';
 export * from './credit-account.decide';
 export * from './portfolio';

@@ -1,3 +1,4 @@
+import { ADJUSTMENT_APPROVERS, ADJUSTMENT_ENDORSER } from './approval-chains';
 import { addMonths } from './business-time';
 import { evolveCreditAccount, type CreditAccount, type OpenCreditAccountState } from './credit-account';
 import type {
@@ -130,8 +131,6 @@ export const decideProposeLimitAdjustment = (
   ];
 };
 
-const ADJUSTMENT_APPROVERS = ['marketing_vp', 'gm', 'chairman'] as const;
-
 /** The marketing VP endorses first; the GM and the chairman approve; the last one makes it effective. */
 export const decideApproveLimitAdjustment = (
   command: ApproveLimitAdjustment,
@@ -148,7 +147,7 @@ export const decideApproveLimitAdjustment = (
   }
   const role = ctx.actor.role;
   if (a.approvals.includes(role)) throw conflict('credit.already_approved', `the ${role} already approved`);
-  if (role !== 'marketing_vp' && !a.approvals.includes('marketing_vp')) {
+  if (role !== ADJUSTMENT_ENDORSER && !a.approvals.includes(ADJUSTMENT_ENDORSER)) {
     throw ruleError(
       'credit.endorsement_missing',
       'CRD-53',

@@ -18,6 +18,7 @@ import {
   type StaffMemberStatusChangedV1,
 } from './staff-directory';
 import { REFERRAL_POINTS_AWARDED, type ReferralPointsAwardedV1 } from './referral-points';
+import { CUSTOMER_CONSENT_CHANGED, type CustomerConsentChangedV1 } from './customer-consent';
 
 /** Every event type the customers service publishes on {@link CUSTOMERS_TOPIC}; nothing else leaves it. */
 export const CUSTOMERS_CONTRACT_EVENT_TYPES = [
@@ -30,6 +31,7 @@ export const CUSTOMERS_CONTRACT_EVENT_TYPES = [
   STAFF_MEMBER_JOINED,
   STAFF_MEMBER_STATUS_CHANGED,
   REFERRAL_POINTS_AWARDED,
+  CUSTOMER_CONSENT_CHANGED,
 ] as const;
 export type CustomersContractEventType = (typeof CUSTOMERS_CONTRACT_EVENT_TYPES)[number];
 
@@ -42,7 +44,8 @@ export type CustomersContractEvent =
   | { readonly type: typeof BUSINESS_UNIT_OPENED; readonly data: BusinessUnitOpenedV1 }
   | { readonly type: typeof STAFF_MEMBER_JOINED; readonly data: StaffMemberJoinedV1 }
   | { readonly type: typeof STAFF_MEMBER_STATUS_CHANGED; readonly data: StaffMemberStatusChangedV1 }
-  | { readonly type: typeof REFERRAL_POINTS_AWARDED; readonly data: ReferralPointsAwardedV1 };
+  | { readonly type: typeof REFERRAL_POINTS_AWARDED; readonly data: ReferralPointsAwardedV1 }
+  | { readonly type: typeof CUSTOMER_CONSENT_CHANGED; readonly data: CustomerConsentChangedV1 };
 
 export const isCustomersContractEventType = (type: string): type is CustomersContractEventType =>
   (CUSTOMERS_CONTRACT_EVENT_TYPES as readonly string[]).includes(type);

@@ -5,3 +5,4 @@ export * from './customer-ownership';
 export * from './contract-events';
 export * from './staff-directory';
 export * from './referral-points';
+export * from './customer-consent';

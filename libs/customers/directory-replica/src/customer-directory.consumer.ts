@@ -12,7 +12,7 @@ import {
   parseCustomerRegisteredV1,
   parseCustomerServiceLapsedV1,
 } from '@crm/customers-contracts';
-import { KafkaInboxContext, NonRetriableError, type KafkaEnvelope } from '@crm/messaging';
+import { KafkaInboxContext, parseContract, type KafkaEnvelope } from '@crm/messaging';
 import { CUSTOMER_DIRECTORY_CONFIG, type CustomerDirectoryConfig } from './customer-directory.config';
 import { customerDirectoryTable } from './customer-directory.table';
 
@@ -33,7 +33,7 @@ export class CustomerDirectoryConsumer {
     @Payload() envelope: KafkaEnvelope,
     @Ctx() context: KafkaInboxContext,
   ): Promise<void> {
-    const data = parsed(envelope, parseCustomerRegisteredV1);
+    const data = parseContract(envelope, parseCustomerRegisteredV1);
     // Guarded by the stream version so a late, older event never overwrites a newer owner.
     await context.getTransaction().query(
       `insert into ${this.table} as d
@@ -63,7 +63,7 @@ export class CustomerDirectoryConsumer {
     @Payload() envelope: KafkaEnvelope,
     @Ctx() context: KafkaInboxContext,
   ): Promise<void> {
-    const data = parsed(envelope, parseCustomerOwnershipChangedV1);
+    const data = parseContract(envelope, parseCustomerOwnershipChangedV1);
     await this.update(
       context,
       envelope,
@@ -75,19 +75,19 @@ export class CustomerDirectoryConsumer {
 
   @EventPattern(CUSTOMER_SERVICE_LAPSED)
   async onLapsed(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parsed(envelope, parseCustomerServiceLapsedV1);
+    const data = parseContract(envelope, parseCustomerServiceLapsedV1);
     await this.update(context, envelope, data.customerId, 'lapsed = true', []);
   }
 
   @EventPattern(CUSTOMER_LAPSE_CLEARED)
   async onLapseCleared(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parsed(envelope, parseCustomerLapseClearedV1);
+    const data = parseContract(envelope, parseCustomerLapseClearedV1);
     await this.update(context, envelope, data.customerId, 'lapsed = false', []);
   }
 
   @EventPattern(CUSTOMER_FORGOTTEN)
   async onForgotten(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parsed(envelope, parseCustomerForgottenV1);
+    const data = parseContract(envelope, parseCustomerForgottenV1);
     await this.update(context, envelope, data.customerId, 'forgotten = true', []);
   }
 
@@ -106,18 +106,3 @@ export class CustomerDirectoryConsumer {
     );
   }
 }
-
-/**
- * A contract violation will not heal by retrying: straight to the dead-letter topic, with the
- * reason in the message so an operator listing dead letters sees what was wrong.
- */
-const parsed = <T>(envelope: KafkaEnvelope, parse: (data: unknown) => T): T => {
-  try {
-    return parse(envelope.data);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new NonRetriableError(`${envelope.type} ${envelope.eventId} breaks the v1 contract: ${reason}`, {
-      cause: error,
-    });
-  }
-};

@@ -1,12 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { ProblemException } from '@crm/nest';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRead, ProblemException } from '@crm/nest';
 import {
   CustomerDirectoryEntryDto,
   CustomerDirectoryPageDto,
@@ -16,14 +10,16 @@ import { CustomerDirectoryReader } from './customer-directory.reader';
 
 /** Read-only view of the local customer directory; any authenticated role may read it. */
 @ApiTags('customer-directory')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or invalid bearer token (problem+json)' })
 @Controller('customer-directory')
 export class CustomerDirectoryController {
   constructor(private readonly reader: CustomerDirectoryReader) {}
 
   @Get()
-  @ApiOkResponse({ type: CustomerDirectoryPageDto })
+  @ApiRead({
+    operationId: 'listCustomerDirectory',
+    summary: "A page of this service's replica of the customer directory",
+    response: CustomerDirectoryPageDto,
+  })
   list(@Query() query: ListCustomerDirectoryQuery): Promise<CustomerDirectoryPageDto> {
     return this.reader.list({
       page: query.page,
@@ -33,8 +29,12 @@ export class CustomerDirectoryController {
   }
 
   @Get(':customerId')
-  @ApiOkResponse({ type: CustomerDirectoryEntryDto })
-  @ApiNotFoundResponse({ description: 'customer_directory.not_found: unknown here (yet)' })
+  @ApiRead({
+    operationId: 'getCustomerDirectoryEntry',
+    summary: "One customer from this service's replica of the customer directory",
+    response: CustomerDirectoryEntryDto,
+    errors: { 404: '`customer_directory.not_found`: unknown here (yet)' },
+  })
   async get(@Param('customerId') customerId: string): Promise<CustomerDirectoryEntryDto> {
     const entry = await this.reader.get(customerId);
     if (entry === undefined) {

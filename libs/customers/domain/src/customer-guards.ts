@@ -26,3 +26,39 @@ export const requirePolicyVersion = (context: CommandContext): string => {
 
 export const hasRole = (context: CommandContext, ...roles: readonly string[]): boolean =>
   roles.includes(context.actor.role);
+
+/** The owning BU's own people (domain §2.9): they see the personal data in full and keep it right. */
+export const OWNER_BU_ROLES = ['staff', 'bu_manager'] as const;
+
+/**
+ * Only the owner BU's staff and manager act on the record's personal data; another BU (even when
+ * the customer is lapsed and open to it) is refused, naming the rule that made the call.
+ */
+export const requireOwnerBuStaff = (
+  customer: RegisteredCustomer,
+  context: CommandContext,
+  rule: string,
+  what: string,
+): void => {
+  const { actor } = context;
+  if (hasRole(context, ...OWNER_BU_ROLES) && actor.bu === customer.ownerBu) return;
+  throw new DomainError(
+    'forbidden',
+    'customer.not_owner_bu',
+    `only staff and managers of ${customer.ownerBu}, which owns the customer, may ${what}`,
+    rule,
+    { customerId: customer.customerId, ownerBu: customer.ownerBu },
+  );
+};
+
+/** Nothing is recorded about a forgotten customer's person any more (PIPL art. 47). */
+export const requireNotForgotten = (customer: RegisteredCustomer): void => {
+  if (!customer.forgotten) return;
+  throw new DomainError(
+    'rule',
+    'customer.forgotten',
+    'the customer was forgotten; their personal data can no longer be changed',
+    undefined,
+    { customerId: customer.customerId },
+  );
+};

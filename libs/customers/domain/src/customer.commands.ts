@@ -1,5 +1,12 @@
 import type { DomainCommand } from '@crm/event-sourcing';
-import type { OwnershipReason, PointsCause, ServiceKind, ValueTier } from './customer.events';
+import type {
+  ConsentChannel,
+  ConsentPurpose,
+  OwnershipReason,
+  PointsCause,
+  ServiceKind,
+  ValueTier,
+} from './customer.events';
 
 /** How the customer came to us (domain §2.1); `outreach` is a 科普 seminar. */
 export const REGISTRATION_SOURCES = ['outreach', 'walk_in', 'phone', 'referral', 'event'] as const;
@@ -107,6 +114,35 @@ export type ClassifyCustomer = DomainCommand<
 
 export type ForgetCustomer = DomainCommand<'ForgetCustomer', { readonly customerId: string }>;
 
+/**
+ * New values travel plain in the command only; absent fields keep their value, an empty `address`
+ * removes it. The decision seals the resulting personal data like a registration does.
+ */
+export type CorrectCustomerData = DomainCommand<
+  'CorrectCustomerData',
+  {
+    readonly customerId: string;
+    readonly changes: {
+      readonly name?: string;
+      readonly mobile?: string;
+      readonly address?: string;
+    };
+    readonly reason: string;
+  }
+>;
+
+/** The consent as it now stands (the whole set of purposes), not a difference. */
+export type RecordConsent = DomainCommand<
+  'RecordConsent',
+  {
+    readonly customerId: string;
+    readonly purposes: readonly ConsentPurpose[];
+    readonly marketingOptOut: boolean;
+    readonly channel: ConsentChannel;
+    readonly note?: string;
+  }
+>;
+
 export type CustomerCommand =
   | RegisterCustomer
   | RecordService
@@ -116,4 +152,6 @@ export type CustomerCommand =
   | AwardReferralPoints
   | RedeemPoints
   | ClassifyCustomer
-  | ForgetCustomer;
+  | ForgetCustomer
+  | CorrectCustomerData
+  | RecordConsent;

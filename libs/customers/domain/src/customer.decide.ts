@@ -2,6 +2,8 @@ import { DomainError, type CommandContext, type Decider } from '@crm/event-sourc
 import type { CustomerCommand, ForgetCustomer, RegisterCustomer } from './customer.commands';
 import type { CustomerEvent, CustomerRegistered } from './customer.events';
 import { decideClassify } from './customer-classification.decide';
+import { decideConsent } from './customer-consent.decide';
+import { decideCorrection } from './customer-correction.decide';
 import { requireRegistered } from './customer-guards';
 import { decideOwnershipDispute, decideReassign } from './customer-ownership.decide';
 import { decideAwardPoints, decideRedeemPoints } from './customer-points.decide';
@@ -18,6 +20,8 @@ export interface CustomerDecisionContext extends CommandContext {
   readonly sealPersonalData?: (data: PersonalData) => SealedPersonalData;
   /** The referrer's current state, loaded by the application when the command names one. */
   readonly referrer?: Customer;
+  /** The customer's personal data as it stands, opened by the application for a correction. */
+  readonly currentPersonalData?: PersonalData;
 }
 
 const sealWith = (context: CustomerDecisionContext) => {
@@ -133,6 +137,10 @@ export const decideCustomer = (
       return decideClassify(command, state, context);
     case 'ForgetCustomer':
       return decideForget(command, state, context);
+    case 'CorrectCustomerData':
+      return decideCorrection(command, state, context);
+    case 'RecordConsent':
+      return decideConsent(command, state, context);
   }
 };
 

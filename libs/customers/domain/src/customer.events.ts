@@ -170,6 +170,60 @@ export type CustomerForgotten = DomainEvent<
   { readonly customerId: string; readonly forgottenAt: string; readonly decidedBy: string }
 >;
 
+/** Which personal-data fields a correction may change (CUS-05/06). */
+export const CORRECTABLE_FIELDS = ['name', 'mobile', 'address'] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+/**
+ * A compensating correction of the customer's personal data (CUS-06: never an in-place edit). The
+ * new data is sealed with the customer's key like at registration; only the names of the changed
+ * fields and the reason are in clear, so forgetting blinds the corrected values too.
+ */
+export type CustomerDataCorrected = DomainEvent<
+  'CustomerDataCorrected',
+  {
+    readonly customerId: string;
+    readonly fields: readonly CorrectableField[];
+    readonly reason: string;
+    readonly personalData: SealedPersonalData;
+    readonly rule: string;
+    readonly correctedBy: string;
+    readonly correctedAt: string;
+  }
+>;
+
+/** Purposes of use a customer can consent to (DAT-02, DAT-06, EVT-19). */
+export const CONSENT_PURPOSES = [
+  'service',
+  'marketing',
+  'event_invitation',
+  'third_party_disclosure',
+] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** How the customer told us (DAT-02 `channel`). */
+export const CONSENT_CHANNELS = ['in_person', 'phone', 'written', 'online'] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+/**
+ * The customer's consent as it now stands: the purposes granted and whether they opted out of
+ * marketing (DAT-22: an opt-out blocks marketing, including joint-event invitations). Each record
+ * carries the whole set, so the history reads without replaying differences.
+ */
+export type CustomerConsentRecorded = DomainEvent<
+  'CustomerConsentRecorded',
+  {
+    readonly customerId: string;
+    readonly purposes: readonly ConsentPurpose[];
+    readonly marketingOptedOut: boolean;
+    readonly channel: ConsentChannel;
+    readonly note?: string;
+    readonly rule: string;
+    readonly recordedBy: string;
+    readonly recordedAt: string;
+  }
+>;
+
 export type CustomerEvent =
   | CustomerRegistered
   | CustomerServiceRecorded
@@ -180,7 +234,9 @@ export type CustomerEvent =
   | ReferralPointsAwarded
   | PointsRedeemed
   | CustomerClassified
-  | CustomerForgotten;
+  | CustomerForgotten
+  | CustomerDataCorrected
+  | CustomerConsentRecorded;
 
 export const CUSTOMER_EVENT_TYPES: readonly CustomerEvent['type'][] = [
   'CustomerRegistered',
@@ -193,6 +249,8 @@ export const CUSTOMER_EVENT_TYPES: readonly CustomerEvent['type'][] = [
   'PointsRedeemed',
   'CustomerClassified',
   'CustomerForgotten',
+  'CustomerDataCorrected',
+  'CustomerConsentRecorded',
 ];
 
 export const customerStreamId = (customerId: string): string => `customer-${customerId}`;

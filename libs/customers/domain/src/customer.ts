@@ -1,4 +1,11 @@
-import type { CustomerEvent, RegisteredCustomerFacts, ValueTier } from './customer.events';
+import type { ConsentPurpose, CustomerEvent, RegisteredCustomerFacts, ValueTier } from './customer.events';
+
+/** The consent as last recorded (DAT-02, DAT-22). */
+export type CustomerConsent = {
+  readonly purposes: readonly ConsentPurpose[];
+  readonly marketingOptedOut: boolean;
+  readonly recordedAt: string;
+};
 
 /** What the record knows beyond registration: lapse clock, points, tier, erasure. */
 export type CustomerStanding = {
@@ -11,6 +18,9 @@ export type CustomerStanding = {
   readonly pointsAwarded: readonly string[];
   readonly purchaseTotalFen: number;
   readonly tier?: ValueTier;
+  readonly consent?: CustomerConsent;
+  /** When the personal data was last corrected (CUS-05). */
+  readonly correctedAt?: string;
 };
 
 export type RegisteredCustomer = { readonly status: 'registered' } & RegisteredCustomerFacts &
@@ -54,6 +64,12 @@ const evolveRegistered = (state: RegisteredCustomer, event: CustomerEvent): Regi
       return { ...state, tier: event.data.tier };
     case 'CustomerForgotten':
       return { ...state, forgotten: true };
+    case 'CustomerDataCorrected':
+      return { ...state, personalData: event.data.personalData, correctedAt: event.data.correctedAt };
+    case 'CustomerConsentRecorded': {
+      const { purposes, marketingOptedOut, recordedAt } = event.data;
+      return { ...state, consent: { purposes, marketingOptedOut, recordedAt } };
+    }
     default:
       return state;
   }

@@ -9,6 +9,8 @@ export * from './customer-guards';
 export * from './customer-ownership.decide';
 export * from './customer-points.decide';
 export * from './customer-classification.decide';
+export * from './customer-correction.decide';
+export * from './customer-consent.decide';
 export * from './lapse-clock';
 export * from './mobile-reservation';
 export * from './visibility';

@@ -5,7 +5,7 @@ import {
   type DomainCommand,
   type DomainEvent,
 } from '@crm/event-sourcing';
-import { ownerFromActor } from './owner';
+import { ownerFromActor, type Owner } from './owner';
 
 /**
  * Uniqueness of the normalised mobile (ARC-20, first registration wins) as its own tiny aggregate:
@@ -26,10 +26,29 @@ export type MobileReserved = DomainEvent<
   }
 >;
 
-export type MobileReservationEvent = MobileReserved;
+/** The customer's mobile was corrected to another number: this one is free for a registration again. */
+export type MobileReleased = DomainEvent<
+  'MobileReleased',
+  {
+    readonly mobileKey: string;
+    readonly customerId: string;
+    readonly releasedAt: string;
+  }
+>;
 
+export type MobileReservationEvent = MobileReserved | MobileReleased;
+
+/**
+ * `owner`: whom the reservation names in a refusal; the registering actor by default, the
+ * customer's current owner when a correction moves the customer to a new number.
+ */
 export type ReserveMobile = DomainCommand<
   'ReserveMobile',
+  { readonly mobileKey: string; readonly customerId: string; readonly owner?: Owner }
+>;
+
+export type ReleaseMobile = DomainCommand<
+  'ReleaseMobile',
   { readonly mobileKey: string; readonly customerId: string }
 >;
 
@@ -53,6 +72,10 @@ export const evolveMobileReservation = (
       const { customerId, ownerBu, ownerEmployeeId, reservedAt } = event.data;
       return { status: 'reserved', customerId, ownerBu, ownerEmployeeId, reservedAt };
     }
+    case 'MobileReleased':
+      return state.status === 'reserved' && state.customerId === event.data.customerId
+        ? { status: 'free' }
+        : state;
     default:
       return state;
   }
@@ -92,11 +115,22 @@ export const decideMobileReservation = (
       data: {
         mobileKey,
         customerId,
-        ...ownerFromActor(context.actor),
+        ...(command.data.owner ?? ownerFromActor(context.actor)),
         reservedAt: context.now.toISOString(),
       },
     },
   ];
+};
+
+/** Only the customer holding the number releases it; anything else (already released) is a no-op. */
+export const decideMobileRelease = (
+  command: ReleaseMobile,
+  state: MobileReservation,
+  context: CommandContext,
+): readonly MobileReservationEvent[] => {
+  const { mobileKey, customerId } = command.data;
+  if (state.status !== 'reserved' || state.customerId !== customerId) return [];
+  return [{ type: 'MobileReleased', data: { mobileKey, customerId, releasedAt: context.now.toISOString() } }];
 };
 
 export const mobileReservationDecider: Decider<

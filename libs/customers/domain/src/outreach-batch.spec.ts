@@ -129,4 +129,22 @@ describe('outreach batches (ARC-01..04)', () => {
       .when(allocate, commandContext(manager))
       .thenRefused({ kind: 'conflict', code: 'batch.wrong_step' });
   });
+
+  it('keeps the recorded deal in the state, so the batch shows who got what', () => {
+    const before = [submitted, entered([duplicate, ...fresh(5)]), returned].reduce(
+      outreachBatchDecider.evolve,
+      outreachBatchDecider.initialState(),
+    );
+    const state = outreachBatchDecider
+      .decide(allocate, before, commandContext(manager))
+      .reduce(outreachBatchDecider.evolve, before);
+    if (state.status !== 'allocated') throw new Error('expected an allocated batch');
+    expect(state.method).toBe('round_robin_in_entry_order');
+    expect(countsPerParticipant(state.allocations, participants)).toEqual({
+      'e-a': 2,
+      'e-b': 1,
+      'e-c': 1,
+      'e-d': 1,
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { DomainError, type CommandContext, type Decider } from '@crm/event-sourcing';
-import { allocateEvenly } from './even-allocation';
+import { allocateEvenly, type Allocation } from './even-allocation';
 import type {
+  BatchAllocated,
   BatchEntry,
   OutreachBatchCommand,
   OutreachBatchEvent,
@@ -9,12 +10,16 @@ import type {
 
 type Submitted = OutreachBatchSubmitted['data'];
 
-/** ARC-01..04: submitted → entered → returned → allocated. */
+type Entered = Submitted & { readonly entries: readonly BatchEntry[] };
+
+/** ARC-01..04: submitted → entered → returned → allocated (keeping the recorded deal). */
 export type OutreachBatch =
   | { readonly status: 'none' }
   | ({ readonly status: 'submitted' } & Submitted)
-  | ({ readonly status: 'entered' | 'returned' | 'allocated' } & Submitted & {
-        readonly entries: readonly BatchEntry[];
+  | ({ readonly status: 'entered' | 'returned' } & Entered)
+  | ({ readonly status: 'allocated' } & Entered & {
+        readonly allocations: readonly Allocation[];
+        readonly method: BatchAllocated['data']['method'];
       });
 
 export const evolveOutreachBatch = (state: OutreachBatch, event: OutreachBatchEvent): OutreachBatch => {
@@ -28,7 +33,14 @@ export const evolveOutreachBatch = (state: OutreachBatch, event: OutreachBatchEv
     case 'BatchReturnedToBu':
       return state.status === 'entered' ? { ...state, status: 'returned' } : state;
     case 'BatchAllocated':
-      return state.status === 'returned' ? { ...state, status: 'allocated' } : state;
+      return state.status === 'returned'
+        ? {
+            ...state,
+            status: 'allocated',
+            allocations: event.data.allocations,
+            method: event.data.method,
+          }
+        : state;
     default:
       return state;
   }

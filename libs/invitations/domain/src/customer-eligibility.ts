@@ -8,4 +8,6 @@ export type CustomerEligibility = {
   readonly ownerEmployeeId: string;
   readonly lapsed: boolean;
   readonly forgotten: boolean;
+  /** The customer opted out of marketing (DAT-22): joint-event invitations are marketing. */
+  readonly marketingOptedOut: boolean;
 };

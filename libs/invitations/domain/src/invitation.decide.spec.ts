@@ -104,6 +104,23 @@ describe('ConfirmInvitation', () => {
       });
   });
 
+  it('refuses a customer who opted out of marketing (DAT-22), even for the owner BU', () => {
+    spec
+      .given([])
+      .when(
+        confirm,
+        invitationContext(staff('bu-2'), at('2026-12-05 10:00:00'), {
+          eligibility: eligibility({ customerId: 'x', marketingOptedOut: true }),
+        }),
+      )
+      .thenRefused({
+        kind: 'rule',
+        code: 'invitation.customer_opted_out',
+        rule: 'DAT-22',
+        details: { customerId: 'x' },
+      });
+  });
+
   it.each([
     ['an unknown customer', { eligibility: undefined }, 'invitation.customer_unknown'],
     [

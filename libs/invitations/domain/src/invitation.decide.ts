@@ -44,6 +44,15 @@ const accessOf = (bu: string, eligibility: CustomerEligibility | undefined): 'ow
       undefined,
     );
   }
+  if (eligibility.marketingOptedOut) {
+    throw new DomainError(
+      'rule',
+      'invitation.customer_opted_out',
+      'the customer opted out of marketing; joint-event invitations are marketing',
+      'DAT-22',
+      { customerId: eligibility.customerId },
+    );
+  }
   if (eligibility.ownerBu === bu) return 'owner';
   if (eligibility.lapsed) return 'lapsed';
   throw new DomainError(

@@ -24,6 +24,8 @@ describe('readPayload', () => {
     expect(r.textList('bus')).toEqual(['bu-1', 'bu-2']);
     expect(r.object('nested').text('keyId')).toBe('k');
     expect(r.optionalText('missing')).toBeUndefined();
+    expect(r.boolean('extra')).toBe(true);
+    expect(r.listOf('bus', ['bu-1', 'bu-2', 'bu-3'] as const)).toEqual(['bu-1', 'bu-2']);
   });
 
   it.each([
@@ -33,6 +35,12 @@ describe('readPayload', () => {
     ['negative money', (r: ReturnType<typeof readPayload>) => r.fen('neg'), /neg must be an integer ≥ 0/],
     ['fractional money', (r: ReturnType<typeof readPayload>) => r.fen('frac'), /frac must be an integer/],
     ['an unknown choice', (r: ReturnType<typeof readPayload>) => r.oneOf('id', ['a']), /id must be one of a/],
+    ['a non-boolean', (r: ReturnType<typeof readPayload>) => r.boolean('id'), /id must be true or false/],
+    [
+      'an unknown list item',
+      (r: ReturnType<typeof readPayload>) => r.listOf('bus', ['bu-1']),
+      /bus must be a list of bu-1/,
+    ],
     ['a nested miss', (r: ReturnType<typeof readPayload>) => r.object('nested').text('iv'), /nested: iv/],
   ])('names the field on %s', (_label, read, message) => {
     const r = readPayload('Sample', { ...data, neg: -1, frac: 1.5 });

@@ -98,6 +98,21 @@ export class PayloadReader {
     return value as string[];
   }
 
+  boolean(field: string): boolean {
+    const value = this.obj[field];
+    if (typeof value !== 'boolean') this.fail(field, 'must be true or false');
+    return value;
+  }
+
+  /** A list whose every item is one of `allowed` (possibly empty). */
+  listOf<T extends string>(field: string, allowed: readonly T[]): readonly T[] {
+    const value = this.obj[field];
+    if (!Array.isArray(value) || value.some((v) => !(allowed as readonly unknown[]).includes(v))) {
+      this.fail(field, `must be a list of ${allowed.join(', ')}`);
+    }
+    return value as T[];
+  }
+
   /** A nested object, read with its own reader (field paths are reported as `outer.inner`). */
   object(field: string): PayloadReader {
     const value = this.obj[field];

@@ -1,6 +1,6 @@
 import type { IHeaders, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
-import { qualifiedName } from '@crm/postgres';
+import { qualifiedName, storableText } from '@crm/postgres';
 import { dlqTopicFor } from './kafka-topics';
 import { describeError } from './retry-policy';
 
@@ -11,6 +11,8 @@ export const DLQ_HEADERS = {
   originalOffset: 'dlq-original-offset',
   consumer: 'dlq-consumer',
   failedAt: 'dlq-failed-at',
+  /** Set when the value did not fit the dead-letter topic; the dead_letters row keeps it whole. */
+  valueOmitted: 'dlq-value-omitted',
 } as const;
 
 export interface FailedMessage {
@@ -23,13 +25,23 @@ export interface FailedMessage {
   readonly eventId?: string;
 }
 
+/** Header values as storable text (the raw headers travel on with the dead-letter topic copy). */
 export const headersAsText = (headers: IHeaders): Record<string, string> => {
   const text: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
-    text[name] = (Array.isArray(value) ? value : [value]).map((v) => v.toString()).join(',');
+    text[storableText(name, 200)] = storableText(
+      (Array.isArray(value) ? value : [value]).map((v) => v.toString()).join(','),
+    );
   }
   return text;
+};
+
+/** kafkajs wraps the broker's refusal; the protocol error's `type` says what it was. */
+const isTooLarge = (error: unknown, depth = 0): boolean => {
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  const { type, cause } = error as { type?: unknown; cause?: unknown };
+  return type === 'MESSAGE_TOO_LARGE' || isTooLarge(cause, depth + 1);
 };
 
 /**
@@ -53,7 +65,7 @@ export class DeadLetterSink {
 
   async send(message: FailedMessage, error: unknown): Promise<void> {
     const failedAt = new Date().toISOString();
-    const reason = describeError(error);
+    const reason = storableText(describeError(error));
     await this.pool.query(
       `insert into ${this.table}
          (consumer, topic, "partition", "offset", key, value, headers, event_id, error, failed_at)
@@ -67,29 +79,35 @@ export class DeadLetterSink {
         message.key,
         message.value,
         JSON.stringify(headersAsText(message.headers)),
-        message.eventId ?? null,
+        message.eventId === undefined ? null : storableText(message.eventId, 200),
         reason,
         failedAt,
       ],
     );
-    await this.producer.send({
-      topic: this.topic,
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            [DLQ_HEADERS.error]: reason,
-            [DLQ_HEADERS.originalTopic]: message.topic,
-            [DLQ_HEADERS.originalPartition]: String(message.partition),
-            [DLQ_HEADERS.originalOffset]: message.offset,
-            [DLQ_HEADERS.consumer]: this.consumer,
-            [DLQ_HEADERS.failedAt]: failedAt,
-          },
-        },
-      ],
-    });
+    const headers = {
+      ...message.headers,
+      [DLQ_HEADERS.error]: reason,
+      [DLQ_HEADERS.originalTopic]: message.topic,
+      [DLQ_HEADERS.originalPartition]: String(message.partition),
+      [DLQ_HEADERS.originalOffset]: message.offset,
+      [DLQ_HEADERS.consumer]: this.consumer,
+      [DLQ_HEADERS.failedAt]: failedAt,
+    };
+    const copy = (value: Buffer | null, extra: IHeaders = {}) =>
+      this.producer.send({
+        topic: this.topic,
+        acks: -1,
+        messages: [{ key: message.key, value, headers: { ...headers, ...extra } }],
+      });
+    try {
+      await copy(message.value);
+    } catch (sendError) {
+      // A message the source topic took may not fit the dead-letter topic; refusing it forever
+      // would halt the partition, and the row above already holds every byte.
+      if (!isTooLarge(sendError)) throw sendError;
+      await copy(null, {
+        [DLQ_HEADERS.valueOmitted]: `too large for ${this.topic} (${message.value?.length ?? 0} bytes); see ${this.table}`,
+      });
+    }
   }
 }

@@ -1,6 +1,7 @@
 export * from './kafka-envelope';
 export * from './kafka-topics';
 export * from './retry-policy';
+export * from './contract-violation';
 export * from './advisory-lock';
 export * from './event-relay';
 export * from './inbox-schema';

@@ -73,6 +73,9 @@ describe('kafka envelope', () => {
     ['a bad timestamp', Buffer.from(JSON.stringify({ ...envelope, occurredAt: 'yesterday' }))],
     ['non-object data', Buffer.from(JSON.stringify({ ...envelope, data: 'x' }))],
     ['an actor without role', Buffer.from(JSON.stringify({ ...envelope, actor: { id: 'u1' } }))],
+    ['NUL in an id', Buffer.from(JSON.stringify({ ...envelope, eventId: 'e\u0000' }))],
+    ['NUL deep in data', Buffer.from(JSON.stringify({ ...envelope, data: { a: [{ b: 'x\u0000' }] } }))],
+    ['NUL in a data key', Buffer.from(JSON.stringify({ ...envelope, data: { 'k\u0000': 1 } }))],
   ];
   it.each(bad)('rejects %s with PoisonMessageError', (_label, value) => {
     expect(() => parseEnvelope(value)).toThrow(PoisonMessageError);

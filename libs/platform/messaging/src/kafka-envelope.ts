@@ -107,6 +107,28 @@ const parseActor = (value: unknown): Actor | undefined => {
 
 const DECIMAL = /^\d+$/;
 
+/**
+ * Whether any key or string anywhere in a parsed value holds NUL, which no PostgreSQL text or
+ * jsonb column can store. Iterative, so a deeply nested payload cannot overflow the stack.
+ */
+const holdsNul = (root: unknown): boolean => {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (Array.isArray(value)) {
+      for (const inner of value as unknown[]) pending.push(inner);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(inner);
+      }
+    }
+  }
+  return false;
+};
+
 /** Decodes and validates a message value; anything malformed is a {@link PoisonMessageError}. */
 export const parseEnvelope = (value: Buffer | string | null | undefined): KafkaEnvelope => {
   if (value === null || value === undefined || value.length === 0) {
@@ -121,6 +143,7 @@ export const parseEnvelope = (value: Buffer | string | null | undefined): KafkaE
     );
   }
   if (!isRecord(raw)) throw new PoisonMessageError('value is not a JSON object');
+  if (holdsNul(raw)) throw new PoisonMessageError('value holds a NUL character (\\u0000)');
   const version = raw['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     throw new PoisonMessageError(`field 'version' must be a non-negative integer`);

@@ -39,6 +39,13 @@ export * from './audit/audit-dtos';
 export * from './audit/audit.controller';
 
 export * from './openapi/setup-openapi';
+export * from './openapi/openapi-config';
+export * from './openapi/openapi-document';
+export * from './openapi/openapi-completeness';
+export * from './openapi/api-operation';
+export * from './openapi/problem-details.schema';
+export * from './openapi/actor.dto';
+export * from './openapi/domain-event.dto';
 export * from './bootstrap/instrumented-event-store';
 export * from './bootstrap/configure-app';
 export * from './bootstrap/bootstrap-service';
@@ -59,3 +66,13 @@ export * from './policy/policy-seeder';
 export * from './pipeline/inbox-consumer-registry';
 export * from './dead-letters/dead-letter-dtos';
 export * from './dead-letters/dead-letters.controller';
+export * from './fuzz/fuzz-http-api';
+
+export * from './work-items/work-item.dto';
+export * from './work-items/work-item-cursor';
+export * from './work-items/work-items-reader';
+export * from './work-items/work-items.controller';
+export * from './work-items/work-items.module';
+export * from './test-clock/test-clock.dto';
+export * from './test-clock/test-clock.controller';
+export * from './test-clock/test-clock.registration';

@@ -11,6 +11,7 @@ import { InboxConsumerRegistry } from './pipeline/inbox-consumer-registry';
 import { PolicySeeder } from './policy/policy-seeder';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
+import { InputSafetyGuard } from './input/input-safety.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { createEventStore } from './bootstrap/create-event-store';
 import { createServicePool } from './bootstrap/create-service-pool';
@@ -34,6 +35,7 @@ import { Metrics } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { TimerHandlers } from './timers/timer-handlers';
 import { TimerRunner } from './timers/timer-runner';
+import { clockRegistration } from './test-clock/test-clock.registration';
 import { CLOCK, EVENT_STORE, PG_POOL, PLATFORM_CONFIG, SERVICE_INFO, ServiceInfo } from './tokens';
 
 export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig> {
@@ -45,7 +47,7 @@ export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig
   readonly readSchema?: string;
   /** Loaded with `loadConfig(YourConfig)`; provided as PLATFORM_CONFIG, PlatformConfig and its own class. */
   readonly config: C;
-  /** Replaces the system clock (tests). */
+  /** Replaces the system clock (tests); under NODE_ENV=test `/test/clock` can move it further. */
   readonly clock?: Clock;
   /** How often due timers are looked for (default 1 s). */
   readonly timerIntervalMs?: number;
@@ -65,12 +67,13 @@ export class PlatformModule {
     const readSchema = options.readSchema ?? readSchemaFor(schema);
     const name = config.SERVICE_NAME ?? serviceName;
     const configClass = config.constructor as new () => C;
+    const clock = clockRegistration(config.NODE_ENV, options.clock ?? new SystemClock());
     const providers: Provider[] = [
       { provide: PLATFORM_CONFIG, useValue: config },
       { provide: PlatformConfig, useValue: config },
       ...(configClass !== PlatformConfig ? [{ provide: configClass, useValue: config }] : []),
       { provide: SERVICE_INFO, useValue: { serviceName: name, schema, readSchema } satisfies ServiceInfo },
-      { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+      ...clock.providers,
       { provide: PG_POOL, useFactory: (): Pool => createServicePool(config, name) },
       {
         provide: ReadModelAccess,
@@ -150,6 +153,7 @@ export class PlatformModule {
       // Order matters: authentication before the role check; idempotency outside the timing.
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       { provide: APP_GUARD, useClass: RolesGuard },
+      { provide: APP_GUARD, useClass: InputSafetyGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
@@ -165,6 +169,7 @@ export class PlatformModule {
         AuditController,
         PoliciesController,
         DeadLettersController,
+        ...clock.controllers,
       ],
       providers,
       exports: [

@@ -8,3 +8,4 @@ export {
   type RebuildResult,
 } from './projection-rebuild';
 export { checkpointTable, SHADOW_SUFFIX } from './projection-sql';
+export * from './work-items/work-items-table';

@@ -1,17 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { CaseCommandHandler, type CaseAction, type CaseOutcome } from '../application/case-command.handler';
 import { CaseQueries, type Explanation } from '../application/case-queries';
@@ -19,6 +10,7 @@ import { RegisterCaseHandler } from '../application/register-case.handler';
 import {
   AsOfQuery,
   AssignCaseDto,
+  CaseOutcomeResponse,
   ClassifyCaseDto,
   ExtendRetentionDto,
   FindingsDto,
@@ -30,20 +22,25 @@ import {
   ReplyDto,
   TransferReceiverDto,
 } from './case.dto';
+import { CaseDto, CaseExplanationDto } from './case-view.dto';
 
 const CASE_WORKERS = ['cs_agent', 'cs_manager', 'staff', 'bu_manager', 'gm'];
 const MANAGERS = ['cs_manager', 'bu_manager', 'gm'];
 const READERS = [...CASE_WORKERS, 'auditor', 'admin'];
 
+const CASE_ERRORS = {
+  403: 'Role not allowed, or approval authority too low (CMP-APR-07)',
+  404: '`case.not_found`',
+  409: '`case.invalid_state`, or a concurrent change',
+  422: 'A business rule refused; `rule` names it (e.g. CMP-APR-04)',
+} as const;
+
+/** A command on an existing case: 200 with the outcome; the errors every case command may meet. */
+const CaseCommand = (operationId: string, summary: string): MethodDecorator =>
+  ApiCommand({ operationId, summary, status: 200, response: CaseOutcomeResponse, errors: CASE_ERRORS });
+
 /** HTTP in, command out: every rule is in the case decider (libs/complaints/domain). */
 @ApiTags('cases')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or invalid bearer token (problem+json)' })
-@ApiBadRequestResponse({ description: 'Malformed body; the problem names the field' })
-@ApiForbiddenResponse({ description: 'Role not allowed, or approval authority too low (CMP-APR-07)' })
-@ApiNotFoundResponse({ description: 'case.not_found' })
-@ApiConflictResponse({ description: 'case.invalid_state or a concurrent change' })
-@ApiUnprocessableEntityResponse({ description: 'A business rule refused; `rule` names it (e.g. CMP-APR-04)' })
 @Controller('cases')
 export class CasesController {
   constructor(
@@ -75,6 +72,12 @@ export class CasesController {
 
   @Post()
   @Roles(...CASE_WORKERS)
+  @ApiCommand({
+    operationId: 'registerCase',
+    summary: 'Register a case (inquiry, suggestion, complaint, grievance); severity and deadline are decided',
+    response: RegisteredCaseResponse,
+    errors: { 403: CASE_ERRORS[403], 422: CASE_ERRORS[422] },
+  })
   register(
     @Body() body: RegisterCaseDto,
     @CurrentActor() actor: Actor,
@@ -85,19 +88,31 @@ export class CasesController {
 
   @Get(':id')
   @Roles(...READERS)
+  @ApiRead({
+    operationId: 'getCase',
+    summary: 'One case from its event stream; `asOf` for the case as recorded at a past instant',
+    response: CaseDto,
+    errors: { 404: '`case.not_found` (also when it did not exist yet at `asOf`)' },
+  })
   get(@Param('id') id: string, @Query() query: AsOfQuery): Promise<Record<string, unknown>> {
     return this.queries.get(id, query.asOf !== undefined ? new Date(query.asOf) : undefined);
   }
 
   @Get(':id/explanation')
   @Roles('auditor', 'admin', 'cs_manager', 'bu_manager', 'gm')
+  @ApiRead({
+    operationId: 'explainCase',
+    summary: 'Every decision on the case with the rule, policy version and calendar it used',
+    response: CaseExplanationDto,
+    errors: { 404: '`case.not_found`' },
+  })
   explanation(@Param('id') id: string): Promise<Explanation> {
     return this.queries.explain(id);
   }
 
   @Post(':id/classify')
-  @HttpCode(200)
   @Roles(...CASE_WORKERS)
+  @CaseCommand('classifyCase', 'Classify the cause (and severity) of a case')
   classify(
     @Param('id') id: string,
     @Body() b: ClassifyCaseDto,
@@ -116,8 +131,8 @@ export class CasesController {
   }
 
   @Post(':id/assign')
-  @HttpCode(200)
   @Roles(...CASE_WORKERS)
+  @CaseCommand('assignCase', 'Assign a handler and the responsible BU')
   assign(
     @Param('id') id: string,
     @Body() b: AssignCaseDto,
@@ -133,8 +148,8 @@ export class CasesController {
   }
 
   @Post(':id/transfer')
-  @HttpCode(200)
   @Roles(...CASE_WORKERS)
+  @CaseCommand('transferCaseReceiver', 'Transfer the case to another receiver')
   transfer(
     @Param('id') id: string,
     @Body() b: TransferReceiverDto,
@@ -150,8 +165,8 @@ export class CasesController {
   }
 
   @Post(':id/investigation')
-  @HttpCode(200)
   @Roles(...CASE_WORKERS)
+  @CaseCommand('recordInvestigation', 'Record the findings of the investigation')
   investigate(
     @Param('id') id: string,
     @Body() b: FindingsDto,
@@ -162,8 +177,8 @@ export class CasesController {
   }
 
   @Post(':id/resolution')
-  @HttpCode(200)
   @Roles(...CASE_WORKERS)
+  @CaseCommand('proposeResolution', 'Propose the resolution items (refunds, compensation, apology…)')
   propose(
     @Param('id') id: string,
     @Body() b: ProposeResolutionDto,
@@ -180,15 +195,15 @@ export class CasesController {
   }
 
   @Post(':id/resolution/approval')
-  @HttpCode(200)
   @Roles(...MANAGERS)
+  @CaseCommand('approveResolution', 'Approve the proposed resolution (authority by amount, CMP-APR)')
   approve(@Param('id') id: string, @CurrentActor() a: Actor, @CorrelationId() c: string) {
     return this.act(id, { type: 'ApproveResolution', data: {} }, a, c);
   }
 
   @Post(':id/resolution/send-back')
-  @HttpCode(200)
   @Roles(...MANAGERS)
+  @CaseCommand('sendBackResolution', 'Send the proposed resolution back with a reason')
   sendBack(
     @Param('id') id: string,
     @Body() b: ReasonDto,
@@ -199,22 +214,25 @@ export class CasesController {
   }
 
   @Post(':id/reply')
-  @HttpCode(200)
   @Roles(...CASE_WORKERS)
+  @CaseCommand('replyToCustomer', 'Reply to the customer with approved resolution items')
   reply(@Param('id') id: string, @Body() b: ReplyDto, @CurrentActor() a: Actor, @CorrelationId() c: string) {
     return this.act(id, { type: 'ReplyToCustomer', data: { itemIds: b.itemIds, message: b.message } }, a, c);
   }
 
   @Post(':id/acceptance')
-  @HttpCode(200)
   @Roles(...CASE_WORKERS)
+  @CaseCommand('recordAcceptance', 'The customer accepted the resolution')
   accept(@Param('id') id: string, @CurrentActor() a: Actor, @CorrelationId() c: string) {
     return this.act(id, { type: 'RecordAcceptance', data: {} }, a, c);
   }
 
   @Post(':id/rejection')
-  @HttpCode(200)
   @Roles(...CASE_WORKERS)
+  @CaseCommand(
+    'recordRejection',
+    'The customer rejected the resolution; past the ladder a linked case is opened (CMP-FUP-10)',
+  )
   reject(
     @Param('id') id: string,
     @Body() b: ReasonDto,
@@ -225,8 +243,8 @@ export class CasesController {
   }
 
   @Post(':id/not-established')
-  @HttpCode(200)
   @Roles(...MANAGERS)
+  @CaseCommand('declareNotEstablished', 'Declare the complaint not established, with the reason')
   notEstablished(
     @Param('id') id: string,
     @Body() b: ReasonDto,
@@ -237,8 +255,8 @@ export class CasesController {
   }
 
   @Post(':id/deadline-extension')
-  @HttpCode(200)
   @Roles(...MANAGERS)
+  @CaseCommand('extendCaseDeadline', 'Extend the deadline once, with the reason')
   extend(
     @Param('id') id: string,
     @Body() b: ReasonDto,
@@ -249,8 +267,8 @@ export class CasesController {
   }
 
   @Post(':id/follow-up')
-  @HttpCode(200)
   @Roles(...CASE_WORKERS)
+  @CaseCommand('recordFollowUp', "Record the follow-up call and the customer's satisfaction")
   followUp(
     @Param('id') id: string,
     @Body() b: FollowUpDto,
@@ -262,29 +280,29 @@ export class CasesController {
   }
 
   @Post(':id/follow-up-waiver')
-  @HttpCode(200)
   @Roles(...MANAGERS)
+  @CaseCommand('waiveFollowUp', 'Waive the follow-up, with the reason')
   waive(@Param('id') id: string, @Body() b: ReasonDto, @CurrentActor() a: Actor, @CorrelationId() c: string) {
     return this.act(id, { type: 'WaiveFollowUp', data: { reason: b.reason } }, a, c, b.reason);
   }
 
   @Post(':id/close')
-  @HttpCode(200)
   @Roles(...CASE_WORKERS)
+  @CaseCommand('closeCase', 'Close the case')
   close(@Param('id') id: string, @CurrentActor() a: Actor, @CorrelationId() c: string) {
     return this.cases.close(id, this.ctx(a, c));
   }
 
   @Post(':id/archive')
-  @HttpCode(200)
   @Roles(...MANAGERS)
+  @CaseCommand('archiveCase', 'Archive a closed case')
   archive(@Param('id') id: string, @CurrentActor() a: Actor, @CorrelationId() c: string) {
     return this.act(id, { type: 'ArchiveCase', data: {} }, a, c);
   }
 
   @Post(':id/retention')
-  @HttpCode(200)
   @Roles(...MANAGERS)
+  @CaseCommand('extendRetention', 'Keep the archived case beyond its retention period')
   retention(
     @Param('id') id: string,
     @Body() b: ExtendRetentionDto,

@@ -8,28 +8,11 @@ import {
 } from '@crm/complaints-contracts';
 import { CLOCK } from '@crm/nest';
 import type { Clock } from '@crm/policy';
-import {
-  NonRetriableError,
-  reactionContext,
-  type KafkaEnvelope,
-  type KafkaInboxContext,
-} from '@crm/messaging';
+import { parseContract, reactionContext, type KafkaEnvelope, type KafkaInboxContext } from '@crm/messaging';
 import { CreditAccountExecutor } from '../application/credit-account.executor';
 
 export const COMPLAINTS_CONSUMER = 'credit-complaints';
 const ACTOR = { id: 'system:credit.complaints', role: 'system' };
-
-const contractOrDeadLetter = <T>(envelope: KafkaEnvelope, parse: (data: unknown) => T): T => {
-  try {
-    return parse(envelope.data);
-  } catch (error) {
-    // A contract violation will not heal by retrying: straight to the dead-letter topic.
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new NonRetriableError(`${envelope.type} ${envelope.eventId} breaks the v1 contract: ${reason}`, {
-      cause: error,
-    });
-  }
-};
 
 /**
  * Complaint outcomes that touch receivables (domain §4.8). A settlement becomes one credit note on
@@ -46,7 +29,7 @@ export class ComplaintsConsumer {
 
   @EventPattern(COMPLAINT_SETTLEMENT_APPROVED)
   async onSettlementApproved(@Payload() envelope: KafkaEnvelope, @Ctx() _context: KafkaInboxContext) {
-    const settlement = contractOrDeadLetter(envelope, parseComplaintSettlementApprovedV1);
+    const settlement = parseContract(envelope, parseComplaintSettlementApprovedV1);
     const ctx = reactionContext(envelope, {
       consumer: COMPLAINTS_CONSUMER,
       actor: ACTOR,
@@ -73,6 +56,6 @@ export class ComplaintsConsumer {
   /** Not established: collection is not paused (domain §4.8) — nothing changes here, by design. */
   @EventPattern(COMPLAINT_NOT_ESTABLISHED)
   onNotEstablished(@Payload() envelope: KafkaEnvelope): void {
-    contractOrDeadLetter(envelope, parseComplaintNotEstablishedV1);
+    parseContract(envelope, parseComplaintNotEstablishedV1);
   }
 }

@@ -1,16 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { CREDIT_CHECK_ROLES, type CreditAccountCommand, type DossierSections } from '@crm/credit-domain';
 import { CreditAccountExecutor } from '../application/credit-account.executor';
@@ -34,8 +26,24 @@ import {
   ReviewDossierDto,
   SubmitDossierDto,
 } from './credit-account.dto';
+import {
+  CreditAccountDto,
+  CreditCheckResultDto,
+  CreditCommandResultDto,
+  HoldExplanationDto,
+} from './credit-account-view.dto';
 
 const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+const ACCOUNT_ERRORS = {
+  404: '`credit.account_not_found`',
+  409: 'State conflict, or a concurrent change',
+  422: 'A credit rule refused; `rule` names it (CRD-…)',
+} as const;
+
+/** A command on one credit account: the events it recorded, and the errors every such command may meet. */
+const AccountCommand = (operationId: string, summary: string, status: 200 | 201 = 201): MethodDecorator =>
+  ApiCommand({ operationId, summary, status, response: CreditCommandResultDto, errors: ACCOUNT_ERRORS });
 
 /** Who may read a credit account (credit data is not for every role). */
 export const CREDIT_READ_ROLES = [
@@ -54,12 +62,6 @@ export const CREDIT_READ_ROLES = [
 
 /** HTTP in, command or query out; the rules (including who may approve) are in the domain. */
 @ApiTags('credit-accounts')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or invalid bearer token (problem+json)' })
-@ApiForbiddenResponse({ description: 'The role may not do this (problem+json)' })
-@ApiNotFoundResponse({ description: 'credit.account_not_found' })
-@ApiConflictResponse({ description: 'State conflict or concurrent change' })
-@ApiUnprocessableEntityResponse({ description: 'A credit rule refused; `rule` names it (CRD-…)' })
 @Controller('credit-accounts')
 export class CreditAccountsController {
   constructor(
@@ -76,6 +78,7 @@ export class CreditAccountsController {
 
   @Post()
   @Roles('credit_controller', 'marketing_manager')
+  @AccountCommand('openCreditAccount', 'Open a credit account for a customer or supplier')
   open(@Body() b: OpenCreditAccountDto, @CurrentActor() actor: Actor, @CorrelationId() corr: string) {
     const { accountId, ...data } = b;
     return this.run(accountId, { type: 'OpenCreditAccount', data }, actor, corr);
@@ -83,6 +86,7 @@ export class CreditAccountsController {
 
   @Post(':id/dossier')
   @Roles('account_supervisor')
+  @AccountCommand('submitDossier', 'Submit the credit dossier (sections and rating facts)')
   submitDossier(
     @Param('id') id: string,
     @Body() b: SubmitDossierDto,
@@ -94,8 +98,8 @@ export class CreditAccountsController {
   }
 
   @Post(':id/dossier/review')
-  @HttpCode(200)
   @Roles('marketing_manager')
+  @AccountCommand('reviewDossier', 'Review the dossier draft with findings', 200)
   reviewDossier(
     @Param('id') id: string,
     @Body() b: ReviewDossierDto,
@@ -106,14 +110,15 @@ export class CreditAccountsController {
   }
 
   @Post(':id/dossier/filing')
-  @HttpCode(200)
   @Roles('credit_controller')
+  @AccountCommand('fileDossier', 'File the reviewed dossier', 200)
   fileDossier(@Param('id') id: string, @CurrentActor() actor: Actor, @CorrelationId() corr: string) {
     return this.run(id, { type: 'FileDossier', data: {} }, actor, corr);
   }
 
   @Post(':id/grade-proposals')
   @Roles('marketing_manager')
+  @AccountCommand('proposeGrade', 'Propose a credit grade computed from the dossier')
   proposeGrade(
     @Param('id') id: string,
     @Body() b: ProposeGradeDto,
@@ -125,6 +130,7 @@ export class CreditAccountsController {
 
   @Post(':id/grade-proposals/:proposalId/reviews')
   @Roles('marketing_vp', 'cfo')
+  @AccountCommand('reviewGrade', 'Review a grade proposal (marketing VP, CFO)')
   reviewGrade(
     @Param('id') id: string,
     @Param('proposalId') proposalId: string,
@@ -136,6 +142,7 @@ export class CreditAccountsController {
 
   @Post(':id/grade-proposals/:proposalId/approval')
   @Roles('gm')
+  @AccountCommand('approveGrade', 'Approve a reviewed grade proposal (GM)')
   approveGrade(
     @Param('id') id: string,
     @Param('proposalId') proposalId: string,
@@ -147,6 +154,7 @@ export class CreditAccountsController {
 
   @Post(':id/collateral')
   @Roles('credit_controller')
+  @AccountCommand('registerCollateral', 'Register collateral for the account')
   registerCollateral(
     @Param('id') id: string,
     @Body() b: RegisterCollateralDto,
@@ -158,6 +166,7 @@ export class CreditAccountsController {
 
   @Post(':id/grants')
   @Roles('marketing_manager')
+  @AccountCommand('requestCreditGrant', 'Request a credit grant: type, limit and term')
   requestGrant(
     @Param('id') id: string,
     @Body() b: RequestGrantDto,
@@ -169,6 +178,7 @@ export class CreditAccountsController {
 
   @Post(':id/grants/:grantId/approvals')
   @Roles('marketing_vp', 'cfo', 'gm', 'chairman')
+  @AccountCommand('approveCreditGrant', 'Approve a credit grant; the approvers needed depend on the limit')
   approveGrant(
     @Param('id') id: string,
     @Param('grantId') grantId: string,
@@ -181,6 +191,13 @@ export class CreditAccountsController {
   /** 201 with `decision: approved | held` and every hold reason; refusals are 422 naming the rule. */
   @Post(':id/credit-checks')
   @Roles(...CREDIT_CHECK_ROLES)
+  @ApiCommand({
+    operationId: 'checkCredit',
+    summary: 'Check a credit sale or prepayment against the limit, grade, overdue items and dossier',
+    response: CreditCheckResultDto,
+    responseDescription: '`decision: approved | held` with every hold reason',
+    errors: ACCOUNT_ERRORS,
+  })
   async checkCredit(
     @Param('id') id: string,
     @Body() b: CheckCreditDto,
@@ -213,6 +230,7 @@ export class CreditAccountsController {
 
   @Post(':id/holds/:orderId/release-requests')
   @Roles('marketing_manager')
+  @AccountCommand('requestHoldRelease', 'Request the release of a held order')
   requestRelease(
     @Param('id') id: string,
     @Param('orderId') orderId: string,
@@ -230,6 +248,7 @@ export class CreditAccountsController {
 
   @Post(':id/holds/:orderId/decision')
   @Roles('marketing_vp')
+  @AccountCommand('decideHold', 'Release or reject a held order (marketing VP)')
   decideHold(
     @Param('id') id: string,
     @Param('orderId') orderId: string,
@@ -242,6 +261,7 @@ export class CreditAccountsController {
 
   @Post(':id/shipments')
   @Roles('staff', 'marketing_manager', 'credit_controller')
+  @AccountCommand('recordShipment', 'Record the shipment of an order: an invoice falls due')
   recordShipment(
     @Param('id') id: string,
     @Body() b: RecordShipmentDto,
@@ -254,6 +274,7 @@ export class CreditAccountsController {
   /** CRD-08: a prepayment's exposure ends when the goods arrive and pass acceptance. */
   @Post(':id/goods-acceptances')
   @Roles('staff', 'marketing_manager', 'credit_controller')
+  @AccountCommand('recordGoodsAccepted', "A prepayment's goods arrived and passed acceptance (CRD-08)")
   recordGoodsAccepted(
     @Param('id') id: string,
     @Body() b: GoodsAcceptedDto,
@@ -265,6 +286,7 @@ export class CreditAccountsController {
 
   @Post(':id/payments')
   @Roles('credit_controller')
+  @AccountCommand('recordPayment', 'Record a payment received from the counterparty')
   recordPayment(
     @Param('id') id: string,
     @Body() b: RecordPaymentDto,
@@ -276,6 +298,7 @@ export class CreditAccountsController {
 
   @Post(':id/reconciliations')
   @Roles('credit_controller')
+  @AccountCommand('reconcileAccount', 'Reconcile the account with the counterparty up to a period end')
   reconcile(
     @Param('id') id: string,
     @Body() b: ReconcileDto,
@@ -287,6 +310,10 @@ export class CreditAccountsController {
 
   @Post(':id/reviews')
   @Roles('marketing_manager')
+  @AccountCommand(
+    'completeReview',
+    'Complete the monthly or quarterly review with a written evaluation (CRD-53)',
+  )
   completeReview(
     @Param('id') id: string,
     @Body() b: CompleteReviewDto,
@@ -298,6 +325,10 @@ export class CreditAccountsController {
 
   @Post(':id/limit-adjustments')
   @Roles('marketing_manager')
+  @AccountCommand(
+    'proposeLimitAdjustment',
+    'Propose a new credit limit (an exception reason keeps or raises it, CRD-54)',
+  )
   proposeAdjustment(
     @Param('id') id: string,
     @Body() b: ProposeLimitAdjustmentDto,
@@ -309,6 +340,7 @@ export class CreditAccountsController {
 
   @Post(':id/limit-adjustments/:adjustmentId/approvals')
   @Roles('marketing_vp', 'gm', 'chairman')
+  @AccountCommand('approveLimitAdjustment', 'Approve a proposed limit adjustment')
   approveAdjustment(
     @Param('id') id: string,
     @Param('adjustmentId') adjustmentId: string,
@@ -320,6 +352,7 @@ export class CreditAccountsController {
 
   @Post(':id/contracts')
   @Roles('marketing_manager', 'credit_controller')
+  @AccountCommand('recordContract', 'Record the credit contract and its term')
   recordContract(
     @Param('id') id: string,
     @Body() b: RecordContractDto,
@@ -331,6 +364,12 @@ export class CreditAccountsController {
 
   @Get(':id')
   @Roles(...CREDIT_READ_ROLES)
+  @ApiRead({
+    operationId: 'getCreditAccount',
+    summary: 'A credit account with exposure, limit, invoices, aging and orders; `asOf` for a past instant',
+    response: CreditAccountDto,
+    errors: { 404: ACCOUNT_ERRORS[404] },
+  })
   getAccount(@Param('id') id: string, @Query() q: AsOfQuery) {
     return this.queries.account(
       checkedId(id),
@@ -341,6 +380,12 @@ export class CreditAccountsController {
 
   @Get(':id/holds/:orderId/explanation')
   @Roles('auditor', 'marketing_vp', 'marketing_manager', 'credit_controller', 'cfo', 'gm', 'admin')
+  @ApiRead({
+    operationId: 'explainCreditDecision',
+    summary: 'Why an order was held (or approved): what the decision saw, and what happened since',
+    response: HoldExplanationDto,
+    errors: { 404: '`credit.account_not_found` or `credit.order_not_found`' },
+  })
   explanation(@Param('id') id: string, @Param('orderId') orderId: string) {
     return this.queries.holdExplanation(checkedId(id), orderId);
   }

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@crm/event-store';
 import { defineProjection, type ProjectionContext } from '@crm/projections';
+import { creditWorkItemsProjection } from './work-items/credit-work-items.projection';
 import type { Allocation, CreditAccountEvent, PortfolioEvent } from '@crm/credit-domain';
 
 export const CREDIT_ACCOUNTS_TABLE = 'credit_accounts';
@@ -351,4 +352,5 @@ export const creditProjections = [
   creditInvoicesProjection,
   creditReviewCalendarProjection,
   creditPortfolioProjection,
+  creditWorkItemsProjection,
 ];

@@ -58,6 +58,28 @@ export const creditApi = async (t: CreditTestApp) => {
 
 export type CreditApi = Awaited<ReturnType<typeof creditApi>>;
 
+/** Opens a customer account and files a complete dossier of an A counterparty, over HTTP. */
+export const investigatedAccount = async (
+  api: CreditApi,
+  accountId: string,
+  name = 'Acme',
+): Promise<void> => {
+  const base = `/credit-accounts/${accountId}`;
+  await api
+    .post('/credit-accounts', 'credit_controller', {
+      accountId,
+      counterpartyKind: 'customer',
+      customerId: accountId,
+      name,
+    })
+    .expect(201);
+  await api
+    .post(`${base}/dossier`, 'account_supervisor', { sections: allSections(), facts: aFacts() })
+    .expect(201);
+  await api.post(`${base}/dossier/review`, 'marketing_manager', { findings: 'consistent' }).expect(200);
+  await api.post(`${base}/dossier/filing`, 'credit_controller').expect(200);
+};
+
 /** Opens, investigates, rates A and grants `limitFen` through every approval, over HTTP. */
 export const creditWorthyAccount = async (
   api: CreditApi,
@@ -66,19 +88,7 @@ export const creditWorthyAccount = async (
   options: { readonly withoutChairman?: boolean } = {},
 ): Promise<void> => {
   const base = `/credit-accounts/${accountId}`;
-  await api
-    .post('/credit-accounts', 'credit_controller', {
-      accountId,
-      counterpartyKind: 'customer',
-      customerId: accountId,
-      name: 'Acme',
-    })
-    .expect(201);
-  await api
-    .post(`${base}/dossier`, 'account_supervisor', { sections: allSections(), facts: aFacts() })
-    .expect(201);
-  await api.post(`${base}/dossier/review`, 'marketing_manager', { findings: 'consistent' }).expect(200);
-  await api.post(`${base}/dossier/filing`, 'credit_controller').expect(200);
+  await investigatedAccount(api, accountId);
   await api
     .post(`${base}/grade-proposals`, 'marketing_manager', {
       proposalId: 'p-1',

@@ -8,6 +8,7 @@ import {
   initialCustomer,
   type Customer,
   type CustomerCommand,
+  type CorrectCustomerData,
   type CustomerEvent,
   type ForgetCustomer,
 } from '@crm/customers-domain';
@@ -43,7 +44,7 @@ export class CustomerCommands {
   }
 
   async execute(
-    command: Exclude<CustomerCommand, ForgetCustomer>,
+    command: Exclude<CustomerCommand, ForgetCustomer | CorrectCustomerData>,
     context: CommandContext,
   ): Promise<CustomerCommandResult> {
     const streamId = customerStreamId(command.data.customerId);

@@ -1,5 +1,6 @@
 import type { Actor } from '@crm/event-sourcing';
 import {
+  type CustomerConsent,
   maskPersonalData,
   personalDataVisibility,
   type RegisteredCustomerFacts,
@@ -12,6 +13,10 @@ export type CustomerRecord = Omit<RegisteredCustomerFacts, 'personalData'> & {
   /** Lapsed customers are open to other BUs (ARC-70): their data is shown unmasked to them. */
   readonly lapsed?: boolean;
   readonly tier?: ValueTier;
+  /** The consent as last recorded (DAT-02, DAT-22); absent when none was recorded. */
+  readonly consent?: CustomerConsent;
+  /** When the personal data was last corrected (CUS-05). */
+  readonly correctedAt?: string;
 };
 
 export type PersonalDataView =
@@ -38,6 +43,8 @@ export const customerView = (
     ...(record.referredBy !== undefined ? { referredBy: record.referredBy } : {}),
     ...(record.lapsed !== undefined ? { lapsed: record.lapsed } : {}),
     ...(record.tier !== undefined ? { tier: record.tier } : {}),
+    ...(record.consent !== undefined ? { consent: record.consent } : {}),
+    ...(record.correctedAt !== undefined ? { correctedAt: record.correctedAt } : {}),
   };
   if (opened.status === 'forgotten') return { ...base, personalData: { visibility: 'forgotten' } };
   if (personalDataVisibility(record, actor) === 'masked') {

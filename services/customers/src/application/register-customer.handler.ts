@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { metadataFrom, type CommandContext } from '@crm/event-sourcing';
-import {
-  loadStream,
-  runUnitOfWork,
-  WrongExpectedVersionError,
-  type EventStore,
-  type NewEvent,
-} from '@crm/event-store';
+import type { CommandContext } from '@crm/event-sourcing';
+import { loadStream, runUnitOfWork, WrongExpectedVersionError, type EventStore } from '@crm/event-store';
 import {
   customerStreamId,
   decideCustomer,
@@ -24,14 +18,9 @@ import {
 } from '@crm/customers-domain';
 import type { PiiVault } from '../pii/pii-vault';
 import type { LapseTimers } from './lapse-timers';
+import { toNewEvents } from './new-events';
 
 export type RegisterCustomerInput = Omit<RegisterCustomer['data'], 'customerId'>;
-
-const toNewEvents = (
-  events: readonly { readonly type: string; readonly data: Readonly<Record<string, unknown>> }[],
-  context: CommandContext,
-): NewEvent[] =>
-  events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: metadataFrom(context) }));
 
 /**
  * Registration = two decisions committed together: reserve the mobile's identity (ARC-20) and

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import { IsString, Matches, MinLength, ValidateIf } from 'class-validator';
-import { ServiceConfig } from '@crm/nest';
+import { IsString, Matches, MinLength } from 'class-validator';
+import { requiredOutsideDevelopment, ServiceConfig } from '@crm/nest';
 import { CUSTOMERS_TOPIC } from '@crm/customers-contracts';
 import { INVITATIONS_TOPIC } from '@crm/invitations-contracts';
 import { COMPLAINTS_TOPIC } from '@crm/complaints-contracts';
 
-/** Only for local runs and tests; refused in production like the dev JWT secret. */
+/** Only for development and test; refused anywhere else like the dev JWT secret. */
 export const DEV_PII_HMAC_SECRET = 'dev-only-insecure-pii-hmac-secret-change-me-0123456789';
 
-/** Only for local runs and tests: the dev master key is derived from this public text. */
+/** Only for development and test: the dev master key is derived from this public text. */
 export const DEV_PII_MASTER_KEY_SEED = 'dev-only-insecure-pii-master-key';
+
+const DEV_PII_MASTER_KEY = createHash('sha256').update(DEV_PII_MASTER_KEY_SEED).digest('base64');
 
 /** Environment of the customers service on top of the platform's (see .env.example). */
 export class CustomersConfig extends ServiceConfig {
@@ -32,30 +34,33 @@ export class CustomersConfig extends ServiceConfig {
    * Key of the HMAC over normalised mobile numbers (uniqueness and lookups without storing them).
    * Changing it orphans every existing mobile reservation: treat it like a database key.
    */
-  @ValidateIf((c: CustomersConfig) => c.NODE_ENV === 'production' || c.PII_HMAC_SECRET !== undefined)
   @MinLength(32)
-  @IsString({ message: 'PII_HMAC_SECRET is required in production' })
+  @IsString({ message: requiredOutsideDevelopment('PII_HMAC_SECRET') })
   PII_HMAC_SECRET?: string;
 
   /**
    * Master key (KEK) wrapping every per-customer data key: base64 of 32 random bytes
    * (`openssl rand -base64 32`). Losing it loses all personal data; changing it needs a re-wrap.
    */
-  @ValidateIf((c: CustomersConfig) => c.NODE_ENV === 'production' || c.PII_MASTER_KEY !== undefined)
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
-    message: 'PII_MASTER_KEY must be base64 of 32 bytes (required in production)',
-  })
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PII_MASTER_KEY must be base64 of 32 bytes' })
+  @IsString({ message: requiredOutsideDevelopment('PII_MASTER_KEY') })
   PII_MASTER_KEY?: string;
 
+  override developmentSecrets(): Readonly<Record<string, string>> {
+    return {
+      ...super.developmentSecrets(),
+      PII_HMAC_SECRET: DEV_PII_HMAC_SECRET,
+      PII_MASTER_KEY: DEV_PII_MASTER_KEY,
+    };
+  }
+
   piiMasterKey(): Buffer {
-    if (this.PII_MASTER_KEY !== undefined) return Buffer.from(this.PII_MASTER_KEY, 'base64');
-    if (this.NODE_ENV === 'production') throw new Error('PII_MASTER_KEY is required in production');
-    return createHash('sha256').update(DEV_PII_MASTER_KEY_SEED).digest();
+    if (this.PII_MASTER_KEY === undefined) throw new Error('PII_MASTER_KEY is not set (use loadConfig)');
+    return Buffer.from(this.PII_MASTER_KEY, 'base64');
   }
 
   piiHmacSecret(): string {
-    if (this.PII_HMAC_SECRET !== undefined) return this.PII_HMAC_SECRET;
-    if (this.NODE_ENV === 'production') throw new Error('PII_HMAC_SECRET is required in production');
-    return DEV_PII_HMAC_SECRET;
+    if (this.PII_HMAC_SECRET === undefined) throw new Error('PII_HMAC_SECRET is not set (use loadConfig)');
+    return this.PII_HMAC_SECRET;
   }
 }

@@ -5,7 +5,7 @@ import {
   parseCustomerTransferRequestedV1,
   type CustomerTransferRequestedV1,
 } from '@crm/complaints-contracts';
-import type { KafkaEnvelope, KafkaInboxContext } from '@crm/messaging';
+import { parseContract, type KafkaEnvelope, type KafkaInboxContext } from '@crm/messaging';
 import { CLOCK } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { leastLoadedElsewhere, type Candidate } from '@crm/customers-domain';
@@ -15,7 +15,7 @@ import { StaffDirectoryReader } from '../projections/staff-directory.reader';
 import { CustomersPolicies } from '../policy/customers-policies';
 import { deterministicUuid, type CommandContext } from '@crm/event-sourcing';
 import { inboundFactsConsumerName } from './consumer-names';
-import { parkRefusals, parseOrPark, reactTo } from './reaction';
+import { parkRefusals, reactTo } from './reaction';
 
 /**
  * Unresolved complaint (CMP-32, ARC-71): the customer moves to the least-loaded active employee of
@@ -41,7 +41,7 @@ export class ComplaintsConsumer {
     @Payload() envelope: KafkaEnvelope,
     @Ctx() _ctx: KafkaInboxContext,
   ): Promise<void> {
-    const request = parseOrPark(envelope, parseCustomerTransferRequestedV1);
+    const request = parseContract(envelope, parseCustomerTransferRequestedV1);
     const candidates = await this.staff.activeWithLoad();
     const now = this.clock.now();
     const policy = await this.policies.reassignment(now);

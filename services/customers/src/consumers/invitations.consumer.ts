@@ -8,7 +8,7 @@ import {
   parseEventSaleRecordedV1,
   parseInvitationConfirmedV1,
 } from '@crm/invitations-contracts';
-import type { KafkaEnvelope, KafkaInboxContext } from '@crm/messaging';
+import { parseContract, type KafkaEnvelope, type KafkaInboxContext } from '@crm/messaging';
 import { CLOCK } from '@crm/nest';
 import { deterministicUuid } from '@crm/event-sourcing';
 import type { Clock } from '@crm/policy';
@@ -17,7 +17,7 @@ import { CustomerCommands } from '../application/customer-commands';
 import { CustomersPolicies } from '../policy/customers-policies';
 import { CustomersConfig } from '../config/customers.config';
 import { inboundFactsConsumerName } from './consumer-names';
-import { parkRefusals, parseOrPark, reactTo } from './reaction';
+import { parkRefusals, reactTo } from './reaction';
 
 /**
  * Invitations facts (domain §6): each is qualifying service for the lapse clock; attendance and
@@ -42,7 +42,7 @@ export class InvitationsConsumer {
     @Payload() envelope: KafkaEnvelope,
     @Ctx() _ctx: KafkaInboxContext,
   ): Promise<void> {
-    const fact = parseOrPark(envelope, parseInvitationConfirmedV1);
+    const fact = parseContract(envelope, parseInvitationConfirmedV1);
     await this.serve(envelope, {
       customerId: fact.customerId,
       kind: 'invitation_confirmed',
@@ -58,7 +58,7 @@ export class InvitationsConsumer {
     @Payload() envelope: KafkaEnvelope,
     @Ctx() _ctx: KafkaInboxContext,
   ): Promise<void> {
-    const fact = parseOrPark(envelope, parseAttendanceRecordedV1);
+    const fact = parseContract(envelope, parseAttendanceRecordedV1);
     const referee = await this.serve(envelope, {
       customerId: fact.customerId,
       kind: 'attendance',
@@ -75,7 +75,7 @@ export class InvitationsConsumer {
     @Payload() envelope: KafkaEnvelope,
     @Ctx() _ctx: KafkaInboxContext,
   ): Promise<void> {
-    const fact = parseOrPark(envelope, parseEventSaleRecordedV1);
+    const fact = parseContract(envelope, parseEventSaleRecordedV1);
     const referee = await this.serve(envelope, {
       customerId: fact.customerId,
       kind: 'sale',

@@ -19,18 +19,6 @@ export const reactTo = (
     ...(policyVersion !== undefined ? { policyVersion } : {}),
   });
 
-/** A payload that breaks its contract will not heal by retrying: straight to the dead-letter topic. */
-export const parseOrPark = <T>(envelope: KafkaEnvelope, parse: (data: unknown) => T): T => {
-  try {
-    return parse(envelope.data);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new NonRetriableError(`${envelope.type} ${envelope.eventId} breaks its v1 contract: ${reason}`, {
-      cause: error,
-    });
-  }
-};
-
 /**
  * A business refusal (unknown customer, no candidate) is the message's problem, not the
  * infrastructure's: it is parked with its reason instead of being retried.

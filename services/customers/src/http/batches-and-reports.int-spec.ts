@@ -95,6 +95,23 @@ describe('outreach batches and the analyst read models (real PostgreSQL + Kafka)
     await call('post', `/outreach-batches/${batchId}/return`, clerk).expect(200);
     const allocated = await call('post', `/outreach-batches/${batchId}/allocation`, manager).expect(200);
     expect(allocated.body).toMatchObject({ status: 'allocated', recorded: ['BatchAllocated'] });
+    const deal = {
+      method: 'round_robin_in_entry_order',
+      counts: [
+        { employeeId: 'e-a', records: 8 },
+        { employeeId: 'e-b', records: 8 },
+        { employeeId: 'e-c', records: 7 },
+        { employeeId: 'e-d', records: 7 },
+      ],
+    };
+    expect(allocated.body.allocation).toMatchObject(deal);
+    expect(allocated.body.allocation.assignments[0]).toEqual({
+      position: 0,
+      customerId: entered.body.entries[0].customerId,
+      employeeId: 'e-a',
+    });
+    const shown = await call('get', `/outreach-batches/${batchId}`, manager).expect(200);
+    expect(shown.body.allocation).toMatchObject(deal);
     // Asking again completes an interrupted hand-out and changes nothing here.
     const again = await call('post', `/outreach-batches/${batchId}/allocation`, manager).expect(200);
     expect(again.body).toMatchObject({ status: 'allocated', recorded: [] });
@@ -143,6 +160,43 @@ describe('outreach batches and the analyst read models (real PostgreSQL + Kafka)
         basis: expect.objectContaining({ batchId, position: 0 }),
       }),
     ]);
+  });
+
+  it('lists the batches each person works on: the own BU for a manager, every BU for the CRM center', async () => {
+    const otherManager = await t.token({ sub: 'm-6', bu: 'bu-6', roles: ['bu_manager'] });
+    clock.set('2025-01-06T03:00:00.000Z');
+    const submitted = await call('post', '/outreach-batches', otherManager, {
+      seminar: '2025-01-06 科普讲座 六部',
+      participants: ['e-601'],
+      recordCount: 3,
+    }).expect(201);
+    await t.caughtUp();
+
+    const own = await call('get', '/outreach-batches', manager).expect(200);
+    expect(own.body).toMatchObject({ page: 1, total: 1 });
+    expect(own.body.items).toEqual([
+      expect.objectContaining({
+        batchId,
+        bu: 'bu-5',
+        status: 'allocated',
+        participants,
+        recordCount: 31,
+        entered: 31,
+        duplicates: 1,
+        submittedBy: 'm-5',
+      }),
+    ]);
+    const all = await call('get', '/outreach-batches', clerk).expect(200);
+    expect(all.body.items.map((b: { batchId: string }) => b.batchId)).toEqual([
+      submitted.body.batchId,
+      batchId,
+    ]);
+    const toEnter = await call('get', '/outreach-batches?status=submitted', clerk).expect(200);
+    expect(toEnter.body.items).toEqual([
+      expect.objectContaining({ batchId: submitted.body.batchId, status: 'submitted', entered: null }),
+    ]);
+    await call('get', '/outreach-batches?status=lost', clerk).expect(400);
+    await call('get', '/outreach-batches', staffBu5).expect(403);
   });
 
   it('the lapse watch-list shows customers due within 14 days', async () => {

@@ -1,17 +1,8 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { DIRECTOR_ROLES, type CustomerCommand } from '@crm/customers-domain';
 import { CustomerCommands, type CustomerCommandResult } from '../application/customer-commands';
@@ -28,6 +19,7 @@ import {
 /** Who may forget a customer (PIPL art. 47 requests are executed by the data controller's admins). */
 export const FORGETTING_ROLES = ['admin', 'resource_director'];
 const STAFF_ROLES = ['staff', 'bu_manager'];
+const NOT_FOUND = '`customer.not_found`';
 
 const answer = (customerId: string, result: CustomerCommandResult): CustomerDecisionResponse => ({
   customerId,
@@ -36,9 +28,6 @@ const answer = (customerId: string, result: CustomerCommandResult): CustomerDeci
 
 /** Commands on one customer: HTTP in, one command out; the rules are in the domain. */
 @ApiTags('customers')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer' })
-@ApiNotFoundResponse({ description: 'customer.not_found' })
 @Controller('customers/:customerId')
 export class CustomerCommandsController {
   constructor(
@@ -48,11 +37,13 @@ export class CustomerCommandsController {
   ) {}
 
   @Post('services')
-  @HttpCode(200)
   @Roles(...STAFF_ROLES)
-  @ApiOkResponse({
-    type: CustomerDecisionResponse,
-    description: 'Qualifying service; restarts the lapse clock',
+  @ApiCommand({
+    operationId: 'recordService',
+    summary: 'Record a qualifying service (home visit, phone contact); restarts the lapse clock',
+    status: 200,
+    response: CustomerDecisionResponse,
+    errors: { 403: 'The role may not, or `customer.actor_without_bu`', 404: NOT_FOUND },
   })
   async recordService(
     @Param('customerId') customerId: string,
@@ -85,12 +76,19 @@ export class CustomerCommandsController {
   }
 
   @Post('reassignments')
-  @HttpCode(200)
   @Roles(...DIRECTOR_ROLES)
-  @ApiOkResponse({ type: CustomerDecisionResponse })
-  @ApiForbiddenResponse({ description: 'Only the resource_director reassigns by decision' })
-  @ApiUnprocessableEntityResponse({ description: 'customer.not_lapsed (ARC-70)' })
-  @ApiConflictResponse({ description: 'customer.already_owner' })
+  @ApiCommand({
+    operationId: 'reassignCustomer',
+    summary: "Reassign a customer by the resource director's decision",
+    status: 200,
+    response: CustomerDecisionResponse,
+    errors: {
+      403: 'Only the resource_director reassigns by decision',
+      404: NOT_FOUND,
+      409: '`customer.already_owner`, or a concurrent change',
+      422: '`customer.not_lapsed` (ARC-70)',
+    },
+  })
   async reassign(
     @Param('customerId') customerId: string,
     @Body() body: ReassignCustomerDto,
@@ -114,11 +112,14 @@ export class CustomerCommandsController {
   }
 
   @Post('ownership/disputes')
-  @HttpCode(200)
   @Roles(...DIRECTOR_ROLES)
-  @ApiOkResponse({
-    type: CustomerDecisionResponse,
-    description: 'The ruling (and the change of hands if any)',
+  @ApiCommand({
+    operationId: 'ruleOwnershipDispute',
+    summary: 'Rule on an ownership dispute between BUs (ARC-08)',
+    status: 200,
+    response: CustomerDecisionResponse,
+    responseDescription: 'The ruling (and the change of hands if any)',
+    errors: { 404: NOT_FOUND },
   })
   async ruleDispute(
     @Param('customerId') customerId: string,
@@ -131,11 +132,13 @@ export class CustomerCommandsController {
   }
 
   @Post('points/redemptions')
-  @HttpCode(200)
   @Roles(...STAFF_ROLES)
-  @ApiOkResponse({ type: CustomerDecisionResponse })
-  @ApiUnprocessableEntityResponse({
-    description: 'customer.points_insufficient: the balance never goes negative',
+  @ApiCommand({
+    operationId: 'redeemPoints',
+    summary: "Redeem some of the customer's points",
+    status: 200,
+    response: CustomerDecisionResponse,
+    errors: { 404: NOT_FOUND, 422: '`customer.points_insufficient`: the balance never goes negative' },
   })
   redeem(
     @Param('customerId') customerId: string,
@@ -150,9 +153,17 @@ export class CustomerCommandsController {
   }
 
   @Post('classification')
-  @HttpCode(200)
   @Roles(...STAFF_ROLES, 'resource_director')
-  @ApiOkResponse({ type: CustomerDecisionResponse })
+  @ApiCommand({
+    operationId: 'classifyCustomer',
+    summary: "Set the customer's value tier, by hand or by the classification policy",
+    status: 200,
+    response: CustomerDecisionResponse,
+    errors: {
+      400: '`customer.tier_required` for a manual classification, or an invalid field',
+      404: NOT_FOUND,
+    },
+  })
   async classify(
     @Param('customerId') customerId: string,
     @Body() body: ClassifyCustomerDto,
@@ -193,11 +204,14 @@ export class CustomerCommandsController {
   }
 
   @Post('forget')
-  @HttpCode(200)
   @Roles(...FORGETTING_ROLES)
-  @ApiOkResponse({
-    type: CustomerDecisionResponse,
-    description: "Deletes the customer's key: every copy of the personal data becomes unreadable",
+  @ApiCommand({
+    operationId: 'forgetCustomer',
+    summary:
+      'Forget a customer (PIPL art. 47): deletes the key, every copy of the personal data becomes unreadable',
+    status: 200,
+    response: CustomerDecisionResponse,
+    errors: { 404: NOT_FOUND },
   })
   async forget(
     @Param('customerId') customerId: string,
@@ -221,7 +235,10 @@ export class CustomerCommandsController {
   }
 
   private async run(
-    command: Exclude<CustomerCommand, { type: 'ForgetCustomer' | 'RegisterCustomer' }>,
+    command: Exclude<
+      CustomerCommand,
+      { type: 'ForgetCustomer' | 'RegisterCustomer' | 'CorrectCustomerData' }
+    >,
     context: CommandContext,
   ): Promise<CustomerDecisionResponse> {
     return answer(command.data.customerId, await this.commands.execute(command, context));

@@ -89,6 +89,9 @@ export class ClassifyCustomerDto {
 
 export class CustomerDecisionResponse {
   @ApiProperty() customerId!: string;
-  @ApiProperty({ description: 'Types of the events the command recorded (empty: nothing changed)' })
+  @ApiProperty({
+    type: [String],
+    description: 'Types of the events the command recorded (empty: nothing changed)',
+  })
   recorded!: string[];
 }

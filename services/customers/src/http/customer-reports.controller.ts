@@ -1,15 +1,25 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { DomainError, type Actor } from '@crm/event-sourcing';
-import { CLOCK, CurrentActor } from '@crm/nest';
+import { ApiRead, CLOCK, CurrentActor } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { CustomerSearch } from '../application/customer-search';
 import type { CustomerView } from '../application/customer-view';
 import { CustomersPolicies } from '../policy/customers-policies';
 import { CustomerReportsReader } from '../projections/customer-reports.reader';
+import {
+  AllocationFairnessDto,
+  LapsedCustomerDto,
+  LapseWatchListDto,
+  OwnershipRowDto,
+  PointsLedgerDto,
+  ReassignmentDto,
+} from './customer-reports.dto';
+import { CustomerDto } from './customer-view.dto';
 
 export class BuQuery {
+  @ApiPropertyOptional({ example: 'bu-1', description: 'Only this BU' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -17,6 +27,7 @@ export class BuQuery {
 }
 
 export class BatchQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this batch' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -24,6 +35,7 @@ export class BatchQuery {
 }
 
 export class ReassignmentQuery extends BuQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this customer' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -31,11 +43,13 @@ export class ReassignmentQuery extends BuQuery {
 }
 
 export class SearchQuery {
+  @ApiPropertyOptional({ example: '13812341234', description: 'Exact mobile; give mobile or name' })
   @ValidateIf((q: SearchQuery) => q.name === undefined)
   @IsString({ message: 'give mobile or name' })
   @MaxLength(32)
   mobile?: string;
 
+  @ApiPropertyOptional({ description: 'Name (within permissions)' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -44,7 +58,6 @@ export class SearchQuery {
 
 /** Read models for analysts and managers (docs/read-models.md, customers section). */
 @ApiTags('customer-reports')
-@ApiBearerAuth()
 @Controller()
 export class CustomerReportsController {
   constructor(
@@ -55,20 +68,30 @@ export class CustomerReportsController {
   ) {}
 
   @Get('customer-reports/ownership')
-  @ApiOkResponse({ description: 'Customers per BU and employee (and how many of them lapsed)' })
+  @ApiRead({
+    operationId: 'reportOwnership',
+    summary: 'Customers per BU and employee, and how many of them lapsed',
+    response: [OwnershipRowDto],
+  })
   ownership(@Query() query: BuQuery) {
     return this.reports.ownership(query.bu);
   }
 
   @Get('customer-reports/allocation-fairness')
-  @ApiOkResponse({ description: 'Records per participant per batch, and totals per employee (ARC-04)' })
+  @ApiRead({
+    operationId: 'reportAllocationFairness',
+    summary: 'Records per participant per batch, and totals per employee (ARC-04)',
+    response: AllocationFairnessDto,
+  })
   fairness(@Query() query: BatchQuery) {
     return this.reports.allocationFairness(query.batchId);
   }
 
   @Get('customer-reports/lapse-watch-list')
-  @ApiOkResponse({
-    description: "Customers due to lapse within the policy's window (⚙ 14 days), soonest first",
+  @ApiRead({
+    operationId: 'reportLapseWatchList',
+    summary: "Customers due to lapse within the policy's window (⚙ 14 days), soonest first",
+    response: LapseWatchListDto,
   })
   async watchList(@Query() query: BuQuery) {
     const now = this.clock.now();
@@ -88,16 +111,22 @@ export class CustomerReportsController {
   }
 
   @Get('customer-reports/lapsed')
-  @ApiOkResponse({
-    description:
+  @ApiRead({
+    operationId: 'reportLapsedCustomers',
+    summary:
       "The resource director's queue: lapsed customers and the other BU that served them since (ARC-70)",
+    response: [LapsedCustomerDto],
   })
   lapsed(@Query() query: BuQuery) {
     return this.reports.lapsedCustomers(query.bu);
   }
 
   @Get('customer-reports/reassignments')
-  @ApiOkResponse({ description: 'Every change of hands with reason, decider, rule, basis, policy version' })
+  @ApiRead({
+    operationId: 'reportReassignments',
+    summary: 'Every change of hands with reason, decider, rule, basis and policy version',
+    response: [ReassignmentDto],
+  })
   reassignments(@Query() query: ReassignmentQuery) {
     return this.reports.reassignmentHistory({
       ...(query.customerId !== undefined ? { customerId: query.customerId } : {}),
@@ -106,14 +135,21 @@ export class CustomerReportsController {
   }
 
   @Get('customers/:customerId/points')
-  @ApiOkResponse({ description: 'The points ledger of one customer with the running balance' })
+  @ApiRead({
+    operationId: 'getPointsLedger',
+    summary: 'The points ledger of one customer with the running balance',
+    response: PointsLedgerDto,
+  })
   points(@Param('customerId') customerId: string) {
     return this.reports.pointsLedger(customerId);
   }
 
   @Get('customer-search')
-  @ApiOkResponse({
-    description: 'By mobile (masked unless open to the actor) or by name (within permissions)',
+  @ApiRead({
+    operationId: 'searchCustomers',
+    summary: 'Find customers by mobile (masked unless open to the actor) or by name (within permissions)',
+    response: [CustomerDto],
+    errors: { 400: '`customer.search_needs_criteria`: give mobile or name; or an invalid field' },
   })
   find(@Query() query: SearchQuery, @CurrentActor() actor: Actor): Promise<CustomerView[]> {
     if (query.mobile !== undefined) return this.search.byMobile(query.mobile, actor);

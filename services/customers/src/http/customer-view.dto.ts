@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REGISTRATION_SOURCES, VALUE_TIERS } from '@crm/customers-domain';
+import { ConsentDto } from './customer-data.dto';
 
 export class PersonalDataDto {
   @ApiProperty({
@@ -49,6 +50,15 @@ export class CustomerDto {
 
   @ApiProperty({ type: PersonalDataDto })
   personalData!: PersonalDataDto;
+
+  @ApiPropertyOptional({ type: ConsentDto, description: 'The consent as last recorded (DAT-02, DAT-22)' })
+  consent?: ConsentDto;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the personal data was last corrected (CUS-05)',
+  })
+  correctedAt?: string;
 }
 
 export class CustomerPageDto {

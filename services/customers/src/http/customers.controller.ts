@@ -1,34 +1,21 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { RegisterCustomerHandler } from '../application/register-customer.handler';
 import { CustomerQueries } from '../application/customer-queries';
 import { CustomerListReader } from '../projections/customer-list.reader';
 import { CustomerDto, CustomerPageDto } from './customer-view.dto';
 import { ListCustomersQuery } from './list-customers.query';
-import { AsOfQuery, OwnershipDecisionDto } from './customer-queries.dto';
+import { AsOfQuery, ClassificationDto, OwnershipDecisionDto } from './customer-queries.dto';
 import { CustomerRegisteredResponse, RegisterCustomerDto } from './register-customer.dto';
 
 export const REGISTERING_ROLES = ['staff', 'bu_manager', 'crm_clerk'];
 
 /** HTTP in, command or query out; every decision is in the domain and the handlers. */
 @ApiTags('customers')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or invalid bearer token (problem+json)' })
 @Controller('customers')
 export class CustomersController {
   constructor(
@@ -40,12 +27,15 @@ export class CustomersController {
 
   @Post()
   @Roles(...REGISTERING_ROLES)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer' })
-  @ApiCreatedResponse({ type: CustomerRegisteredResponse })
-  @ApiBadRequestResponse({ description: 'Malformed body or invalid mobile; the problem names the field' })
-  @ApiForbiddenResponse({ description: 'The role may not register customers, or the actor has no BU' })
-  @ApiConflictResponse({
-    description: 'customer.mobile_taken: the existing customer id and owner are in `details` (ARC-20)',
+  @ApiCommand({
+    operationId: 'registerCustomer',
+    summary: 'Register a customer for the BU of the caller',
+    response: CustomerRegisteredResponse,
+    errors: {
+      400: 'Malformed body or invalid mobile; the problem names the field',
+      403: 'The role may not register customers, or the actor has no BU',
+      409: '`customer.mobile_taken`: the existing customer id and owner are in `details` (ARC-20)',
+    },
   })
   registerCustomer(
     @Body() body: RegisterCustomerDto,
@@ -66,11 +56,12 @@ export class CustomersController {
   }
 
   @Get()
-  @ApiOkResponse({
-    type: CustomerPageDto,
-    description: 'From the customer_list projection; other BUs see masked data',
+  @ApiRead({
+    operationId: 'listCustomers',
+    summary: 'A page of customers (customer_list projection); other BUs see masked data',
+    response: CustomerPageDto,
+    errors: { 400: 'Invalid filter or paging' },
   })
-  @ApiBadRequestResponse({ description: 'Invalid filter or paging' })
   listCustomers(@Query() query: ListCustomersQuery, @CurrentActor() actor: Actor): Promise<CustomerPageDto> {
     return this.list.list(
       {
@@ -83,11 +74,13 @@ export class CustomersController {
   }
 
   @Get(':customerId')
-  @ApiOkResponse({
-    type: CustomerDto,
-    description: 'Read from the event stream: visible right after registration; `asOf` for a past instant',
+  @ApiRead({
+    operationId: 'getCustomer',
+    summary:
+      'One customer from its event stream (visible right after registration); `asOf` for a past instant',
+    response: CustomerDto,
+    errors: { 404: '`customer.not_found` (also when it did not exist yet at `asOf`)' },
   })
-  @ApiNotFoundResponse({ description: 'customer.not_found (also when it did not exist yet at `asOf`)' })
   getCustomer(
     @Param('customerId') customerId: string,
     @Query() query: AsOfQuery,
@@ -101,20 +94,23 @@ export class CustomersController {
   }
 
   @Get(':customerId/classifications')
-  @ApiOkResponse({
-    description: 'The value-tier history: tier, previous tier, manual or policy, basis, decider',
+  @ApiRead({
+    operationId: 'listCustomerClassifications',
+    summary: 'The value-tier history: tier, previous tier, manual or policy, basis, decider',
+    response: [ClassificationDto],
+    errors: { 404: '`customer.not_found`' },
   })
-  @ApiNotFoundResponse({ description: 'customer.not_found' })
   classifications(@Param('customerId') customerId: string): Promise<Readonly<Record<string, unknown>>[]> {
     return this.queries.classificationHistory(customerId);
   }
 
   @Get(':customerId/ownership/explanation')
-  @ApiOkResponse({
-    type: [OwnershipDecisionDto],
-    description: 'The chain of ownership decisions with actor, rule, basis and policy version',
+  @ApiRead({
+    operationId: 'explainCustomerOwnership',
+    summary: 'The chain of ownership decisions with actor, rule, basis and policy version',
+    response: [OwnershipDecisionDto],
+    errors: { 404: '`customer.not_found`' },
   })
-  @ApiNotFoundResponse({ description: 'customer.not_found' })
   explainOwnership(@Param('customerId') customerId: string): Promise<OwnershipDecisionDto[]> {
     return this.queries.explainOwnership(customerId);
   }

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -13,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '@crm/nest';
 import { ADDRESS_MAX_LENGTH, NAME_MAX_LENGTH } from '@crm/customers-domain';
 
 export class SubmitOutreachBatchDto {
@@ -65,4 +67,14 @@ export class EnterBatchRecordsDto {
   @ValidateNested({ each: true })
   @Type(() => BatchRecordDto)
   records!: BatchRecordDto[];
+}
+
+export const BATCH_STATUSES = ['submitted', 'entered', 'returned', 'allocated'] as const;
+
+/** `GET /outreach-batches`: a page of the batches the caller works on, optionally at one step. */
+export class ListOutreachBatchesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: BATCH_STATUSES, description: 'Only batches at this step' })
+  @IsOptional()
+  @IsIn(BATCH_STATUSES)
+  status?: (typeof BATCH_STATUSES)[number];
 }

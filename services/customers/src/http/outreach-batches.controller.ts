@@ -1,12 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
-import type { OutreachBatch } from '@crm/customers-domain';
+import { countsPerParticipant, type OutreachBatch } from '@crm/customers-domain';
 import { OutreachBatches, type BatchResult } from '../application/outreach-batches';
-import { EnterBatchRecordsDto, SubmitOutreachBatchDto } from './outreach-batch.dto';
+import { OutreachBatchListReader } from '../projections/outreach-batch-list.reader';
+import { OutreachBatchDecisionDto, OutreachBatchDto } from './outreach-batch-responses.dto';
+import { EnterBatchRecordsDto, ListOutreachBatchesQuery, SubmitOutreachBatchDto } from './outreach-batch.dto';
+
+/** Who sees every BU's batches: the CRM center enters them, the GM and admins oversee. */
+const ALL_BU_ROLES = ['crm_clerk', 'gm', 'admin'];
 
 const view = (batchId: string, result: BatchResult) => ({
   batchId,
@@ -25,21 +30,68 @@ const summary = (batch: OutreachBatch) =>
         participants: batch.participants,
         recordCount: batch.recordCount,
         ...('entries' in batch ? { entries: batch.entries } : {}),
+        ...(batch.status === 'allocated' ? { allocation: allocationOf(batch) } : {}),
       };
+
+/** The recorded deal: records per participant in the participants' order (8/8/7/7), then each hand. */
+const allocationOf = (batch: Extract<OutreachBatch, { status: 'allocated' }>) => {
+  const counts = countsPerParticipant(batch.allocations, batch.participants);
+  return {
+    method: batch.method,
+    counts: batch.participants.map((employeeId) => ({ employeeId, records: counts[employeeId] ?? 0 })),
+    assignments: batch.allocations,
+  };
+};
 
 /** ARC-01..04: submit (BU manager) → entry (crm_clerk) → return → even allocation (BU manager). */
 @ApiTags('outreach-batches')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer' })
 @Controller('outreach-batches')
 export class OutreachBatchesController {
   constructor(
     private readonly batches: OutreachBatches,
+    private readonly list_: OutreachBatchListReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Get()
+  @Roles('bu_manager', ...ALL_BU_ROLES)
+  @ApiRead({
+    operationId: 'listOutreachBatches',
+    summary: "A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin",
+    response: {
+      mediaType: 'application/json',
+      schema: {
+        type: 'object',
+        required: ['items', 'page', 'limit', 'total'],
+        properties: {
+          items: { type: 'array', items: { type: 'object', additionalProperties: true } },
+          page: { type: 'integer' },
+          limit: { type: 'integer' },
+          total: { type: 'integer' },
+        },
+      },
+    },
+  })
+  list(@Query() query: ListOutreachBatchesQuery, @CurrentActor() actor: Actor) {
+    const everyBu = ALL_BU_ROLES.includes(actor.role);
+    if (!everyBu && actor.bu === undefined) {
+      throw new DomainError('forbidden', 'batch.forbidden', 'a BU manager without a BU has no batches');
+    }
+    return this.list_.list({
+      ...(everyBu ? {} : { bu: actor.bu }),
+      ...(query.status !== undefined ? { status: query.status } : {}),
+      page: query.page,
+      limit: query.limit,
+    });
+  }
+
   @Post()
   @Roles('bu_manager')
+  @ApiCommand({
+    operationId: 'submitOutreachBatch',
+    summary: 'Submit the forms of a seminar for entry (BU manager, ARC-01)',
+    response: OutreachBatchDecisionDto,
+  })
   async submit(
     @Body() body: SubmitOutreachBatchDto,
     @CurrentActor() actor: Actor,
@@ -56,7 +108,12 @@ export class OutreachBatchesController {
   }
 
   @Get(':batchId')
-  @ApiOkResponse({ description: 'The batch with its entries and status' })
+  @ApiRead({
+    operationId: 'getOutreachBatch',
+    summary: 'An outreach batch with its entries and status',
+    response: OutreachBatchDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async get(@Param('batchId') batchId: string) {
     const batch = await this.batches.load(batchId);
     if (batch.status === 'none') {
@@ -68,8 +125,14 @@ export class OutreachBatchesController {
   }
 
   @Post(':batchId/entries')
-  @HttpCode(200)
   @Roles('crm_clerk')
+  @ApiCommand({
+    operationId: 'enterBatchRecords',
+    summary: "Enter the batch's forms: each becomes a customer or a kept duplicate (crm_clerk, ARC-02)",
+    status: 200,
+    response: OutreachBatchDecisionDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async enter(
     @Param('batchId') batchId: string,
     @Body() body: EnterBatchRecordsDto,
@@ -80,8 +143,14 @@ export class OutreachBatchesController {
   }
 
   @Post(':batchId/return')
-  @HttpCode(200)
   @Roles('crm_clerk')
+  @ApiCommand({
+    operationId: 'returnOutreachBatch',
+    summary: 'Return the entered batch to its BU (crm_clerk, ARC-03)',
+    status: 200,
+    response: OutreachBatchDecisionDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async returnToBu(
     @Param('batchId') batchId: string,
     @CurrentActor() actor: Actor,
@@ -94,8 +163,14 @@ export class OutreachBatchesController {
   }
 
   @Post(':batchId/allocation')
-  @HttpCode(200)
   @Roles('bu_manager')
+  @ApiCommand({
+    operationId: 'allocateOutreachBatch',
+    summary: "Deal the batch's customers evenly among the participants (BU manager, ARC-04)",
+    status: 200,
+    response: OutreachBatchDecisionDto,
+    errors: { 404: '`batch.not_found`' },
+  })
   async allocate(
     @Param('batchId') batchId: string,
     @CurrentActor() actor: Actor,

@@ -1,20 +1,19 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { BU_ADMIN_ROLES, STAFF_ADMIN_ROLES, type StaffCommand } from '@crm/customers-domain';
 import { StaffCommands, type StaffCommandResult } from '../application/staff-commands';
 import { StaffDirectoryReader, type StaffMember } from '../projections/staff-directory.reader';
+import {
+  BusinessUnitDto,
+  BusinessUnitOpenedDto,
+  RedistributionDto,
+  StaffDecisionDto,
+  StaffMemberDto,
+} from './staff-responses.dto';
 import { JoinEmployeeDto, OpenBusinessUnitDto, StaffQuery, TransferEmployeeDto } from './staff.dto';
 
 const summary = (result: StaffCommandResult) => ({
@@ -25,8 +24,6 @@ const summary = (result: StaffCommandResult) => ({
 
 /** The staff directory (domain §2.8), published on Kafka for the other services. */
 @ApiTags('staff')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer' })
 @Controller('staff')
 export class StaffController {
   constructor(
@@ -36,21 +33,33 @@ export class StaffController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Employees with BU and status (from the staff_directory projection)' })
+  @ApiRead({
+    operationId: 'listStaff',
+    summary: 'Employees with BU and status (staff_directory projection)',
+    response: [StaffMemberDto],
+  })
   list(@Query() query: StaffQuery): Promise<StaffMember[]> {
     return this.directory.list(query.bu);
   }
 
   @Get('business-units')
-  @ApiOkResponse({ description: 'The business units sharing the customer pool' })
+  @ApiRead({
+    operationId: 'listBusinessUnits',
+    summary: 'The business units sharing the customer pool',
+    response: [BusinessUnitDto],
+  })
   businessUnits() {
     return this.directory.businessUnits();
   }
 
   @Post('business-units')
   @Roles(...BU_ADMIN_ROLES)
-  @ApiCreatedResponse({ description: 'The business unit now shares the customer pool' })
-  @ApiConflictResponse({ description: 'bu.exists' })
+  @ApiCommand({
+    operationId: 'openBusinessUnit',
+    summary: 'Open a business unit: it now shares the customer pool',
+    response: BusinessUnitOpenedDto,
+    errors: { 409: '`bu.exists`' },
+  })
   async openBusinessUnit(
     @Body() body: OpenBusinessUnitDto,
     @CurrentActor() actor: Actor,
@@ -68,17 +77,25 @@ export class StaffController {
 
   @Post()
   @Roles(...STAFF_ADMIN_ROLES)
-  @ApiCreatedResponse({ description: 'The employee joined the BU' })
-  @ApiConflictResponse({ description: 'staff.wrong_status: already in the directory' })
+  @ApiCommand({
+    operationId: 'joinEmployee',
+    summary: 'An employee joins a BU',
+    response: StaffDecisionDto,
+    errors: { 409: '`staff.wrong_status`: already in the directory' },
+  })
   join(@Body() body: JoinEmployeeDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string) {
     return this.run({ type: 'JoinEmployee', data: body }, actor, correlationId);
   }
 
   @Post('redistributions/:redistributionId/hand-out')
-  @HttpCode(200)
   @Roles(...STAFF_ADMIN_ROLES)
-  @ApiOkResponse({ description: 'Completes an interrupted hand-out of a recorded draw (idempotent)' })
-  @ApiNotFoundResponse({ description: 'staff.redistribution_not_found' })
+  @ApiCommand({
+    operationId: 'resumeRedistribution',
+    summary: 'Complete an interrupted hand-out of a recorded draw (idempotent)',
+    status: 200,
+    response: RedistributionDto,
+    errors: { 404: '`staff.redistribution_not_found`' },
+  })
   resume(@Param('redistributionId') id: string, @CurrentActor() actor: Actor, @CorrelationId() c: string) {
     const context: CommandContext = {
       actor,
@@ -90,10 +107,14 @@ export class StaffController {
   }
 
   @Post(':employeeId/long-leave')
-  @HttpCode(200)
   @Roles(...STAFF_ADMIN_ROLES)
-  @ApiOkResponse({ description: "Long leave; the employee's customers are redrawn in the BU (ARC-72)" })
-  @ApiNotFoundResponse({ description: 'staff.not_found' })
+  @ApiCommand({
+    operationId: 'startLongLeave',
+    summary: "Long leave: the employee's customers are redrawn in the BU (ARC-72)",
+    status: 200,
+    response: StaffDecisionDto,
+    errors: { 404: '`staff.not_found`' },
+  })
   longLeave(
     @Param('employeeId') employeeId: string,
     @CurrentActor() actor: Actor,
@@ -103,9 +124,14 @@ export class StaffController {
   }
 
   @Post(':employeeId/return')
-  @HttpCode(200)
   @Roles(...STAFF_ADMIN_ROLES)
-  @ApiOkResponse({ description: 'Back from long leave' })
+  @ApiCommand({
+    operationId: 'returnFromLeave',
+    summary: 'Back from long leave',
+    status: 200,
+    response: StaffDecisionDto,
+    errors: { 404: '`staff.not_found`' },
+  })
   returned(
     @Param('employeeId') employeeId: string,
     @CurrentActor() actor: Actor,
@@ -115,10 +141,13 @@ export class StaffController {
   }
 
   @Post(':employeeId/transfer')
-  @HttpCode(200)
   @Roles(...STAFF_ADMIN_ROLES)
-  @ApiOkResponse({
-    description: 'Transfer to another BU; the customers stay in the old BU, redrawn (ARC-72)',
+  @ApiCommand({
+    operationId: 'transferEmployee',
+    summary: 'Transfer to another BU; the customers stay in the old BU, redrawn (ARC-72)',
+    status: 200,
+    response: StaffDecisionDto,
+    errors: { 404: '`staff.not_found`' },
   })
   transfer(
     @Param('employeeId') employeeId: string,
@@ -130,9 +159,14 @@ export class StaffController {
   }
 
   @Post(':employeeId/leave')
-  @HttpCode(200)
   @Roles(...STAFF_ADMIN_ROLES)
-  @ApiOkResponse({ description: 'Left the company; the customers are redrawn in the BU (ARC-72)' })
+  @ApiCommand({
+    operationId: 'recordLeaving',
+    summary: 'Left the company: the customers are redrawn in the BU (ARC-72)',
+    status: 200,
+    response: StaffDecisionDto,
+    errors: { 404: '`staff.not_found`' },
+  })
   leave(@Param('employeeId') employeeId: string, @CurrentActor() actor: Actor, @CorrelationId() c: string) {
     return this.run({ type: 'RecordLeaving', data: { employeeId } }, actor, c);
   }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -26,6 +26,7 @@ export class TransferEmployeeDto {
 }
 
 export class StaffQuery {
+  @ApiPropertyOptional({ example: 'bu-1', description: 'Only this BU' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -38,6 +38,9 @@ const updateFor = (event: CustomerEvent): { set: string; values: unknown[] } | u
       return { set: 'points_balance = points_balance - $4', values: [event.data.points] };
     case 'CustomerForgotten':
       return { set: 'forgotten = true', values: [] };
+    case 'CustomerDataCorrected':
+      // Sealed as in the event: forgetting still blinds the corrected data with the rest.
+      return { set: 'personal_data = $4', values: [JSON.stringify(event.data.personalData)] };
     default:
       return undefined;
   }
@@ -50,7 +53,7 @@ const updateFor = (event: CustomerEvent): { set: string; values: unknown[] } | u
  */
 export const customerListProjection = defineProjection({
   name: 'customer_list',
-  version: 3,
+  version: 4,
   handles: [
     'CustomerRegistered',
     'CustomerOwnershipChanged',
@@ -61,6 +64,7 @@ export const customerListProjection = defineProjection({
     'ReferralPointsAwarded',
     'PointsRedeemed',
     'CustomerForgotten',
+    'CustomerDataCorrected',
   ],
   tables: [
     {

@@ -145,6 +145,27 @@ describe('toCustomersContract for the ownership, lapse, points and staff events'
     });
   });
 
+  it('publishes consent without who recorded it, the channel or the note', () => {
+    expect(
+      toCustomersContract(
+        stored('CustomerConsentRecorded', {
+          customerId: 'c-1',
+          purposes: ['service'],
+          marketingOptedOut: true,
+          channel: 'phone',
+          note: '来电退订',
+          rule: 'DAT-22',
+          recordedBy: 'cs-1',
+          recordedAt: at,
+        }),
+      ),
+    ).toEqual({
+      aggregateId: 'c-1',
+      type: 'CustomerConsentChanged',
+      data: { customerId: 'c-1', purposes: ['service'], marketingOptedOut: true, changedAt: at },
+    });
+  });
+
   it('publishes staff changes keyed by employee; a transfer names both BUs', () => {
     const staff = (type: string, extra: Record<string, unknown> = {}) => ({
       ...stored(type, { employeeId: 'e-9', bu: 'bu-1', at, decidedBy: 'gm-1', ...extra }),
@@ -186,6 +207,9 @@ describe('toCustomersContract for the ownership, lapse, points and staff events'
       'OwnershipDisputeRuled',
       'CustomerClassified',
       'PointsRedeemed',
+      // Corrected personal data reaches nobody: consumers keep no personal data (only owners).
+      'CustomerDataCorrected',
+      'MobileReleased',
     ]) {
       expect(toCustomersContract(stored(type, { customerId: 'c-1' }))).toBeNull();
     }

@@ -3,11 +3,13 @@ import type { StoredEvent } from '@crm/event-store';
 import {
   BUSINESS_UNIT_OPENED,
   parseBusinessUnitOpenedV1,
+  CUSTOMER_CONSENT_CHANGED,
   CUSTOMER_FORGOTTEN,
   CUSTOMER_LAPSE_CLEARED,
   CUSTOMER_OWNERSHIP_CHANGED,
   CUSTOMER_REGISTERED,
   CUSTOMER_SERVICE_LAPSED,
+  parseCustomerConsentChangedV1,
   parseCustomerForgottenV1,
   parseCustomerLapseClearedV1,
   parseCustomerOwnershipChangedV1,
@@ -68,6 +70,12 @@ const customerContract = (event: CustomerEvent): ContractEvent | null => {
       return { aggregateId, type: CUSTOMER_LAPSE_CLEARED, data: parseCustomerLapseClearedV1(event.data) };
     case 'CustomerForgotten':
       return { aggregateId, type: CUSTOMER_FORGOTTEN, data: parseCustomerForgottenV1(event.data) };
+    case 'CustomerConsentRecorded':
+      return {
+        aggregateId,
+        type: CUSTOMER_CONSENT_CHANGED,
+        data: parseCustomerConsentChangedV1({ ...event.data, changedAt: event.data.recordedAt }),
+      };
     case 'ReferralPointsAwarded':
       return {
         aggregateId,

@@ -6,8 +6,7 @@ import {
   parseCreditAccountBlockedV1,
   parseCreditAccountUnblockedV1,
 } from '@crm/credit-contracts';
-import { KafkaInboxContext, type KafkaEnvelope } from '@crm/messaging';
-import { parseContract } from '../messaging/parse-contract';
+import { KafkaInboxContext, parseContract, type KafkaEnvelope } from '@crm/messaging';
 import { CreditBlocksTable } from './credit-blocks.table';
 
 /**

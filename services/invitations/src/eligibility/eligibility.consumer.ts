@@ -1,19 +1,20 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
+  CUSTOMER_CONSENT_CHANGED,
   CUSTOMER_FORGOTTEN,
   CUSTOMER_LAPSE_CLEARED,
   CUSTOMER_OWNERSHIP_CHANGED,
   CUSTOMER_REGISTERED,
   CUSTOMER_SERVICE_LAPSED,
+  parseCustomerConsentChangedV1,
   parseCustomerForgottenV1,
   parseCustomerLapseClearedV1,
   parseCustomerOwnershipChangedV1,
   parseCustomerRegisteredV1,
   parseCustomerServiceLapsedV1,
 } from '@crm/customers-contracts';
-import { KafkaInboxContext, type KafkaEnvelope } from '@crm/messaging';
-import { parseContract as parse } from '../messaging/parse-contract';
+import { KafkaInboxContext, parseContract, type KafkaEnvelope } from '@crm/messaging';
 import { EligibilityTable } from './eligibility.table';
 
 /**
@@ -27,7 +28,7 @@ export class EligibilityConsumer {
 
   @EventPattern(CUSTOMER_REGISTERED)
   async registered(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parse(envelope, parseCustomerRegisteredV1);
+    const data = parseContract(envelope, parseCustomerRegisteredV1);
     await this.eligibility.apply(
       context.getTransaction(),
       { customerId: data.customerId, ownerBu: data.ownerBu, ownerEmployeeId: data.ownerEmployeeId },
@@ -40,7 +41,7 @@ export class EligibilityConsumer {
     @Payload() envelope: KafkaEnvelope,
     @Ctx() context: KafkaInboxContext,
   ): Promise<void> {
-    const data = parse(envelope, parseCustomerOwnershipChangedV1);
+    const data = parseContract(envelope, parseCustomerOwnershipChangedV1);
     // A new owner serves the customer: it is no longer open to other BUs.
     await this.eligibility.apply(
       context.getTransaction(),
@@ -51,7 +52,7 @@ export class EligibilityConsumer {
 
   @EventPattern(CUSTOMER_SERVICE_LAPSED)
   async lapsed(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parse(envelope, parseCustomerServiceLapsedV1);
+    const data = parseContract(envelope, parseCustomerServiceLapsedV1);
     await this.eligibility.apply(
       context.getTransaction(),
       {
@@ -66,7 +67,7 @@ export class EligibilityConsumer {
 
   @EventPattern(CUSTOMER_LAPSE_CLEARED)
   async lapseCleared(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parse(envelope, parseCustomerLapseClearedV1);
+    const data = parseContract(envelope, parseCustomerLapseClearedV1);
     await this.eligibility.apply(
       context.getTransaction(),
       { customerId: data.customerId, ownerBu: data.ownerBu, lapsed: false },
@@ -74,9 +75,20 @@ export class EligibilityConsumer {
     );
   }
 
+  /** DAT-22: an opt-out stops invitations to this customer; a later opt-in lifts it. */
+  @EventPattern(CUSTOMER_CONSENT_CHANGED)
+  async consentChanged(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
+    const data = parseContract(envelope, parseCustomerConsentChangedV1);
+    await this.eligibility.apply(
+      context.getTransaction(),
+      { customerId: data.customerId, marketingOptedOut: data.marketingOptedOut },
+      envelope,
+    );
+  }
+
   @EventPattern(CUSTOMER_FORGOTTEN)
   async forgotten(@Payload() envelope: KafkaEnvelope, @Ctx() context: KafkaInboxContext): Promise<void> {
-    const data = parse(envelope, parseCustomerForgottenV1);
+    const data = parseContract(envelope, parseCustomerForgottenV1);
     await this.eligibility.apply(
       context.getTransaction(),
       { customerId: data.customerId, forgotten: true },

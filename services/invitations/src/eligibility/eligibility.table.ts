@@ -31,6 +31,10 @@ export class EligibilityTable {
         last_event_version integer not null,
         updated_at timestamptz not null default now()
       )`);
+      // Added when invitations began honouring marketing opt-outs (DAT-22).
+      await client.query(
+        `alter table ${this.table} add column if not exists marketing_opted_out boolean not null default false`,
+      );
     });
   }
 
@@ -43,18 +47,21 @@ export class EligibilityTable {
       readonly ownerEmployeeId?: string;
       readonly lapsed?: boolean;
       readonly forgotten?: boolean;
+      readonly marketingOptedOut?: boolean;
     },
     source: { readonly eventId: string; readonly version: number },
   ): Promise<void> {
     await tx.query(
       `insert into ${this.table} as e
-         (customer_id, owner_bu, owner_employee_id, lapsed, forgotten, last_event_id, last_event_version)
-       values ($1, $2, $3, coalesce($4, false), coalesce($5, false), $6, $7)
+         (customer_id, owner_bu, owner_employee_id, lapsed, forgotten, marketing_opted_out,
+          last_event_id, last_event_version)
+       values ($1, $2, $3, coalesce($4, false), coalesce($5, false), coalesce($8, false), $6, $7)
        on conflict (customer_id) do update set
          owner_bu = coalesce($2, e.owner_bu),
          owner_employee_id = coalesce($3, e.owner_employee_id),
          lapsed = coalesce($4, e.lapsed),
          forgotten = coalesce($5, e.forgotten),
+         marketing_opted_out = coalesce($8, e.marketing_opted_out),
          last_event_id = $6,
          last_event_version = $7,
          updated_at = now()
@@ -67,6 +74,7 @@ export class EligibilityTable {
         change.forgotten ?? null,
         source.eventId,
         source.version,
+        change.marketingOptedOut ?? null,
       ],
     );
   }
@@ -78,6 +86,7 @@ export class EligibilityTable {
       owner_employee_id: string | null;
       lapsed: boolean;
       forgotten: boolean;
+      marketing_opted_out: boolean;
       last_event_id: string;
     }>(`select * from ${this.table} where customer_id = $1`, [customerId]);
     const row = rows[0];
@@ -88,6 +97,7 @@ export class EligibilityTable {
       ownerEmployeeId: row.owner_employee_id ?? '',
       lapsed: row.lapsed,
       forgotten: row.forgotten,
+      marketingOptedOut: row.marketing_opted_out,
       lastEventId: row.last_event_id,
     };
   }

@@ -1,14 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiHeader,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import {
   CONFIRMING_ROLES,
@@ -31,6 +25,13 @@ import {
   RecordSaleDto,
   RuleConflictDto,
 } from './joint-event.dto';
+import { InvitationAnswerDto, InvitationExplanationDto } from './invitation-responses.dto';
+
+const NOT_FOUND = '`invitation.joint_event_not_found`, or `invitation.not_invited`';
+
+/** A command on one customer's invitation: the invitation after it, the events and any warning. */
+const InvitationCommand = (operationId: string, summary: string, status: 200 | 201 = 201): MethodDecorator =>
+  ApiCommand({ operationId, summary, status, response: InvitationAnswerDto, errors: { 404: NOT_FOUND } });
 
 interface InvitationAnswer {
   readonly invitation: InvitationState;
@@ -41,9 +42,6 @@ interface InvitationAnswer {
 
 /** One customer's invitation to a joint event: confirmation, rulings, and what happens at the event. */
 @ApiTags('joint-events')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or invalid bearer token (problem+json)' })
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer' })
 @Controller('joint-events/:jointEventId')
 export class CustomerInvitationsController {
   constructor(
@@ -70,8 +68,14 @@ export class CustomerInvitationsController {
 
   @Post('invitations')
   @Roles(...CONFIRMING_ROLES)
-  @ApiConflictResponse({
-    description: 'invitation.customer_held: `details.holdingBu` holds the customer (INV-09)',
+  @ApiCommand({
+    operationId: 'confirmInvitation',
+    summary: "Confirm a customer's invitation for the caller's BU; a second BU's claim opens a conflict",
+    response: InvitationAnswerDto,
+    errors: {
+      404: '`invitation.joint_event_not_found`',
+      409: '`invitation.customer_held`: `details.holdingBu` holds the customer (INV-09), or a concurrent change',
+    },
   })
   confirm(
     @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
@@ -89,6 +93,7 @@ export class CustomerInvitationsController {
 
   @Post('customers/:customerId/rulings')
   @Roles('coordinator', 'gm')
+  @InvitationCommand('ruleInvitationConflict', 'Rule which BU the customer counts for (coordinator, gm)')
   rule(
     @Target() target: InvitationTarget,
     @Body() body: RuleConflictDto,
@@ -101,6 +106,7 @@ export class CustomerInvitationsController {
 
   @Post('customers/:customerId/escalation')
   @Roles('coordinator')
+  @InvitationCommand('escalateInvitationConflict', 'Escalate an invitation conflict to the GM (coordinator)')
   escalate(
     @Target() target: InvitationTarget,
     @Body() body: EscalateConflictDto,
@@ -113,6 +119,7 @@ export class CustomerInvitationsController {
 
   @Post('customers/:customerId/attendance')
   @Roles('staff', 'bu_manager', 'coordinator')
+  @InvitationCommand('recordAttendance', 'Record that the customer attended the event')
   checkIn(
     @Target() target: InvitationTarget,
     @CurrentActor() actor: Actor,
@@ -123,6 +130,10 @@ export class CustomerInvitationsController {
 
   @Post('customers/:customerId/assists')
   @Roles('staff', 'bu_manager')
+  @InvitationCommand(
+    'approveSalesAssist',
+    "Approve the customer's former follow-up employee as sales assistant (INV-11)",
+  )
   approveAssist(
     @Target() target: InvitationTarget,
     @Body() body: ApproveAssistDto,
@@ -138,6 +149,7 @@ export class CustomerInvitationsController {
 
   @Post('customers/:customerId/pitch')
   @Roles('staff', 'bu_manager')
+  @InvitationCommand('startPitch', 'An employee starts pitching to the customer')
   startPitch(
     @Target() target: InvitationTarget,
     @Body() body: EmployeeDto,
@@ -149,8 +161,8 @@ export class CustomerInvitationsController {
   }
 
   @Post('customers/:customerId/pitch/end')
-  @HttpCode(200)
   @Roles('staff', 'bu_manager')
+  @InvitationCommand('endPitch', 'The employee ends the pitch', 200)
   endPitch(
     @Target() target: InvitationTarget,
     @Body() body: EmployeeDto,
@@ -163,6 +175,7 @@ export class CustomerInvitationsController {
 
   @Post('customers/:customerId/sales')
   @Roles('staff', 'bu_manager')
+  @InvitationCommand('recordEventSale', 'Record a sale to the customer at the event')
   recordSale(
     @Target() target: InvitationTarget,
     @Body() body: RecordSaleDto,
@@ -182,6 +195,12 @@ export class CustomerInvitationsController {
 
   @Get('customers/:customerId/explanation')
   @Roles('auditor', 'coordinator', 'gm', 'bu_manager', 'admin')
+  @ApiRead({
+    operationId: 'explainInvitation',
+    summary: 'Who the customer counts for and why: confirmations, lists, rulings, warnings and history',
+    response: InvitationExplanationDto,
+    errors: { 404: NOT_FOUND },
+  })
   explain(@Target() target: InvitationTarget, @Query() query: AsOfQuery): Promise<Explanation> {
     return this.explanations.explain(target.jointEventId, target.customerId, asOfDate(query.asOf));
   }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, ProblemException, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, ProblemException, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import {
   SCHEDULING_ROLES,
@@ -19,6 +19,15 @@ import {
   ResolveDisputeDto,
   ScheduleJointEventDto,
 } from './joint-event.dto';
+import {
+  DisputeRecordedDto,
+  JointEventDto,
+  JointEventScheduledDto,
+  RecordedEventsDto,
+  VisibleListsDto,
+} from './invitation-responses.dto';
+
+const NOT_FOUND = '`invitation.joint_event_not_found`';
 
 const requireFound = (state: JointEventState, jointEventId: string): ScheduledJointEvent => {
   if (state.status !== 'scheduled') {
@@ -31,9 +40,6 @@ const requireFound = (state: JointEventState, jointEventId: string): ScheduledJo
 
 /** Scheduling, daily lists and disputes of joint events: HTTP in, command out. */
 @ApiTags('joint-events')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or invalid bearer token (problem+json)' })
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer' })
 @Controller('joint-events')
 export class JointEventsController {
   constructor(
@@ -43,6 +49,12 @@ export class JointEventsController {
 
   @Post()
   @Roles(...SCHEDULING_ROLES)
+  @ApiCommand({
+    operationId: 'scheduleJointEvent',
+    summary:
+      'Schedule a joint event: day, slot, venue, BUs in priority order; the filing cut-offs are computed',
+    response: JointEventScheduledDto,
+  })
   async schedule(
     @Body() body: ScheduleJointEventDto,
     @CurrentActor() actor: Actor,
@@ -58,6 +70,12 @@ export class JointEventsController {
   }
 
   @Get(':jointEventId')
+  @ApiRead({
+    operationId: 'getJointEvent',
+    summary: 'A joint event with its cut-offs, filings and disputes; `asOf` for a past instant',
+    response: JointEventDto,
+    errors: { 404: NOT_FOUND },
+  })
   async get(
     @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
     @Query() query: AsOfQuery,
@@ -67,6 +85,12 @@ export class JointEventsController {
 
   @Post(':jointEventId/lists')
   @Roles('bu_manager')
+  @ApiCommand({
+    operationId: 'fileInvitationList',
+    summary: "File the BU's list of confirmed customers for a window day (and the next day's plan)",
+    response: RecordedEventsDto,
+    errors: { 404: NOT_FOUND },
+  })
   async fileList(
     @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
     @Body() body: FileInvitationListDto,
@@ -91,6 +115,12 @@ export class JointEventsController {
 
   @Get(':jointEventId/lists/:day')
   @Roles('bu_manager', 'coordinator', 'gm', 'auditor', 'admin')
+  @ApiRead({
+    operationId: 'listDayFilings',
+    summary: "The day's lists: before the release (INV-04) a BU sees only its own",
+    response: VisibleListsDto,
+    errors: { 400: 'The day is not YYYY-MM-DD, or the id is not a UUID', 404: NOT_FOUND },
+  })
   async lists(
     @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
     @Param('day', ParseDayPipe) day: string,
@@ -102,6 +132,12 @@ export class JointEventsController {
 
   @Post(':jointEventId/disputes')
   @Roles('staff', 'bu_manager', 'coordinator')
+  @ApiCommand({
+    operationId: 'recordEventDispute',
+    summary: 'Record a dispute between employees of different BUs at the event',
+    response: DisputeRecordedDto,
+    errors: { 404: NOT_FOUND },
+  })
   async recordDispute(
     @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
     @Body() body: RecordDisputeDto,
@@ -126,8 +162,15 @@ export class JointEventsController {
   }
 
   @Post(':jointEventId/disputes/:disputeId/resolution')
-  @HttpCode(200)
   @Roles('coordinator')
+  @ApiCommand({
+    operationId: 'resolveEventDispute',
+    summary:
+      'Resolve a dispute with both BU managers; parties who quarrelled in front of customers are fined',
+    status: 200,
+    response: RecordedEventsDto,
+    errors: { 404: '`invitation.joint_event_not_found` or `invitation.dispute_not_found`' },
+  })
   async resolveDispute(
     @Param('jointEventId', ParseUUIDPipe) jointEventId: string,
     @Param('disputeId', ParseIdPipe) disputeId: string,

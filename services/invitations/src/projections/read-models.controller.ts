@@ -1,8 +1,14 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ProblemException, Roles } from '@crm/nest';
+import { ApiRead, ProblemException, Roles } from '@crm/nest';
+import {
+  ConflictRowDto,
+  FilingComplianceRowDto,
+  InvitationPenaltyRowDto,
+  JointEventBoardDto,
+} from './read-models.dto';
 import { decodeJointEventCursor } from './joint-event-cursor';
 import { ReadModels } from './read-models.reader';
 
@@ -41,8 +47,6 @@ const READERS = ['analyst', 'auditor', 'coordinator', 'gm', 'bu_manager', 'admin
 
 /** The invitations read models over HTTP (analysts may also read the tables directly). */
 @ApiTags('invitations-read-models')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or invalid bearer token (problem+json)' })
 @Controller()
 @Roles(...READERS)
 export class ReadModelsController {
@@ -51,6 +55,21 @@ export class ReadModelsController {
   /** Staff read it too: they pick the event they invite customers to. */
   @Get('joint-events')
   @Roles(...READERS, 'staff')
+  @ApiRead({
+    operationId: 'listJointEvents',
+    summary: 'Scheduled joint events, newest first, with cursor paging',
+    response: {
+      mediaType: 'application/json',
+      schema: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: { type: 'array', items: { type: 'object', additionalProperties: true } },
+          nextCursor: { type: 'string', nullable: true },
+        },
+      },
+    },
+  })
   jointEvents(
     @Query() query: JointEventListQuery,
   ): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
@@ -68,21 +87,41 @@ export class ReadModelsController {
   }
 
   @Get('joint-events/:jointEventId/board')
+  @ApiRead({
+    operationId: 'getJointEventBoard',
+    summary: 'The event board: confirmations per day, attendance and sales per BU and employee',
+    response: JointEventBoardDto,
+  })
   board(@Param('jointEventId', ParseUUIDPipe) jointEventId: string): Promise<Record<string, unknown>> {
     return this.readModels.board(jointEventId);
   }
 
   @Get('invitation-conflicts')
+  @ApiRead({
+    operationId: 'listInvitationConflicts',
+    summary: "The coordinator's queue of customers claimed by more than one BU",
+    response: [ConflictRowDto],
+  })
   conflicts(@Query() query: ConflictQueueQuery): Promise<Record<string, unknown>[]> {
     return this.readModels.conflictQueue(query.status);
   }
 
   @Get('filing-compliance')
+  @ApiRead({
+    operationId: 'getFilingCompliance',
+    summary: 'Daily lists due, on time, late and missing per BU, with the INV-07 fines',
+    response: [FilingComplianceRowDto],
+  })
   compliance(@Query() query: BuFilterQuery): Promise<Record<string, unknown>[]> {
     return this.readModels.filingCompliance(query.bu);
   }
 
   @Get('penalty-ledger')
+  @ApiRead({
+    operationId: 'listPenaltyLedger',
+    summary: 'Every invitation fine with BU, employee, rule and policy version',
+    response: [InvitationPenaltyRowDto],
+  })
   penalties(@Query() query: BuFilterQuery): Promise<Record<string, unknown>[]> {
     return this.readModels.penaltyLedger(query.bu);
   }

@@ -55,6 +55,7 @@ export const eligibility = (overrides: Partial<CustomerEligibility> = {}): Custo
   ownerEmployeeId: 'e-owner',
   lapsed: false,
   forgotten: false,
+  marketingOptedOut: false,
   ...overrides,
 });
 

@@ -1,31 +1,35 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventStore, StreamVerification } from '@crm/event-store';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../errors/problem-details';
+import { ApiRead } from '../openapi/api-operation';
 import { EVENT_STORE } from '../tokens';
-import { AuditedEvent, StreamHistory, StreamHistoryQuery, auditedEvent } from './audit-dtos';
+import {
+  AuditedEvent,
+  StreamHistory,
+  StreamHistoryDto,
+  StreamHistoryQuery,
+  StreamVerificationDto,
+  auditedEvent,
+} from './audit-dtos';
 
 export const AUDIT_ROLES = ['auditor', 'admin'];
 
 /** Generic audit access to any stream of this service: full history with metadata, and hash-chain verification. */
 @ApiTags('audit')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'The caller is neither auditor nor admin' })
 @Roles(...AUDIT_ROLES)
 @Controller('audit/streams')
 export class AuditController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':streamId')
-  @ApiOkResponse({ description: 'Every event of the stream with its metadata and hashes, oldest first' })
-  @ApiNotFoundResponse({ description: 'The stream does not exist' })
+  @ApiRead({
+    operationId: 'readAuditedStream',
+    summary: 'Every event of a stream with its metadata and hashes, oldest first (auditor, admin)',
+    response: StreamHistoryDto,
+    errors: { 403: 'The caller is neither auditor nor admin', 404: '`stream_not_found`' },
+  })
   async history(
     @Param('streamId') streamId: string,
     @Query() query: StreamHistoryQuery,
@@ -44,8 +48,11 @@ export class AuditController {
   }
 
   @Get(':streamId/verify')
-  @ApiOkResponse({
-    description: 'Hash-chain verification: ok, events checked and any altered or missing event',
+  @ApiRead({
+    operationId: 'verifyAuditedStream',
+    summary: "Verify a stream's hash chain: ok, events checked, any altered or missing event",
+    response: StreamVerificationDto,
+    errors: { 403: 'The caller is neither auditor nor admin' },
   })
   verify(@Param('streamId') streamId: string): Promise<StreamVerification> {
     return this.store.verifyStream(streamId);

@@ -6,7 +6,7 @@ import { mintToken } from './mint-token';
 
 const USAGE =
   'usage: npm run token -- --sub <user id> --roles <role,role> [--bu <business unit>] [--name <display name>] [--ttl 8h]\n' +
-  'Signs with JWT_SECRET (the development secret when unset outside production).';
+  'Signs with JWT_SECRET (the development secret when unset and NODE_ENV is unset, development or test).';
 
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
@@ -28,7 +28,11 @@ const main = async (): Promise<void> => {
     process.exitCode = values.help ? 0 : 2;
     return;
   }
-  const { JWT_SECRET } = loadConfig(PlatformConfig);
+  // A developer's tool: unset NODE_ENV means development here (the services refuse that secret elsewhere).
+  const { JWT_SECRET } = loadConfig(PlatformConfig, {
+    ...process.env,
+    NODE_ENV: process.env['NODE_ENV'] || 'development',
+  });
   if (!JWT_SECRET) throw new Error('JWT_SECRET is not set');
   const claims = {
     sub: values.sub,

@@ -21,8 +21,10 @@ const errorOf = (fn: () => unknown): ConfigValidationError => {
 };
 
 describe('loadConfig', () => {
-  it('fills local defaults and the labelled dev secret outside production', () => {
-    const config = loadConfig(PlatformConfig, {});
+  const DEV = { NODE_ENV: 'development' };
+
+  it('fills local defaults and the labelled dev secret in development', () => {
+    const config = loadConfig(PlatformConfig, DEV);
     expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/crm');
     expect(config.KAFKA_BROKERS).toBe('127.0.0.1:19092');
     expect(config.EVENT_STORE).toBe('postgres');
@@ -33,7 +35,7 @@ describe('loadConfig', () => {
   });
 
   it('converts and validates service-specific variables of a subclass and ignores undeclared ones', () => {
-    const config = loadConfig(ServiceConfig, { BATCH_SIZE: '25', PORT: '3001', PATH: '/usr/bin' });
+    const config = loadConfig(ServiceConfig, { ...DEV, BATCH_SIZE: '25', PORT: '3001', PATH: '/usr/bin' });
     expect(config).toBeInstanceOf(ServiceConfig);
     expect(config.BATCH_SIZE).toBe(25);
     expect(config.PORT).toBe(3001);
@@ -41,12 +43,13 @@ describe('loadConfig', () => {
   });
 
   it('treats empty strings as unset', () => {
-    expect(loadConfig(PlatformConfig, { PORT: '', LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
+    expect(loadConfig(PlatformConfig, { ...DEV, PORT: '', LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
   });
 
   it('lists every invalid variable in one error', () => {
     const error = errorOf(() =>
       loadConfig(ServiceConfig, {
+        ...DEV,
         PORT: 'eighty',
         DATABASE_URL: 'mysql://x',
         LOG_LEVEL: 'loud',
@@ -62,12 +65,12 @@ describe('loadConfig', () => {
 
   it('requires a real JWT secret in production unless a JWKS URL is configured', () => {
     expect(errorOf(() => loadConfig(PlatformConfig, { NODE_ENV: 'production' })).problems).toEqual([
-      expect.stringMatching(/^JWT_SECRET: .*required in production/),
+      expect.stringMatching(/^JWT_SECRET: .*required.*NODE_ENV is development or test.*'production'/),
     ]);
     expect(
       errorOf(() => loadConfig(PlatformConfig, { NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET }))
         .message,
-    ).toContain('development secret');
+    ).toContain('development value');
     const jwks = loadConfig(PlatformConfig, {
       NODE_ENV: 'production',
       JWT_JWKS_URL: 'https://idp/jwks.json',
@@ -78,8 +81,28 @@ describe('loadConfig', () => {
     ).toBe('x'.repeat(40));
   });
 
+  it.each(['development', 'test'])('uses the development secret when NODE_ENV is %s', (env) => {
+    expect(loadConfig(PlatformConfig, { NODE_ENV: env }).JWT_SECRET).toBe(DEV_JWT_SECRET);
+  });
+
+  it.each([
+    ['unset', {}],
+    ['empty', { NODE_ENV: '' }],
+    ['staging', { NODE_ENV: 'staging' }],
+    ['Development (wrong case)', { NODE_ENV: 'Development' }],
+  ])('refuses to start without a real JWT secret when NODE_ENV is %s', (_label, env) => {
+    const { problems } = errorOf(() => loadConfig(PlatformConfig, env));
+    expect(problems).toEqual([
+      expect.stringMatching(/^JWT_SECRET: .*required.*NODE_ENV is development or test/),
+    ]);
+    expect(() => loadConfig(PlatformConfig, { ...env, JWT_SECRET: DEV_JWT_SECRET })).toThrow(/development/);
+    expect(loadConfig(PlatformConfig, { ...env, JWT_SECRET: 's'.repeat(40) }).JWT_SECRET).toBe(
+      's'.repeat(40),
+    );
+  });
+
   it('does not echo secret values in the error', () => {
-    const error = errorOf(() => loadConfig(PlatformConfig, { JWT_SECRET: 'short-s3cr3t' }));
+    const error = errorOf(() => loadConfig(PlatformConfig, { ...DEV, JWT_SECRET: 'short-s3cr3t' }));
     expect(error.message).toContain('JWT_SECRET');
     expect(error.message).not.toContain('short-s3cr3t');
   });

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, getMetadataStorage, validateSync } from 'class-validator';
-import { DEV_JWT_SECRET, PlatformConfig } from './platform-config';
+import { PlatformConfig } from './platform-config';
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -39,11 +39,15 @@ export const loadConfig = <T extends PlatformConfig>(ConfigClass: new () => T, e
   );
   const config = plainToInstance(ConfigClass, defined, { exposeDefaultValues: true });
   const problems: string[] = [];
-  if (config.NODE_ENV !== 'production' && config.JWT_SECRET === undefined) {
-    config.JWT_SECRET = DEV_JWT_SECRET;
-  }
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
-    problems.push('JWT_SECRET: the development secret must not be used in production');
+  const development = config.allowsDevelopmentSecrets();
+  const settable = config as unknown as Record<string, unknown>;
+  for (const [name, value] of Object.entries(config.developmentSecrets())) {
+    if (development && settable[name] === undefined) settable[name] = value;
+    else if (!development && settable[name] === value) {
+      problems.push(
+        `${name}: the development value is public and is refused unless NODE_ENV is development or test`,
+      );
+    }
   }
   problems.push(...flatten(validateSync(config, { forbidUnknownValues: true, stopAtFirstError: true })));
   if (problems.length > 0) throw new ConfigValidationError(problems);

@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  type ValidationArguments,
+} from 'class-validator';
 import { IsConnectionUrl } from './is-connection-url';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -11,17 +21,36 @@ export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
 
 /**
  * Only for local runs and tests: anyone can read it here, so tokens signed with it prove nothing.
- * `loadConfig` falls back to it only when NODE_ENV is not `production` and refuses it in production.
+ * `loadConfig` fills it in only when NODE_ENV is `development` or `test` and refuses it otherwise.
  */
 export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me-0123456789';
+
+/** The only NODE_ENV values under which development secrets are used (exact, lower case). */
+export const DEVELOPMENT_ENVIRONMENTS: readonly string[] = ['development', 'test'];
+
+/** The refusal a secret gets when it is missing outside development, saying how to fix it. */
+export const requiredOutsideDevelopment =
+  (name: string, alternative = '') =>
+  ({ object }: ValidationArguments): string => {
+    const env = (object as PlatformConfig).NODE_ENV;
+    return (
+      `${name} is required${alternative}: development secrets are used only when NODE_ENV is ` +
+      `development or test, and NODE_ENV is ${env === undefined ? 'unset' : `'${env}'`}`
+    );
+  };
 
 /**
  * Environment every service shares (architecture §8: validated at boot, defaults that work on the
  * local setup). A service declares its own variables by extending this class.
  */
 export class PlatformConfig {
-  @IsIn(['development', 'test', 'production'])
-  NODE_ENV: string = 'development';
+  /**
+   * `development` or `test` allow the labelled development secrets; anything else (production,
+   * staging, unset) needs real ones, so a deployment that forgets NODE_ENV fails safe.
+   */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
 
   /** Overrides the service name used in logs and metrics (e.g. to tell replicas apart). */
   @IsOptional()
@@ -45,10 +74,10 @@ export class PlatformConfig {
   @MinLength(1)
   KAFKA_BROKERS: string = '127.0.0.1:19092';
 
-  /** HS256 signing secret. Required in production unless JWT_JWKS_URL is set. */
-  @ValidateIf((c: PlatformConfig) => (c.NODE_ENV === 'production' ? !c.JWT_JWKS_URL : true))
+  /** HS256 signing secret. Required outside development and test unless JWT_JWKS_URL is set. */
+  @ValidateIf((c: PlatformConfig) => c.JWT_SECRET !== undefined || !c.JWT_JWKS_URL)
   @MinLength(16)
-  @IsString({ message: 'JWT_SECRET is required in production unless JWT_JWKS_URL is set' })
+  @IsString({ message: requiredOutsideDevelopment('JWT_SECRET', ' (or JWT_JWKS_URL)') })
   JWT_SECRET?: string;
 
   /** When set, bearer tokens are verified against this JWKS instead of JWT_SECRET. */
@@ -93,6 +122,18 @@ export class PlatformConfig {
   @IsString()
   @MinLength(1)
   JSON_BODY_LIMIT: string = '256kb';
+
+  allowsDevelopmentSecrets(): boolean {
+    return this.NODE_ENV !== undefined && DEVELOPMENT_ENVIRONMENTS.includes(this.NODE_ENV);
+  }
+
+  /**
+   * Variable → its public development value. `loadConfig` fills these in under development and
+   * test and refuses them anywhere else; a service with secrets of its own adds them here.
+   */
+  developmentSecrets(): Readonly<Record<string, string>> {
+    return this.JWT_JWKS_URL === undefined ? { JWT_SECRET: DEV_JWT_SECRET } : {};
+  }
 
   kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',')

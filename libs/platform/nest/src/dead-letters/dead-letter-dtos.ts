@@ -1,7 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
-import type { DeadLetter } from '@crm/messaging';
+import type { DeadLetter, InboxOutcome } from '@crm/messaging';
 
 export class DeadLetterQuery {
   @ApiPropertyOptional({ description: 'Only this consumer (default: all consumers of the service)' })
@@ -63,3 +63,32 @@ export const deadLetterView = (letter: DeadLetter): DeadLetterView => ({
   replayedAt: letter.replayedAt === null ? null : letter.replayedAt.toISOString(),
   message: messageOf(letter.value),
 });
+
+export class DeadLetterDto implements DeadLetterView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The consumer that parked it' }) consumer!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty() partition!: number;
+  @ApiProperty({ example: '42', description: 'Kafka offset (decimal string)' }) offset!: string;
+  @ApiProperty({ type: String, nullable: true }) key!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The event id when the message had one' })
+  eventId!: string | null;
+  @ApiProperty({ description: 'Why the handler failed' }) error!: string;
+  @ApiProperty({ format: 'date-time' }) failedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) replayedAt!: string | null;
+  @ApiProperty({ description: 'The message as JSON when it parses, otherwise its text (a poison message)' })
+  message!: unknown;
+}
+
+export class DeadLetterListDto {
+  @ApiProperty({ type: [DeadLetterDto], description: 'Oldest first' }) items!: DeadLetterDto[];
+}
+
+export class DeadLetterReplayDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({
+    enum: ['processed', 'duplicate'],
+    description: '`duplicate` when the message had been handled meanwhile',
+  })
+  outcome!: InboxOutcome;
+}

@@ -1,20 +1,20 @@
-import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { DeadLetterNotFoundError, DeadLetters, type InboxOutcome, PoisonMessageError } from '@crm/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../errors/problem-details';
+import { ApiCommand, ApiRead } from '../openapi/api-operation';
 import { InboxConsumerRegistry } from '../pipeline/inbox-consumer-registry';
 import { PG_POOL, SERVICE_INFO, type ServiceInfo } from '../tokens';
-import { DeadLetterQuery, type DeadLetterView, deadLetterView } from './dead-letter-dtos';
+import {
+  DeadLetterDto,
+  DeadLetterListDto,
+  DeadLetterQuery,
+  DeadLetterReplayDto,
+  type DeadLetterView,
+  deadLetterView,
+} from './dead-letter-dtos';
 
 /**
  * Operators' view of the messages this service's consumers parked (architecture §5): list them
@@ -22,8 +22,6 @@ import { DeadLetterQuery, type DeadLetterView, deadLetterView } from './dead-let
  * of a message handled meanwhile is a no-op (`duplicate`).
  */
 @ApiTags('operations')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'admin only' })
 @Roles('admin')
 @Controller('admin/dead-letters')
 export class DeadLettersController {
@@ -38,7 +36,12 @@ export class DeadLettersController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'Dead letters, oldest first' })
+  @ApiRead({
+    operationId: 'listDeadLetters',
+    summary: "The messages this service's consumers parked, oldest first (admin)",
+    response: DeadLetterListDto,
+    errors: { 403: 'admin only' },
+  })
   async list(@Query() query: DeadLetterQuery): Promise<{ items: DeadLetterView[] }> {
     const letters = await this.letters.list(query.consumer ?? null, {
       pendingOnly: query.pending ?? true,
@@ -48,18 +51,29 @@ export class DeadLettersController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'One dead letter' })
-  @ApiNotFoundResponse({ description: 'No such dead letter' })
+  @ApiRead({
+    operationId: 'getDeadLetter',
+    summary: 'One dead letter with its error and message (admin)',
+    response: DeadLetterDto,
+    errors: { 400: 'The id is not a UUID', 403: 'admin only', 404: '`dead_letter.not_found`' },
+  })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<DeadLetterView> {
     return deadLetterView(await this.find(id));
   }
 
   @Post(':id/replay')
-  @HttpCode(200)
-  @ApiOkResponse({ description: '`processed`, or `duplicate` when the message had been handled meanwhile' })
-  @ApiNotFoundResponse({ description: 'No such dead letter' })
-  @ApiConflictResponse({ description: 'Its consumer does not run in this process' })
-  @ApiUnprocessableEntityResponse({ description: 'The message cannot be parsed, or its handler fails again' })
+  @ApiCommand({
+    operationId: 'replayDeadLetter',
+    summary: 'Replay a dead letter through the normal inbox path once the cause is fixed (admin)',
+    status: 200,
+    response: DeadLetterReplayDto,
+    errors: {
+      403: 'admin only',
+      404: '`dead_letter.not_found`',
+      409: '`dead_letter.consumer_not_running`: its consumer does not run in this process',
+      422: '`dead_letter.unparseable` or `dead_letter.replay_failed`: the handler fails again',
+    },
+  })
   async replay(@Param('id', ParseUUIDPipe) id: string): Promise<{ id: string; outcome: InboxOutcome }> {
     const letter = await this.find(id);
     const consumer = this.consumers.get(letter.consumer);

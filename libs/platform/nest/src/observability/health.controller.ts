@@ -1,7 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { Public } from '../auth/public.decorator';
+import { ApiRead } from '../openapi/api-operation';
+import { HealthReportDto } from './health-report.dto';
 import { HealthRegistry } from './health-registry';
 
 @ApiTags('operations')
@@ -11,10 +13,14 @@ export class HealthController {
   constructor(private readonly health: HealthRegistry) {}
 
   @Get()
-  @ApiOkResponse({ description: "Every critical check is up: { status: 'ok', checks, warnings }" })
-  @ApiServiceUnavailableResponse({
-    description: "A critical check is down: { status: 'error', checks, warnings }",
+  @ApiRead({
+    operationId: 'checkHealth',
+    summary: 'Health of the service and what it depends on',
+    response: HealthReportDto,
+    responseDescription: 'Every critical check is up',
+    public: true,
   })
+  @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'A critical check is down' })
   async check(@Res() response: ServerResponse): Promise<void> {
     const report = await this.health.check();
     response.statusCode = report.status === 'ok' ? 200 : 503;

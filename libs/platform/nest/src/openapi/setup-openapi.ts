@@ -1,21 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { openApiDocument } from './openapi-document';
 
 export const DOCS_PATH = 'docs';
 
-/** OpenAPI UI at /docs and the document at /docs-json (architecture §7); bearer JWT declared for every operation. */
-export const setupOpenApi = (app: INestApplication, serviceName: string, version = '1.0.0'): void => {
-  const config = new DocumentBuilder()
-    .setTitle(`${serviceName} API`)
-    .setDescription(
-      `The ${serviceName} service. Errors are application/problem+json (RFC 9457) with a stable \`code\`. ` +
-        'Commands accept an Idempotency-Key header; a repeat returns the first answer with Idempotent-Replayed: true.',
-    )
-    .setVersion(version)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-    .addSecurityRequirements('bearer')
-    .build();
-  SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, config), {
+/** OpenAPI UI at /docs and the document at /docs-json (architecture §7), the same document `buildOpenApiDocument` writes. */
+export const setupOpenApi = (app: INestApplication, serviceName: string): void => {
+  SwaggerModule.setup(DOCS_PATH, app, () => openApiDocument(app, serviceName), {
     jsonDocumentUrl: `${DOCS_PATH}-json`,
     swaggerOptions: { persistAuthorization: true },
   });

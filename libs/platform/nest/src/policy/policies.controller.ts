@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@crm/event-sourcing';
 import { type Clock, PolicyRegistry } from '@crm/policy';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../errors/problem-details';
 import { CorrelationId } from '../observability/correlation-id';
+import { ApiCommand, ApiRead } from '../openapi/api-operation';
 import { CLOCK } from '../tokens';
 import {
   AdoptPolicyVersionDto,
   PolicyAtQuery,
+  PolicyDto,
+  PolicyVersionDto,
   type PolicyVersionView,
   type PolicyView,
   policyVersionView,
@@ -33,7 +27,6 @@ export const POLICY_ADOPTING_ROLES = ['gm', 'admin'];
  * (and were, at any instant); adopting a version is an event naming who, when, why and from when.
  */
 @ApiTags('policies')
-@ApiBearerAuth()
 @Controller('policies')
 export class PoliciesController {
   constructor(
@@ -42,8 +35,12 @@ export class PoliciesController {
   ) {}
 
   @Get(':policyId')
-  @ApiOkResponse({ description: 'Every adopted version and the one in force at `at` (default now)' })
-  @ApiNotFoundResponse({ description: 'No version of this policy was ever adopted' })
+  @ApiRead({
+    operationId: 'getPolicy',
+    summary: 'Every adopted version of a policy and the one in force at `at` (default now)',
+    response: PolicyDto,
+    errors: { 404: '`policy_not_found`: no version of this policy was ever adopted' },
+  })
   async policy(@Param('policyId') policyId: string, @Query() query: PolicyAtQuery): Promise<PolicyView> {
     const versions = await this.registry.history(policyId);
     if (versions.length === 0) {
@@ -63,10 +60,16 @@ export class PoliciesController {
 
   @Post(':policyId/versions')
   @Roles(...POLICY_ADOPTING_ROLES)
-  @ApiCreatedResponse({ description: 'The adopted version, as recorded' })
-  @ApiBadRequestResponse({ description: 'Malformed document' })
-  @ApiForbiddenResponse({ description: 'Only gm or admin adopt policy versions' })
-  @ApiConflictResponse({ description: 'The version exists, or takes effect before the latest one' })
+  @ApiCommand({
+    operationId: 'adoptPolicyVersion',
+    summary: 'Adopt a new version of a policy from a given instant (gm, admin)',
+    response: PolicyVersionDto,
+    responseDescription: 'The adopted version, as recorded',
+    errors: {
+      403: 'Only gm or admin adopt policy versions',
+      409: 'The version exists, or takes effect before the latest one',
+    },
+  })
   async adopt(
     @Param('policyId') policyId: string,
     @Body() body: AdoptPolicyVersionDto,

@@ -62,3 +62,24 @@ export const policyVersionView = (policy: AdoptedPolicy): PolicyVersionView => (
   ...(policy.reason !== undefined ? { reason: policy.reason } : {}),
   eventId: policy.eventId,
 });
+
+export class PolicyVersionDto implements PolicyVersionView {
+  @ApiProperty({ example: 'customers.lapse' }) policyId!: string;
+  @ApiProperty({ example: 'v2' }) version!: string;
+  @ApiProperty({ format: 'date-time' }) effectiveFrom!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The parameters (domain §7)' })
+  params!: Record<string, unknown>;
+  @ApiProperty({ description: 'Who adopted it' }) adoptedBy!: string;
+  @ApiProperty({ format: 'date-time' }) adoptedAt!: string;
+  @ApiPropertyOptional() reason?: string;
+  @ApiProperty({ format: 'uuid', description: 'The adoption event' }) eventId!: string;
+}
+
+export class PolicyDto implements PolicyView {
+  @ApiProperty() policyId!: string;
+  @ApiProperty({ format: 'date-time', description: 'The instant `inForce` refers to' }) at!: string;
+  @ApiProperty({ type: PolicyVersionDto, nullable: true, description: 'null when none was in force yet' })
+  inForce!: PolicyVersionDto | null;
+  @ApiProperty({ type: [PolicyVersionDto], description: 'Every adopted version, in adoption order' })
+  versions!: PolicyVersionDto[];
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@crm/event-sourcing';
 import { DomainError } from '@crm/event-sourcing';
@@ -57,6 +57,11 @@ export class WidgetsController {
   @Get('me')
   me(@CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Record<string, unknown> {
     return { actor, correlationId };
+  }
+
+  @Get('lookup/:code')
+  lookup(@Param('code') code: string, @Query('tag') tag?: string): Record<string, unknown> {
+    return { code, tag: tag ?? null };
   }
 
   @Get('managed')

@@ -18,6 +18,11 @@ export class TimerRunner implements OnApplicationBootstrap, OnModuleDestroy {
     health.register('timers', () => this.poller.isAlive());
   }
 
+  /** Looks for due timers now (the test clock moved past some). */
+  pollNow(): void {
+    this.poller.pollNow();
+  }
+
   onApplicationBootstrap(): void {
     this.poller.start();
   }

@@ -19,6 +19,7 @@ export class TimerPoller {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private lastPassAt = 0;
+  private pollAgain = false;
 
   constructor(private readonly options: TimerPollerOptions) {}
 
@@ -42,6 +43,14 @@ export class TimerPoller {
     this.loop = undefined;
   }
 
+  /** Starts the next pass now instead of after the interval (e.g. the clock was moved). */
+  pollNow(): void {
+    // A pass already under way may have read the clock before it moved: run one more after it.
+    this.pollAgain = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.wake?.();
+  }
+
   /** Alive while started and a pass finished recently (a hung handler makes it unhealthy). */
   isAlive(): boolean {
     return this.running && Date.now() - this.lastPassAt < Math.max(30_000, this.intervalMs * 10);
@@ -51,13 +60,14 @@ export class TimerPoller {
     const batchSize = this.options.batchSize ?? 50;
     while (this.running) {
       let claimed = 0;
+      this.pollAgain = false;
       try {
         claimed = (await this.options.timers.fireDue(this.options.handler, batchSize)).claimed;
       } catch (error) {
         this.options.onError?.(error);
       }
       this.lastPassAt = Date.now();
-      if (claimed >= batchSize || !this.running) continue;
+      if (claimed >= batchSize || this.pollAgain || !this.running) continue;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
         this.timer = setTimeout(resolve, this.intervalMs);

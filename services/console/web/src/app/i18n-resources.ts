@@ -5,6 +5,10 @@ import inboxZh from '@/features/inbox/locales/zh-CN.json';
 import inboxEn from '@/features/inbox/locales/en.json';
 import customersZh from '@/features/customers/locales/zh-CN.json';
 import customersEn from '@/features/customers/locales/en.json';
+import outreachZh from '@/features/outreach/locales/zh-CN.json';
+import outreachEn from '@/features/outreach/locales/en.json';
+import staffZh from '@/features/staff/locales/zh-CN.json';
+import staffEn from '@/features/staff/locales/en.json';
 import invitationsZh from '@/features/invitations/locales/zh-CN.json';
 import invitationsEn from '@/features/invitations/locales/en.json';
 
@@ -13,6 +17,8 @@ export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> 
   auth: { 'zh-CN': authZh, en: authEn },
   inbox: { 'zh-CN': inboxZh, en: inboxEn },
   customers: { 'zh-CN': customersZh, en: customersEn },
+  outreach: { 'zh-CN': outreachZh, en: outreachEn },
+  staff: { 'zh-CN': staffZh, en: staffEn },
   invitations: { 'zh-CN': invitationsZh, en: invitationsEn },
 };
 

@@ -13,7 +13,7 @@ import { LanguageSwitch } from '@/shared/ui/language-switch';
 
 /** ProLayout with the menu filtered by the session's access flags; a signed-out visitor goes to sign-in. */
 export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -43,6 +43,8 @@ export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
 
   return (
     <ProLayout
+      // ProLayout memoises its menu: a new language must rebuild it.
+      key={i18n.language}
       title={t('appName')}
       logo={false}
       layout="mix"

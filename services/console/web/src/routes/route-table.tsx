@@ -2,6 +2,7 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import {
   AlertOutlined,
   CalendarOutlined,
+  FileTextOutlined,
   ExclamationCircleOutlined,
   MoneyCollectOutlined,
   InboxOutlined,
@@ -66,6 +67,18 @@ export const ROUTES: readonly RouteEntry[] = [
     page: lazy(() => import('./customers/customer-page')),
   },
   // Outreach batches and staff
+  {
+    path: '/outreach',
+    menuKey: 'outreach',
+    icon: <FileTextOutlined />,
+    access: 'canSeeBatches',
+    page: lazy(() => import('./outreach/outreach-batches-page')),
+  },
+  {
+    path: '/outreach/:batchId',
+    access: 'canSeeBatches',
+    page: lazy(() => import('./outreach/outreach-batch-page')),
+  },
   {
     path: '/staff',
     menuKey: 'staff',

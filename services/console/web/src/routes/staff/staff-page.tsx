@@ -1,12 +1,12 @@
 import { PageContainer } from '@ant-design/pro-components';
-import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { StaffDirectory } from '@/features/staff/components/staff-directory';
 
-export default function PlaceholderPage() {
-  const { t } = useTranslation();
+export default function StaffPage() {
+  const { t } = useTranslation('staff');
   return (
-    <PageContainer>
-      <Empty description={t('state.empty')} />
+    <PageContainer title={t('title')}>
+      <StaffDirectory />
     </PageContainer>
   );
 }

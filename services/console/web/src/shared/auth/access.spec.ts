@@ -13,6 +13,24 @@ describe('access flags', () => {
     expect(accessFor({ employeeId: 'g', name: 'g', roles: ['gm'] }).canGiveFinalRuling).toBe(true);
   });
 
+  it('takes the BU manager and the CRM clerk to the outreach batches, each to their own step', () => {
+    const manager = accessFor({ employeeId: 'm', name: 'm', bu: 'bu-1', roles: ['bu_manager'] });
+    const clerk = accessFor({ employeeId: 'k', name: 'k', roles: ['crm_clerk'] });
+    expect([manager.canSeeBatches, manager.canManageBatches, manager.canEnterBatches]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([clerk.canSeeBatches, clerk.canManageBatches, clerk.canEnterBatches]).toEqual([true, false, true]);
+    expect(accessFor({ employeeId: 'e', name: 'e', roles: ['staff'] }).canSeeBatches).toBe(false);
+  });
+
+  it('lets the GM and admins open business units, a BU manager only manage staff', () => {
+    const manager = accessFor({ employeeId: 'm', name: 'm', bu: 'bu-1', roles: ['bu_manager'] });
+    expect([manager.canManageStaff, manager.canOpenBusinessUnits]).toEqual([true, false]);
+    expect(accessFor({ employeeId: 'a', name: 'a', roles: ['admin'] }).canOpenBusinessUnits).toBe(true);
+  });
+
   it('shows the event board and the fines to managers and above, not to staff', () => {
     const staff = accessFor({ employeeId: 'e-1', name: 's', bu: 'bu-1', roles: ['staff'] });
     const manager = accessFor({ employeeId: 'm-1', name: 'm', bu: 'bu-1', roles: ['bu_manager'] });

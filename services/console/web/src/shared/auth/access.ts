@@ -12,7 +12,9 @@ export interface Access {
   readonly canReassignLapsed: boolean;
   readonly canManageBatches: boolean;
   readonly canEnterBatches: boolean;
+  readonly canSeeBatches: boolean;
   readonly canManageStaff: boolean;
+  readonly canOpenBusinessUnits: boolean;
   readonly canSeeInvitations: boolean;
   readonly canConfirmInvitation: boolean;
   readonly canFileLists: boolean;
@@ -40,7 +42,9 @@ export const accessFor = (person: SessionPerson | undefined): Access => {
     canReassignLapsed: any(roles, 'resource_director'),
     canManageBatches: any(roles, 'bu_manager'),
     canEnterBatches: any(roles, 'crm_clerk'),
+    canSeeBatches: any(roles, 'bu_manager', 'crm_clerk', 'gm') || admin,
     canManageStaff: any(roles, 'bu_manager', 'gm') || admin,
+    canOpenBusinessUnits: any(roles, 'gm') || admin,
     canSeeInvitations: any(roles, 'staff', 'bu_manager', 'coordinator', 'gm', 'admin'),
     canConfirmInvitation: any(roles, 'staff', 'bu_manager'),
     canFileLists: any(roles, 'bu_manager'),

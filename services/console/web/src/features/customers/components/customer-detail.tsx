@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ProDescriptions } from '@ant-design/pro-components';
-import { Card, Tag, Timeline, Typography } from 'antd';
+import { Badge, Card, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/shared/i18n/i18n';
 import { QueryState } from '@/shared/ui/query-state';
@@ -45,9 +45,9 @@ export const CustomerDetail = ({ customerId }: { customerId: string }) => {
                   key: 'status',
                   render: () =>
                     c.lapsed ? (
-                      <Tag color="orange">{t('lapsed')}</Tag>
+                      <Badge status="warning" text={t('lapsed')} />
                     ) : (
-                      <Tag color="green">{t('served')}</Tag>
+                      <Badge status="success" text={t('served')} />
                     ),
                 },
                 { title: t('fields.tier'), key: 'tier', render: () => (c.tier ? t(`tiers.${c.tier}`) : '—') },

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Tag } from 'antd';
+import { Badge, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/shared/i18n/i18n';
@@ -44,7 +44,11 @@ export const CustomerTable = () => {
       dataIndex: 'lapsed',
       search: false,
       render: (_, c) =>
-        c.lapsed ? <Tag color="orange">{t('lapsed')}</Tag> : <Tag color="green">{t('served')}</Tag>,
+        c.lapsed ? (
+          <Badge status="warning" text={t('lapsed')} />
+        ) : (
+          <Badge status="success" text={t('served')} />
+        ),
     },
     {
       title: t('fields.registeredAt'),

@@ -7,7 +7,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['DeadLettersController_list'];
+    /** The messages this service's consumers parked, oldest first (admin) */
+    get: operations['listDeadLetters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -23,7 +24,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['DeadLettersController_get'];
+    /** One dead letter with its error and message (admin) */
+    get: operations['getDeadLetter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -41,7 +43,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['DeadLettersController_replay'];
+    /** Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
+    post: operations['replayDeadLetter'];
     delete?: never;
     options?: never;
     head?: never;
@@ -55,7 +58,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuditController_history'];
+    /** Every event of a stream with its metadata and hashes, oldest first (auditor, admin) */
+    get: operations['readAuditedStream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -71,7 +75,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuditController_verify'];
+    /** Verify a stream's hash chain: ok, events checked, any altered or missing event */
+    get: operations['verifyAuditedStream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -89,7 +94,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_register'];
+    /** Register a case (inquiry, suggestion, complaint, grievance); severity and deadline are decided */
+    post: operations['registerCase'];
     delete?: never;
     options?: never;
     head?: never;
@@ -103,7 +109,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CasesController_get'];
+    /** One case from its event stream; `asOf` for the case as recorded at a past instant */
+    get: operations['getCase'];
     put?: never;
     post?: never;
     delete?: never;
@@ -121,7 +128,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_accept'];
+    /** The customer accepted the resolution */
+    post: operations['recordAcceptance'];
     delete?: never;
     options?: never;
     head?: never;
@@ -137,7 +145,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_archive'];
+    /** Archive a closed case */
+    post: operations['archiveCase'];
     delete?: never;
     options?: never;
     head?: never;
@@ -153,7 +162,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_assign'];
+    /** Assign a handler and the responsible BU */
+    post: operations['assignCase'];
     delete?: never;
     options?: never;
     head?: never;
@@ -169,7 +179,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_classify'];
+    /** Classify the cause (and severity) of a case */
+    post: operations['classifyCase'];
     delete?: never;
     options?: never;
     head?: never;
@@ -185,7 +196,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_close'];
+    /** Close the case */
+    post: operations['closeCase'];
     delete?: never;
     options?: never;
     head?: never;
@@ -201,7 +213,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_extend'];
+    /** Extend the deadline once, with the reason */
+    post: operations['extendCaseDeadline'];
     delete?: never;
     options?: never;
     head?: never;
@@ -215,7 +228,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CasesController_explanation'];
+    /** Every decision on the case with the rule, policy version and calendar it used */
+    get: operations['explainCase'];
     put?: never;
     post?: never;
     delete?: never;
@@ -233,7 +247,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_followUp'];
+    /** Record the follow-up call and the customer's satisfaction */
+    post: operations['recordFollowUp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -249,7 +264,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_waive'];
+    /** Waive the follow-up, with the reason */
+    post: operations['waiveFollowUp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -265,7 +281,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_investigate'];
+    /** Record the findings of the investigation */
+    post: operations['recordInvestigation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -281,7 +298,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_notEstablished'];
+    /** Declare the complaint not established, with the reason */
+    post: operations['declareNotEstablished'];
     delete?: never;
     options?: never;
     head?: never;
@@ -297,7 +315,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_reject'];
+    /** The customer rejected the resolution; past the ladder a linked case is opened (CMP-FUP-10) */
+    post: operations['recordRejection'];
     delete?: never;
     options?: never;
     head?: never;
@@ -313,7 +332,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_reply'];
+    /** Reply to the customer with approved resolution items */
+    post: operations['replyToCustomer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -329,7 +349,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_propose'];
+    /** Propose the resolution items (refunds, compensation, apology…) */
+    post: operations['proposeResolution'];
     delete?: never;
     options?: never;
     head?: never;
@@ -345,7 +366,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_approve'];
+    /** Approve the proposed resolution (authority by amount, CMP-APR) */
+    post: operations['approveResolution'];
     delete?: never;
     options?: never;
     head?: never;
@@ -361,7 +383,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_sendBack'];
+    /** Send the proposed resolution back with a reason */
+    post: operations['sendBackResolution'];
     delete?: never;
     options?: never;
     head?: never;
@@ -377,7 +400,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_retention'];
+    /** Keep the archived case beyond its retention period */
+    post: operations['extendRetention'];
     delete?: never;
     options?: never;
     head?: never;
@@ -393,7 +417,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CasesController_transfer'];
+    /** Transfer the case to another receiver */
+    post: operations['transferCaseReceiver'];
     delete?: never;
     options?: never;
     head?: never;
@@ -407,7 +432,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerDirectoryController_list'];
+    /** A page of this service's replica of the customer directory */
+    get: operations['listCustomerDirectory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -423,7 +449,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerDirectoryController_get'];
+    /** One customer from this service's replica of the customer directory */
+    get: operations['getCustomerDirectoryEntry'];
     put?: never;
     post?: never;
     delete?: never;
@@ -439,7 +466,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['HealthController_check'];
+    /** Health of the service and what it depends on */
+    get: operations['checkHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Prometheus metrics of the service */
+    get: operations['scrapeMetrics'];
     put?: never;
     post?: never;
     delete?: never;
@@ -455,7 +500,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PoliciesController_policy'];
+    /** Every adopted version of a policy and the one in force at `at` (default now) */
+    get: operations['getPolicy'];
     put?: never;
     post?: never;
     delete?: never;
@@ -473,7 +519,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['PoliciesController_adopt'];
+    /** Adopt a new version of a policy from a given instant (gm, admin) */
+    post: operations['adoptPolicyVersion'];
     delete?: never;
     options?: never;
     head?: never;
@@ -487,7 +534,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ReadModelsController_halfYear'];
+    /** Cases closed in a half year by kind, cause, BU and severity */
+    get: operations['getHalfYearSummary'];
     put?: never;
     post?: never;
     delete?: never;
@@ -503,7 +551,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ReadModelsController_monthly'];
+    /** Cases closed in a month by kind, cause, BU and severity (default: the previous month) */
+    get: operations['getMonthlyStatistics'];
     put?: never;
     post?: never;
     delete?: never;
@@ -519,7 +568,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ReadModelsController_open'];
+    /** Cases not closed yet, soonest deadline first (at most 500) */
+    get: operations['listOpenCases'];
     put?: never;
     post?: never;
     delete?: never;
@@ -535,7 +585,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ReadModelsController_ledger'];
+    /** The penalty ledger: every fine with payee, rule and policy version */
+    get: operations['listPenaltyLedger'];
     put?: never;
     post?: never;
     delete?: never;
@@ -551,7 +602,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ReadModelsController_repeat'];
+    /** Customers with more than one complaint or grievance in the window (default 90 days) */
+    get: operations['listRepeatComplainants'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/work-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's pending work items, by due time then id */
+    get: operations['listWorkItems'];
     put?: never;
     post?: never;
     delete?: never;
@@ -564,6 +633,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ActorDto: {
+      /** @example bu-1 */
+      bu?: string;
+      /** @example e-001 */
+      id: string;
+      name?: string;
+      /** @example bu_manager */
+      role: string;
+    };
     AdoptPolicyVersionDto: {
       /** @description ISO-8601 instant from which the version governs decisions; not before the latest one */
       effectiveFrom: string;
@@ -582,6 +660,146 @@ export interface components {
     AssignCaseDto: {
       handlerId: string;
       responsibleBu: string;
+    };
+    AuditedEventDto: {
+      data: {
+        [key: string]: unknown;
+      };
+      hash: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Actor, correlation and causation ids, policy version… */
+      metadata: {
+        [key: string]: unknown;
+      };
+      position: components['schemas']['EventPositionDto'];
+      previousHash: string;
+      /** Format: date-time */
+      recordedAt: string;
+      streamId: string;
+      /** @example CustomerRegistered */
+      type: string;
+      /** @description Position in its stream, from 0 */
+      version: number;
+    };
+    CaseDecisionDto: {
+      actor: components['schemas']['ActorDto'];
+      /** Format: date-time */
+      businessTime: string;
+      /** @description The calendar facts behind a computed deadline */
+      calendar?: {
+        [key: string]: unknown;
+      };
+      /** @description The event data */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description What was decided, in words */
+      decision: string;
+      /** @example v1 */
+      policyVersion?: string;
+      reason?: string;
+      /** Format: date-time */
+      recordedAt: string;
+      /** @example CMP-APR-04 */
+      rule?: string;
+      /** @example CaseAssigned */
+      type: string;
+      /** @description Position of the event in the case stream */
+      version: number;
+    };
+    CaseDto: {
+      approvedBy?: string;
+      approvedItemIds: string[];
+      /**
+       * Format: date-time
+       * @description Set when read with `asOf`
+       */
+      asOf?: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @enum {string} */
+      cause?:
+        'service_lapse' | 'staff_conduct' | 'attitude' | 'inter_bu_dispute' | 'product_quality' | 'other';
+      /** @enum {string} */
+      channel: 'hotline' | 'letter' | 'visit' | 'web' | 'executive';
+      /** Format: date-time */
+      closedAt?: string;
+      concernedBu: string;
+      concernedEmployeeId: string;
+      customerId: string;
+      deadlineExtended: boolean;
+      description: string;
+      /** Format: date-time */
+      dueAt?: string;
+      /** @enum {string} */
+      escalationLevel: 'handler' | 'bu_manager' | 'gm';
+      fines: components['schemas']['FineDto'][];
+      followUp?: components['schemas']['FollowUpViewDto'];
+      handlerId?: string;
+      items: components['schemas']['ResolutionItemViewDto'][];
+      /** @enum {string} */
+      kind: 'inquiry' | 'suggestion' | 'complaint' | 'grievance';
+      linkedCaseIds: string[];
+      /**
+       * Format: uuid
+       * @description The case this one was opened from
+       */
+      linkedFrom?: string;
+      /** @example TS-2026-000123 */
+      number: string;
+      /** @description The deadlines the case is overdue for */
+      overdueFor: string[];
+      /**
+       * Format: date-time
+       * @description What the receiver promised the customer
+       */
+      promisedBy?: string;
+      receiverBu: string;
+      receiverId: string;
+      /** Format: date-time */
+      registeredAt: string;
+      repliedItemIds: string[];
+      /**
+       * @description Who must approve the resolution
+       * @enum {string|null}
+       */
+      requiredApprover: 'cs_manager' | 'bu_manager' | 'gm' | null;
+      /** Format: date-time */
+      resolvedAt?: string;
+      responsibleBu?: string;
+      /** Format: date-time */
+      retainUntil?: string;
+      /** @enum {string} */
+      severity: 'general' | 'major';
+      /** @enum {string} */
+      status:
+        | 'registered'
+        | 'classified'
+        | 'assigned'
+        | 'investigated'
+        | 'resolution_proposed'
+        | 'resolution_approved'
+        | 'replied'
+        | 'accepted'
+        | 'not_established'
+        | 'closed'
+        | 'archived';
+      subject: string;
+      transferRequested: boolean;
+    };
+    CaseExplanationDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @description Every decision on the case, oldest first */
+      decisions: components['schemas']['CaseDecisionDto'][];
+    };
+    CaseOutcomeResponse: {
+      caseId: string;
+      events: string[];
+      linkedCaseId?: string;
+      linkedCaseNumber?: string;
+      status: string;
     };
     ClassifyCaseDto: {
       /** @enum {string} */
@@ -616,16 +834,246 @@ export interface components {
       page: number;
       total: number;
     };
+    DeadLetterDto: {
+      /** @description The consumer that parked it */
+      consumer: string;
+      /** @description Why the handler failed */
+      error: string;
+      /** @description The event id when the message had one */
+      eventId: string | null;
+      /** Format: date-time */
+      failedAt: string;
+      /** Format: uuid */
+      id: string;
+      key: string | null;
+      /** @description The message as JSON when it parses, otherwise its text (a poison message) */
+      message: Record<string, never>;
+      /**
+       * @description Kafka offset (decimal string)
+       * @example 42
+       */
+      offset: string;
+      partition: number;
+      /** Format: date-time */
+      replayedAt: string | null;
+      topic: string;
+    };
+    DeadLetterListDto: {
+      /** @description Oldest first */
+      items: components['schemas']['DeadLetterDto'][];
+    };
+    DeadLetterReplayDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `duplicate` when the message had been handled meanwhile
+       * @enum {string}
+       */
+      outcome: 'processed' | 'duplicate';
+    };
+    EventPositionDto: {
+      /**
+       * @description Commit position (a bigint as a decimal string)
+       * @example 1042
+       */
+      commit: string;
+      /** @example 1042 */
+      prepare: string;
+    };
     ExtendRetentionDto: {
       reason: string;
       retainUntil: string;
     };
+    FieldError: {
+      /**
+       * @description Constraint name → message
+       * @example {
+       *       "isNotEmpty": "name should not be empty"
+       *     }
+       */
+      constraints: {
+        [key: string]: string;
+      };
+      /**
+       * @description Dotted path of the offending field
+       * @example address.city
+       */
+      field: string;
+    };
     FindingsDto: {
       findings: string;
+    };
+    FineDto: {
+      amountFen: number;
+      /** Format: uuid */
+      caseId: string;
+      caseNumber: string;
+      customerId: string;
+      /** Format: uuid */
+      fineId: string;
+      /** Format: date-time */
+      issuedAt: string;
+      payee: components['schemas']['FinePayeeDto'];
+      /** @example v1 */
+      policyVersion: string;
+      reason: string;
+      /** @example CMP-PEN-01 */
+      rule: string;
+    };
+    FinePayeeDto: {
+      bu: string;
+      employeeId?: string;
+      /** @enum {string} */
+      role: 'employee' | 'bu_manager';
     };
     FollowUpDto: {
       note?: string;
       satisfaction: number;
+    };
+    FollowUpViewDto: {
+      satisfaction?: number;
+      /** @description Why the follow-up was waived */
+      waived?: string;
+    };
+    HashChainProblemDto: {
+      detail: string;
+      /** Format: uuid */
+      eventId?: string;
+      /** @enum {string} */
+      kind: 'altered' | 'missing' | 'broken_link' | 'head_mismatch';
+      version: number;
+    };
+    HealthCheckResultDto: {
+      /** @description A critical check down makes the service unhealthy (503) */
+      critical: boolean;
+      /** @example no answer within 2000 ms */
+      error?: string;
+      latencyMs: number;
+      /** @enum {string} */
+      status: 'up' | 'down';
+    };
+    HealthReportDto: {
+      /** @description Check name (postgres, kafka, relay, projections…) → result */
+      checks: {
+        [key: string]: components['schemas']['HealthCheckResultDto'];
+      };
+      /** @enum {string} */
+      status: 'ok' | 'error';
+      /** @description Non-critical checks that are down */
+      warnings: string[];
+    };
+    OpenCaseRowDto: {
+      calendar_incomplete: boolean;
+      case_id: string;
+      case_number: string;
+      concerned_bu: string;
+      customer_id: string;
+      /** Format: date-time */
+      due_at: string | null;
+      handler_id: string | null;
+      kind: string;
+      overdue: boolean;
+      receiver_id: string;
+      /** Format: date-time */
+      registered_at: string;
+      responsible_bu: string | null;
+      severity: string;
+      status: string;
+    };
+    PenaltyRowDto: {
+      amount_fen: number;
+      case_id: string;
+      case_number: string;
+      customer_id: string;
+      fine_id: string;
+      /** Format: date-time */
+      issued_at: string;
+      payee_bu: string;
+      payee_employee_id: string | null;
+      /** @enum {string} */
+      payee_role: 'employee' | 'bu_manager';
+      policy_version: string;
+      reason: string;
+      rule: string;
+    };
+    PeriodStatsDto: {
+      by: components['schemas']['StatsDimensionsDto'];
+      /** Format: date-time */
+      from: string;
+      /**
+       * Format: date-time
+       * @description Exclusive
+       */
+      to: string;
+      total: components['schemas']['StatsGroupDto'];
+    };
+    PolicyDto: {
+      /**
+       * Format: date-time
+       * @description The instant `inForce` refers to
+       */
+      at: string;
+      /** @description null when none was in force yet */
+      inForce: components['schemas']['PolicyVersionDto'] | null;
+      policyId: string;
+      /** @description Every adopted version, in adoption order */
+      versions: components['schemas']['PolicyVersionDto'][];
+    };
+    PolicyVersionDto: {
+      /** Format: date-time */
+      adoptedAt: string;
+      /** @description Who adopted it */
+      adoptedBy: string;
+      /** Format: date-time */
+      effectiveFrom: string;
+      /**
+       * Format: uuid
+       * @description The adoption event
+       */
+      eventId: string;
+      /** @description The parameters (domain §7) */
+      params: {
+        [key: string]: unknown;
+      };
+      /** @example customers.lapse */
+      policyId: string;
+      reason?: string;
+      /** @example v2 */
+      version: string;
+    };
+    /** @description RFC 9457 problem details with a stable `code` */
+    ProblemDetails: {
+      /**
+       * @description Stable machine-readable code clients branch on
+       * @example validation_failed
+       */
+      code: string;
+      /** @description Quote it when reporting the error */
+      correlationId?: string;
+      /** @example Invalid fields: name */
+      detail: string;
+      /** @description Facts of the refusal, e.g. the customer who holds a mobile number */
+      details?: {
+        [key: string]: unknown;
+      };
+      /** @description Every invalid field (`validation_failed`) */
+      errors?: components['schemas']['FieldError'][];
+      /**
+       * @description The request path of this occurrence
+       * @example /customers
+       */
+      instance?: string;
+      /**
+       * @description The business rule that refused
+       * @example ARC-20
+       */
+      rule?: string;
+      /** @example 400 */
+      status: number;
+      /** @example Bad Request */
+      title: string;
+      /** @example urn:crm:problem:validation_failed */
+      type: string;
     };
     ProposeResolutionDto: {
       items: components['schemas']['ResolutionItemDto'][];
@@ -656,6 +1104,20 @@ export interface components {
       /** @example late delivery */
       subject: string;
     };
+    RegisteredCaseResponse: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example 2611-0001 */
+      number: string;
+    };
+    RepeatComplainantRowDto: {
+      case_numbers: string[];
+      cases: number;
+      customer_id: string;
+      /** Format: date-time */
+      last_registered_at: string;
+      subjects: string[];
+    };
     ReplyDto: {
       /** @description Only approved items (CMP-APR-04) */
       itemIds: string[];
@@ -669,9 +1131,86 @@ export interface components {
       /** @enum {string} */
       kind: 'apology' | 'repair' | 'compensation' | 'allowance' | 'return' | 'other';
     };
+    ResolutionItemViewDto: {
+      /** @description Amount in fen (0 when not monetary) */
+      amountFen: number;
+      description: string;
+      itemId: string;
+      /** @enum {string} */
+      kind: 'apology' | 'repair' | 'compensation' | 'allowance' | 'return' | 'other';
+    };
+    StatsDimensionsDto: {
+      bu: components['schemas']['StatsGroupDto'][];
+      cause: components['schemas']['StatsGroupDto'][];
+      kind: components['schemas']['StatsGroupDto'][];
+      severity: components['schemas']['StatsGroupDto'][];
+    };
+    StatsGroupDto: {
+      cases: number;
+      /**
+       * @description The group's value ('all' for the total)
+       * @example complaint
+       */
+      key: string;
+      meanSatisfaction: number | null;
+      meanWorkingHoursToResolve: number | null;
+      /** @description Share closed on time, 0..1 */
+      onTimeRate: number | null;
+    };
+    StreamHistoryDto: {
+      /** @description Oldest first */
+      events: components['schemas']['AuditedEventDto'][];
+      streamId: string;
+      /** Format: date-time */
+      until?: string;
+    };
+    StreamVerificationDto: {
+      eventsChecked: number;
+      ok: boolean;
+      problems: components['schemas']['HashChainProblemDto'][];
+      streamId: string;
+    };
     TransferReceiverDto: {
       toBu: string;
       toReceiverId: string;
+    };
+    WorkItemDto: {
+      /** Format: date-time */
+      dueAt: string | null;
+      /** @example batch-to-enter:2f7c… */
+      id: string;
+      /** @example batchToEnter */
+      kind: string;
+      /**
+       * @description Console route that opens the work
+       * @example /customers/2f7c…
+       */
+      link: string;
+      /** @enum {string} */
+      priority: 'high' | 'normal' | 'low';
+      /** @example customers */
+      service: string;
+      /**
+       * @description i18n key (docs/work-items.md)
+       * @example workItems.customers.batchToEnter
+       */
+      titleKey: string;
+      /**
+       * @example {
+       *       "batchId": "b-1",
+       *       "customers": 12
+       *     }
+       */
+      titleParams: {
+        [key: string]: string | number | boolean;
+      };
+      /** @description Grows each time the item changes */
+      version: number;
+    };
+    WorkItemPageDto: {
+      items: components['schemas']['WorkItemDto'][];
+      /** @description Pass as `after` for the next page; null at the end */
+      nextCursor: string | null;
     };
   };
   responses: never;
@@ -682,7 +1221,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  DeadLettersController_list: {
+  listDeadLetters: {
     parameters: {
       query?: {
         /** @description Only this consumer (default: all consumers of the service) */
@@ -697,23 +1236,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Dead letters, oldest first */
+      /** @description The messages this service's consumers parked, oldest first (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterListDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  DeadLettersController_get: {
+  getDeadLetter: {
     parameters: {
       query?: never;
       header?: never;
@@ -724,33 +1285,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One dead letter */
+      /** @description One dead letter with its error and message (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterDto'];
+        };
+      };
+      /** @description The id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No such dead letter */
+      /** @description `dead_letter.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  DeadLettersController_replay: {
+  replayDeadLetter: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -758,44 +1346,72 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description `processed`, or `duplicate` when the message had been handled meanwhile */
+      /** @description Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterReplayDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No such dead letter */
+      /** @description `dead_letter.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description Its consumer does not run in this process */
+      /** @description `dead_letter.consumer_not_running`: its consumer does not run in this process */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The message cannot be parsed, or its handler fails again */
+      /** @description `dead_letter.unparseable` or `dead_letter.replay_failed`: the handler fails again */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  AuditController_history: {
+  readAuditedStream: {
     parameters: {
       query?: {
         /** @description As-of read: only events recorded at or before this ISO-8601 instant */
@@ -809,30 +1425,54 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every event of the stream with its metadata and hashes, oldest first */
+      /** @description Every event of a stream with its metadata and hashes, oldest first (auditor, admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StreamHistoryDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The caller is neither auditor nor admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The stream does not exist */
+      /** @description `stream_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  AuditController_verify: {
+  verifyAuditedStream: {
     parameters: {
       query?: never;
       header?: never;
@@ -843,26 +1483,51 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Hash-chain verification: ok, events checked and any altered or missing event */
+      /** @description Verify a stream's hash chain: ok, events checked, any altered or missing event */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StreamVerificationDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The caller is neither auditor nor admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_register: {
+  registerCase: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -872,57 +1537,63 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Register a case (inquiry, suggestion, complaint, grievance); severity and deadline are decided */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegisteredCaseResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
-      };
-      /** @description case.not_found */
-      404: {
-        headers: {
-          [name: string]: unknown;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
-        content?: never;
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_get: {
+  getCase: {
     parameters: {
       query?: {
         /** @description The case as recorded at this instant (ISO-8601) */
@@ -936,60 +1607,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One case from its event stream; `asOf` for the case as recorded at a past instant */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` (also when it did not exist yet at `asOf`) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
-      };
-      /** @description case.invalid_state or a concurrent change */
-      409: {
-        headers: {
-          [name: string]: unknown;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
-        content?: never;
-      };
-      /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
     };
   };
-  CasesController_accept: {
+  recordAcceptance: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -997,60 +1668,78 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The customer accepted the resolution */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_archive: {
+  archiveCase: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1058,60 +1747,78 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Archive a closed case */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_assign: {
+  assignCase: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1123,60 +1830,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Assign a handler and the responsible BU */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_classify: {
+  classifyCase: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1188,60 +1913,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Classify the cause (and severity) of a case */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_close: {
+  closeCase: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1249,60 +1992,78 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Close the case */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_extend: {
+  extendCaseDeadline: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1314,57 +2075,72 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Extend the deadline once, with the reason */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_explanation: {
+  explainCase: {
     parameters: {
       query?: never;
       header?: never;
@@ -1375,60 +2151,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Every decision on the case with the rule, policy version and calendar it used */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseExplanationDto'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
-      };
-      /** @description case.invalid_state or a concurrent change */
-      409: {
-        headers: {
-          [name: string]: unknown;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
-        content?: never;
-      };
-      /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
     };
   };
-  CasesController_followUp: {
+  recordFollowUp: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1440,60 +2216,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Record the follow-up call and the customer's satisfaction */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_waive: {
+  waiveFollowUp: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1505,60 +2299,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Waive the follow-up, with the reason */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_investigate: {
+  recordInvestigation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1570,60 +2382,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Record the findings of the investigation */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_notEstablished: {
+  declareNotEstablished: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1635,60 +2465,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Declare the complaint not established, with the reason */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_reject: {
+  recordRejection: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1700,60 +2548,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The customer rejected the resolution; past the ladder a linked case is opened (CMP-FUP-10) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_reply: {
+  replyToCustomer: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1765,60 +2631,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Reply to the customer with approved resolution items */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_propose: {
+  proposeResolution: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1830,60 +2714,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Propose the resolution items (refunds, compensation, apology…) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_approve: {
+  approveResolution: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1891,60 +2793,78 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Approve the proposed resolution (authority by amount, CMP-APR) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_sendBack: {
+  sendBackResolution: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1956,60 +2876,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Send the proposed resolution back with a reason */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_retention: {
+  extendRetention: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -2021,60 +2959,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Keep the archived case beyond its retention period */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CasesController_transfer: {
+  transferCaseReceiver: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -2086,57 +3042,72 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Transfer the case to another receiver */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseOutcomeResponse'];
+        };
       };
-      /** @description Malformed body; the problem names the field */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Role not allowed, or approval authority too low (CMP-APR-07) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.not_found */
+      /** @description `case.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description case.invalid_state or a concurrent change */
+      /** @description `case.invalid_state`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A business rule refused; `rule` names it (e.g. CMP-APR-04) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerDirectoryController_list: {
+  listCustomerDirectory: {
     parameters: {
       query?: {
         limit?: number;
@@ -2150,6 +3121,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of this service's replica of the customer directory */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2158,16 +3130,36 @@ export interface operations {
           'application/json': components['schemas']['CustomerDirectoryPageDto'];
         };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerDirectoryController_get: {
+  getCustomerDirectoryEntry: {
     parameters: {
       query?: never;
       header?: never;
@@ -2178,6 +3170,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One customer from this service's replica of the customer directory */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2186,23 +3179,45 @@ export interface operations {
           'application/json': components['schemas']['CustomerDirectoryEntryDto'];
         };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer_directory.not_found: unknown here (yet) */
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer_directory.not_found`: unknown here (yet) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  HealthController_check: {
+  checkHealth: {
     parameters: {
       query?: never;
       header?: never;
@@ -2211,23 +3226,47 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every critical check is up: { status: 'ok', checks, warnings } */
+      /** @description Every critical check is up */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthReportDto'];
+        };
       };
-      /** @description A critical check is down: { status: 'error', checks, warnings } */
+      /** @description A critical check is down */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthReportDto'];
+        };
       };
     };
   };
-  PoliciesController_policy: {
+  scrapeMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Prometheus metrics of the service */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+    };
+  };
+  getPolicy: {
     parameters: {
       query?: {
         /** @description Which version was in force at this ISO-8601 instant (default: now) */
@@ -2241,26 +3280,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every adopted version and the one in force at `at` (default now) */
+      /** @description Every adopted version of a policy and the one in force at `at` (default now) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyDto'];
+        };
       };
-      /** @description No version of this policy was ever adopted */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `policy_not_found`: no version of this policy was ever adopted */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  PoliciesController_adopt: {
+  adoptPolicyVersion: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         policyId: string;
       };
@@ -2277,34 +3350,316 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyVersionDto'];
+        };
       };
-      /** @description Malformed document */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Only gm or admin adopt policy versions */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The version exists, or takes effect before the latest one */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  ReadModelsController_halfYear: {
+  getHalfYearSummary: {
     parameters: {
-      query?: never;
+      query: {
+        half: 1 | 2;
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cases closed in a half year by kind, cause, BU and severity */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodStatsDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  getMonthlyStatistics: {
+    parameters: {
+      query?: {
+        month?: number;
+        /** @description Default: the previous month */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cases closed in a month by kind, cause, BU and severity (default: the previous month) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodStatsDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listOpenCases: {
+    parameters: {
+      query?: {
+        overdueOnly?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cases not closed yet, soonest deadline first (at most 500) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenCaseRowDto'][];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listPenaltyLedger: {
+    parameters: {
+      query?: {
+        /** @description Only this BU's fines */
+        bu?: string;
+        /** @description Only this employee's fines */
+        employeeId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The penalty ledger: every fine with payee, rule and policy version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PenaltyRowDto'][];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listRepeatComplainants: {
+    parameters: {
+      query?: {
+        /** @description Look-back window in days */
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Customers with more than one complaint or grievance in the window (default 90 days) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RepeatComplainantRowDto'][];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listWorkItems: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page (opaque) */
+        after?: string;
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2315,71 +3670,19 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkItemPageDto'];
+        };
       };
-    };
-  };
-  ReadModelsController_monthly: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
+      /** @description `limit` out of range or `after` not a cursor of this service (problem+json) */
+      400: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-    };
-  };
-  ReadModelsController_open: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReadModelsController_ledger: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReadModelsController_repeat: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
+      /** @description No or invalid bearer token (problem+json) */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -7,7 +7,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['DeadLettersController_list'];
+    /** The messages this service's consumers parked, oldest first (admin) */
+    get: operations['listDeadLetters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -23,7 +24,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['DeadLettersController_get'];
+    /** One dead letter with its error and message (admin) */
+    get: operations['getDeadLetter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -41,7 +43,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['DeadLettersController_replay'];
+    /** Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
+    post: operations['replayDeadLetter'];
     delete?: never;
     options?: never;
     head?: never;
@@ -55,7 +58,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuditController_history'];
+    /** Every event of a stream with its metadata and hashes, oldest first (auditor, admin) */
+    get: operations['readAuditedStream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -71,7 +75,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuditController_verify'];
+    /** Verify a stream's hash chain: ok, events checked, any altered or missing event */
+    get: operations['verifyAuditedStream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -89,7 +94,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_open'];
+    /** Open a credit account for a customer or supplier */
+    post: operations['openCreditAccount'];
     delete?: never;
     options?: never;
     head?: never;
@@ -103,7 +109,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CreditAccountsController_getAccount'];
+    /** A credit account with exposure, limit, invoices, aging and orders; `asOf` for a past instant */
+    get: operations['getCreditAccount'];
     put?: never;
     post?: never;
     delete?: never;
@@ -121,7 +128,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_registerCollateral'];
+    /** Register collateral for the account */
+    post: operations['registerCollateral'];
     delete?: never;
     options?: never;
     head?: never;
@@ -137,7 +145,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_recordContract'];
+    /** Record the credit contract and its term */
+    post: operations['recordContract'];
     delete?: never;
     options?: never;
     head?: never;
@@ -153,7 +162,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_checkCredit'];
+    /** Check a credit sale or prepayment against the limit, grade, overdue items and dossier */
+    post: operations['checkCredit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -169,7 +179,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_submitDossier'];
+    /** Submit the credit dossier (sections and rating facts) */
+    post: operations['submitDossier'];
     delete?: never;
     options?: never;
     head?: never;
@@ -185,7 +196,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_fileDossier'];
+    /** File the reviewed dossier */
+    post: operations['fileDossier'];
     delete?: never;
     options?: never;
     head?: never;
@@ -201,7 +213,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_reviewDossier'];
+    /** Review the dossier draft with findings */
+    post: operations['reviewDossier'];
     delete?: never;
     options?: never;
     head?: never;
@@ -217,7 +230,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_recordGoodsAccepted'];
+    /** A prepayment's goods arrived and passed acceptance (CRD-08) */
+    post: operations['recordGoodsAccepted'];
     delete?: never;
     options?: never;
     head?: never;
@@ -233,7 +247,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_proposeGrade'];
+    /** Propose a credit grade computed from the dossier */
+    post: operations['proposeGrade'];
     delete?: never;
     options?: never;
     head?: never;
@@ -249,7 +264,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_approveGrade'];
+    /** Approve a reviewed grade proposal (GM) */
+    post: operations['approveGrade'];
     delete?: never;
     options?: never;
     head?: never;
@@ -265,7 +281,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_reviewGrade'];
+    /** Review a grade proposal (marketing VP, CFO) */
+    post: operations['reviewGrade'];
     delete?: never;
     options?: never;
     head?: never;
@@ -281,7 +298,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_requestGrant'];
+    /** Request a credit grant: type, limit and term */
+    post: operations['requestCreditGrant'];
     delete?: never;
     options?: never;
     head?: never;
@@ -297,7 +315,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_approveGrant'];
+    /** Approve a credit grant; the approvers needed depend on the limit */
+    post: operations['approveCreditGrant'];
     delete?: never;
     options?: never;
     head?: never;
@@ -313,7 +332,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_decideHold'];
+    /** Release or reject a held order (marketing VP) */
+    post: operations['decideHold'];
     delete?: never;
     options?: never;
     head?: never;
@@ -327,7 +347,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CreditAccountsController_explanation'];
+    /** Why an order was held (or approved): what the decision saw, and what happened since */
+    get: operations['explainCreditDecision'];
     put?: never;
     post?: never;
     delete?: never;
@@ -345,7 +366,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_requestRelease'];
+    /** Request the release of a held order */
+    post: operations['requestHoldRelease'];
     delete?: never;
     options?: never;
     head?: never;
@@ -361,7 +383,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_proposeAdjustment'];
+    /** Propose a new credit limit (an exception reason keeps or raises it, CRD-54) */
+    post: operations['proposeLimitAdjustment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -377,7 +400,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_approveAdjustment'];
+    /** Approve a proposed limit adjustment */
+    post: operations['approveLimitAdjustment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -393,7 +417,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_recordPayment'];
+    /** Record a payment received from the counterparty */
+    post: operations['recordPayment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -409,7 +434,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_reconcile'];
+    /** Reconcile the account with the counterparty up to a period end */
+    post: operations['reconcileAccount'];
     delete?: never;
     options?: never;
     head?: never;
@@ -425,7 +451,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_completeReview'];
+    /** Complete the monthly or quarterly review with a written evaluation (CRD-53) */
+    post: operations['completeReview'];
     delete?: never;
     options?: never;
     head?: never;
@@ -441,7 +468,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditAccountsController_recordShipment'];
+    /** Record the shipment of an order: an invoice falls due */
+    post: operations['recordShipment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -455,7 +483,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CreditPortfolioController_portfolio'];
+    /** The portfolio cap and the active limits it bounds */
+    get: operations['getCreditPortfolio'];
     put?: never;
     post?: never;
     delete?: never;
@@ -473,7 +502,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CreditPortfolioController_setCap'];
+    /** Set the portfolio cap from the receivables balance at a base date (CFO, CRD-31) */
+    post: operations['setPortfolioCap'];
     delete?: never;
     options?: never;
     head?: never;
@@ -487,7 +517,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerDirectoryController_list'];
+    /** A page of this service's replica of the customer directory */
+    get: operations['listCustomerDirectory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -503,7 +534,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerDirectoryController_get'];
+    /** One customer from this service's replica of the customer directory */
+    get: operations['getCustomerDirectoryEntry'];
     put?: never;
     post?: never;
     delete?: never;
@@ -519,7 +551,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['HealthController_check'];
+    /** Health of the service and what it depends on */
+    get: operations['checkHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Prometheus metrics of the service */
+    get: operations['scrapeMetrics'];
     put?: never;
     post?: never;
     delete?: never;
@@ -535,7 +585,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PoliciesController_policy'];
+    /** Every adopted version of a policy and the one in force at `at` (default now) */
+    get: operations['getPolicy'];
     put?: never;
     post?: never;
     delete?: never;
@@ -553,7 +604,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['PoliciesController_adopt'];
+    /** Adopt a new version of a policy from a given instant (gm, admin) */
+    post: operations['adoptPolicyVersion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/work-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's pending work items, by due time then id */
+    get: operations['listWorkItems'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -564,6 +633,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ActiveLimitDto: {
+      /** Format: date-time */
+      effectiveAt: string;
+      grantId: string;
+      limitFen: number;
+      termDays: number;
+      /** @enum {string} */
+      type: 'temporary' | 'long_term';
+    };
+    ActorDto: {
+      /** @example bu-1 */
+      bu?: string;
+      /** @example e-001 */
+      id: string;
+      name?: string;
+      /** @example bu_manager */
+      role: string;
+    };
     AdoptPolicyVersionDto: {
       /** @description ISO-8601 instant from which the version governs decisions; not before the latest one */
       effectiveFrom: string;
@@ -579,6 +666,36 @@ export interface components {
        */
       version: string;
     };
+    AgingBucketDto: {
+      fen: number;
+      invoiceIds: string[];
+      /**
+       * @description Days past due
+       * @example 0-30
+       */
+      label: string;
+    };
+    AuditedEventDto: {
+      data: {
+        [key: string]: unknown;
+      };
+      hash: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Actor, correlation and causation ids, policy version… */
+      metadata: {
+        [key: string]: unknown;
+      };
+      position: components['schemas']['EventPositionDto'];
+      previousHash: string;
+      /** Format: date-time */
+      recordedAt: string;
+      streamId: string;
+      /** @example CustomerRegistered */
+      type: string;
+      /** @description Position in its stream, from 0 */
+      version: number;
+    };
     CheckCreditDto: {
       amountFen: number;
       /** @enum {string} */
@@ -590,6 +707,89 @@ export interface components {
       evaluation: string;
       /** @enum {string} */
       period: 'monthly' | 'quarterly';
+    };
+    ContractDto: {
+      clearedOnce: boolean;
+      contractId: string;
+      ended: boolean;
+      /** @description ISO-8601 */
+      endsAt: string;
+      renewalOpened: boolean;
+      /** @description ISO-8601 */
+      renewalOpensAt: string;
+      /** @description ISO-8601 */
+      startsAt: string;
+    };
+    CounterpartyOwnerDto: {
+      ownerBu: string;
+      ownerEmployeeId: string;
+    };
+    CreditAccountDto: {
+      accountId: string;
+      activeLimit: components['schemas']['ActiveLimitDto'] | null;
+      aging: components['schemas']['AgingBucketDto'][];
+      /** Format: date-time */
+      asOf: string;
+      blocked: boolean;
+      collateralValueFen: number | null;
+      contract: components['schemas']['ContractDto'] | null;
+      /** @enum {string} */
+      counterpartyKind: 'customer' | 'supplier';
+      /** @description How many credit notes settled invoices */
+      creditNotes: number;
+      /** @description The customer's current owner from the local customer directory */
+      customer: components['schemas']['CounterpartyOwnerDto'] | null;
+      /** @description For customer counterparties */
+      customerId?: string;
+      /** @description The filed dossier */
+      dossier: components['schemas']['DossierViewDto'] | null;
+      dossierDraft: components['schemas']['DossierDraftViewDto'] | null;
+      /** @description Open exposure in fen */
+      exposureFen: number;
+      /** @enum {string|null} */
+      grade: 'A' | 'B' | 'C' | null;
+      gradeProposal: components['schemas']['GradeProposalViewDto'] | null;
+      invoices: components['schemas']['InvoiceDto'][];
+      /** @description Active limit in fen (0 without one) */
+      limitFen: number;
+      name: string;
+      orders: components['schemas']['OrderDto'][];
+      overdueItems: components['schemas']['OverdueItemDto'][];
+      pendingAdjustment: components['schemas']['PendingAdjustmentDto'] | null;
+      pendingGrant: components['schemas']['PendingGrantDto'] | null;
+      /** @example v1 */
+      policyVersion: string;
+      /** @description Open part of the balance confirmed at the last reconciliation (CRD-44) */
+      previousBalanceOpenFen: number;
+      reviewsDue: components['schemas']['ReviewsDueDto'];
+      streamVersion: number;
+      unappliedCreditFen: number;
+      /** @description exposure / limit; null without a limit */
+      utilisation: number | null;
+    };
+    CreditCheckResultDto: {
+      accountId: string;
+      /** @enum {string} */
+      decision: 'approved' | 'held';
+      orderId: string;
+      /** @description Every reason the sale is held */
+      reasons: ('over_limit' | 'overdue_invoice' | 'previous_balance_unsettled' | 'dossier_stale')[];
+      /** @description The rules behind the hold (held only) */
+      rules?: string[];
+    };
+    CreditCommandResultDto: {
+      accountId: string;
+      /** @description Types of the events recorded (empty: nothing changed) */
+      events: string[];
+    };
+    CreditPortfolioDto: {
+      /** @description Unset until the CFO sets it */
+      cap: components['schemas']['PortfolioCapDto'] | null;
+      /** @description Account id → active limit in fen */
+      limits: {
+        [key: string]: number;
+      };
+      totalActiveLimitsFen: number;
     };
     CustomerDirectoryEntryDto: {
       /** Format: uuid */
@@ -617,9 +817,51 @@ export interface components {
       page: number;
       total: number;
     };
+    DeadLetterDto: {
+      /** @description The consumer that parked it */
+      consumer: string;
+      /** @description Why the handler failed */
+      error: string;
+      /** @description The event id when the message had one */
+      eventId: string | null;
+      /** Format: date-time */
+      failedAt: string;
+      /** Format: uuid */
+      id: string;
+      key: string | null;
+      /** @description The message as JSON when it parses, otherwise its text (a poison message) */
+      message: Record<string, never>;
+      /**
+       * @description Kafka offset (decimal string)
+       * @example 42
+       */
+      offset: string;
+      partition: number;
+      /** Format: date-time */
+      replayedAt: string | null;
+      topic: string;
+    };
+    DeadLetterListDto: {
+      /** @description Oldest first */
+      items: components['schemas']['DeadLetterDto'][];
+    };
+    DeadLetterReplayDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `duplicate` when the message had been handled meanwhile
+       * @enum {string}
+       */
+      outcome: 'processed' | 'duplicate';
+    };
     DecideHoldDto: {
       reason: string;
       release: boolean;
+    };
+    DossierDraftViewDto: {
+      missingSections: string[];
+      reviewed: boolean;
+      version: number;
     };
     DossierSectionDto: {
       content: string;
@@ -642,8 +884,127 @@ export interface components {
       other?: components['schemas']['DossierSectionDto'];
       shareholders_and_legal_representative?: components['schemas']['DossierSectionDto'];
     };
+    DossierViewDto: {
+      complete: boolean;
+      /** Format: date-time */
+      filedAt: string;
+      stale: boolean;
+      /** Format: date-time */
+      staleAt: string;
+      version: number;
+    };
+    EventPositionDto: {
+      /**
+       * @description Commit position (a bigint as a decimal string)
+       * @example 1042
+       */
+      commit: string;
+      /** @example 1042 */
+      prepare: string;
+    };
+    FieldError: {
+      /**
+       * @description Constraint name → message
+       * @example {
+       *       "isNotEmpty": "name should not be empty"
+       *     }
+       */
+      constraints: {
+        [key: string]: string;
+      };
+      /**
+       * @description Dotted path of the offending field
+       * @example address.city
+       */
+      field: string;
+    };
     GoodsAcceptedDto: {
       orderId: string;
+    };
+    GradeProposalViewDto: {
+      /** @enum {string} */
+      grade: 'A' | 'B' | 'C';
+      proposalId: string;
+      reviewedBy: ('marketing_vp' | 'cfo')[];
+    };
+    HashChainProblemDto: {
+      detail: string;
+      /** Format: uuid */
+      eventId?: string;
+      /** @enum {string} */
+      kind: 'altered' | 'missing' | 'broken_link' | 'head_mismatch';
+      version: number;
+    };
+    HealthCheckResultDto: {
+      /** @description A critical check down makes the service unhealthy (503) */
+      critical: boolean;
+      /** @example no answer within 2000 ms */
+      error?: string;
+      latencyMs: number;
+      /** @enum {string} */
+      status: 'up' | 'down';
+    };
+    HealthReportDto: {
+      /** @description Check name (postgres, kafka, relay, projections…) → result */
+      checks: {
+        [key: string]: components['schemas']['HealthCheckResultDto'];
+      };
+      /** @enum {string} */
+      status: 'ok' | 'error';
+      /** @description Non-critical checks that are down */
+      warnings: string[];
+    };
+    HoldExplanationDto: {
+      accountId: string;
+      amountFen: number;
+      /** Format: date-time */
+      decidedAt: string;
+      decidedBy: components['schemas']['ActorDto'];
+      /** @enum {string} */
+      decision: 'approved' | 'held';
+      /** Format: date-time */
+      dossierStaleAt?: string;
+      /** @description What the decision saw */
+      exposureFen: number;
+      /** @description What happened to the order since */
+      followUps: components['schemas']['HoldFollowUpDto'][];
+      /** @enum {string} */
+      grade: 'A' | 'B' | 'C';
+      limitFen: number;
+      orderId: string;
+      overdueItems: components['schemas']['OverdueItemDto'][];
+      /** @example v1 */
+      policyVersion: string;
+      previousBalanceOpenFen: number;
+      reasons: ('over_limit' | 'overdue_invoice' | 'previous_balance_unsettled' | 'dossier_stale')[];
+      rules: string[];
+      /**
+       * @description The order now
+       * @enum {string}
+       */
+      status?: 'approved' | 'held' | 'released' | 'rejected' | 'shipped' | 'accepted';
+    };
+    HoldFollowUpDto: {
+      /** Format: date-time */
+      at: string;
+      /** @description Actor id */
+      by: string;
+      reason?: string;
+      /** @example HoldReleaseRequested */
+      type: string;
+    };
+    InvoiceDto: {
+      amountFen: number;
+      /** Format: date-time */
+      dueAt: string;
+      escalated: boolean;
+      invoiceId: string;
+      markedOverdue: boolean;
+      /** @description Still unpaid */
+      openFen: number;
+      orderId: string;
+      /** Format: date-time */
+      shippedAt: string;
     };
     MonthlyFiguresDto: {
       collectionsFen: number;
@@ -658,6 +1019,114 @@ export interface components {
       counterpartyKind: 'customer' | 'supplier';
       customerId?: string;
       name: string;
+    };
+    OrderDto: {
+      amountFen: number;
+      /** @enum {string} */
+      kind: 'credit_sale' | 'prepayment';
+      orderId: string;
+      reasons: ('over_limit' | 'overdue_invoice' | 'previous_balance_unsettled' | 'dossier_stale')[];
+      releaseRequestedBy?: string;
+      /** @enum {string} */
+      status: 'approved' | 'held' | 'released' | 'rejected' | 'shipped' | 'accepted';
+    };
+    OverdueItemDto: {
+      /** Format: date-time */
+      dueAt: string;
+      invoiceId: string;
+      openFen: number;
+    };
+    PendingAdjustmentDto: {
+      adjustmentId: string;
+      approvals: string[];
+      exceptionReason?: string;
+      newLimitFen: number;
+    };
+    PendingGrantDto: {
+      /** @enum {string} */
+      grade: 'A' | 'B' | 'C';
+      /** @description Roles that approved the grant */
+      grantApprovals: string[];
+      grantId: string;
+      /** @description Roles that approved the limit */
+      limitApprovals: string[];
+      limitFen: number;
+      termDays: number;
+      /** @enum {string} */
+      type: 'temporary' | 'long_term';
+    };
+    PolicyDto: {
+      /**
+       * Format: date-time
+       * @description The instant `inForce` refers to
+       */
+      at: string;
+      /** @description null when none was in force yet */
+      inForce: components['schemas']['PolicyVersionDto'] | null;
+      policyId: string;
+      /** @description Every adopted version, in adoption order */
+      versions: components['schemas']['PolicyVersionDto'][];
+    };
+    PolicyVersionDto: {
+      /** Format: date-time */
+      adoptedAt: string;
+      /** @description Who adopted it */
+      adoptedBy: string;
+      /** Format: date-time */
+      effectiveFrom: string;
+      /**
+       * Format: uuid
+       * @description The adoption event
+       */
+      eventId: string;
+      /** @description The parameters (domain §7) */
+      params: {
+        [key: string]: unknown;
+      };
+      /** @example customers.lapse */
+      policyId: string;
+      reason?: string;
+      /** @example v2 */
+      version: string;
+    };
+    PortfolioCapDto: {
+      /** @description ISO-8601 */
+      baseDate: string;
+      capFen: number;
+    };
+    /** @description RFC 9457 problem details with a stable `code` */
+    ProblemDetails: {
+      /**
+       * @description Stable machine-readable code clients branch on
+       * @example validation_failed
+       */
+      code: string;
+      /** @description Quote it when reporting the error */
+      correlationId?: string;
+      /** @example Invalid fields: name */
+      detail: string;
+      /** @description Facts of the refusal, e.g. the customer who holds a mobile number */
+      details?: {
+        [key: string]: unknown;
+      };
+      /** @description Every invalid field (`validation_failed`) */
+      errors?: components['schemas']['FieldError'][];
+      /**
+       * @description The request path of this occurrence
+       * @example /customers
+       */
+      instance?: string;
+      /**
+       * @description The business rule that refused
+       * @example ARC-20
+       */
+      rule?: string;
+      /** @example 400 */
+      status: number;
+      /** @example Bad Request */
+      title: string;
+      /** @example urn:crm:problem:validation_failed */
+      type: string;
     };
     ProposeGradeDto: {
       creditControllerId: string;
@@ -726,14 +1195,71 @@ export interface components {
     ReviewDossierDto: {
       findings: string;
     };
+    ReviewsDueDto: {
+      /** @description Next monthly review (ISO-8601) */
+      monthly?: string;
+      /** @description Next quarterly review (ISO-8601) */
+      quarterly?: string;
+    };
     SetPortfolioCapDto: {
       /** @example 2026-01-01 */
       baseDate: string;
       receivablesBalanceFen: number;
     };
+    StreamHistoryDto: {
+      /** @description Oldest first */
+      events: components['schemas']['AuditedEventDto'][];
+      streamId: string;
+      /** Format: date-time */
+      until?: string;
+    };
+    StreamVerificationDto: {
+      eventsChecked: number;
+      ok: boolean;
+      problems: components['schemas']['HashChainProblemDto'][];
+      streamId: string;
+    };
     SubmitDossierDto: {
       facts: components['schemas']['RatingFactsDto'];
       sections: components['schemas']['DossierSectionsDto'];
+    };
+    WorkItemDto: {
+      /** Format: date-time */
+      dueAt: string | null;
+      /** @example batch-to-enter:2f7c… */
+      id: string;
+      /** @example batchToEnter */
+      kind: string;
+      /**
+       * @description Console route that opens the work
+       * @example /customers/2f7c…
+       */
+      link: string;
+      /** @enum {string} */
+      priority: 'high' | 'normal' | 'low';
+      /** @example customers */
+      service: string;
+      /**
+       * @description i18n key (docs/work-items.md)
+       * @example workItems.customers.batchToEnter
+       */
+      titleKey: string;
+      /**
+       * @example {
+       *       "batchId": "b-1",
+       *       "customers": 12
+       *     }
+       */
+      titleParams: {
+        [key: string]: string | number | boolean;
+      };
+      /** @description Grows each time the item changes */
+      version: number;
+    };
+    WorkItemPageDto: {
+      items: components['schemas']['WorkItemDto'][];
+      /** @description Pass as `after` for the next page; null at the end */
+      nextCursor: string | null;
     };
   };
   responses: never;
@@ -744,7 +1270,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  DeadLettersController_list: {
+  listDeadLetters: {
     parameters: {
       query?: {
         /** @description Only this consumer (default: all consumers of the service) */
@@ -759,23 +1285,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Dead letters, oldest first */
+      /** @description The messages this service's consumers parked, oldest first (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterListDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  DeadLettersController_get: {
+  getDeadLetter: {
     parameters: {
       query?: never;
       header?: never;
@@ -786,33 +1334,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One dead letter */
+      /** @description One dead letter with its error and message (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterDto'];
+        };
+      };
+      /** @description The id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No such dead letter */
+      /** @description `dead_letter.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  DeadLettersController_replay: {
+  replayDeadLetter: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -820,44 +1395,72 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description `processed`, or `duplicate` when the message had been handled meanwhile */
+      /** @description Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterReplayDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No such dead letter */
+      /** @description `dead_letter.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description Its consumer does not run in this process */
+      /** @description `dead_letter.consumer_not_running`: its consumer does not run in this process */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The message cannot be parsed, or its handler fails again */
+      /** @description `dead_letter.unparseable` or `dead_letter.replay_failed`: the handler fails again */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  AuditController_history: {
+  readAuditedStream: {
     parameters: {
       query?: {
         /** @description As-of read: only events recorded at or before this ISO-8601 instant */
@@ -871,30 +1474,54 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every event of the stream with its metadata and hashes, oldest first */
+      /** @description Every event of a stream with its metadata and hashes, oldest first (auditor, admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StreamHistoryDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The caller is neither auditor nor admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The stream does not exist */
+      /** @description `stream_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  AuditController_verify: {
+  verifyAuditedStream: {
     parameters: {
       query?: never;
       header?: never;
@@ -905,26 +1532,51 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Hash-chain verification: ok, events checked and any altered or missing event */
+      /** @description Verify a stream's hash chain: ok, events checked, any altered or missing event */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StreamVerificationDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The caller is neither auditor nor admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_open: {
+  openCreditAccount: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -934,50 +1586,72 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Open a credit account for a customer or supplier */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_getAccount: {
+  getCreditAccount: {
     parameters: {
       query?: {
         /** @description ISO-8601 instant: the account as it was then */
@@ -991,53 +1665,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A credit account with exposure, limit, invoices, aging and orders; `asOf` for a past instant */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditAccountDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
-      };
-      /** @description State conflict or concurrent change */
-      409: {
-        headers: {
-          [name: string]: unknown;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
-        content?: never;
-      };
-      /** @description A credit rule refused; `rule` names it (CRD-…) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
     };
   };
-  CreditAccountsController_registerCollateral: {
+  registerCollateral: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1049,53 +1730,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Register collateral for the account */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_recordContract: {
+  recordContract: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1107,53 +1813,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Record the credit contract and its term */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_checkCredit: {
+  checkCredit: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1165,53 +1896,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description `decision: approved | held` with every hold reason */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCheckResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_submitDossier: {
+  submitDossier: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1223,53 +1979,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Submit the credit dossier (sections and rating facts) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_fileDossier: {
+  fileDossier: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1277,53 +2058,78 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description File the reviewed dossier */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_reviewDossier: {
+  reviewDossier: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1335,53 +2141,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Review the dossier draft with findings */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_recordGoodsAccepted: {
+  recordGoodsAccepted: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1393,53 +2224,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A prepayment's goods arrived and passed acceptance (CRD-08) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_proposeGrade: {
+  proposeGrade: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1451,53 +2307,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Propose a credit grade computed from the dossier */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_approveGrade: {
+  approveGrade: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
         proposalId: string;
@@ -1506,53 +2387,78 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Approve a reviewed grade proposal (GM) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_reviewGrade: {
+  reviewGrade: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
         proposalId: string;
@@ -1561,53 +2467,78 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Review a grade proposal (marketing VP, CFO) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_requestGrant: {
+  requestCreditGrant: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1619,53 +2550,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Request a credit grant: type, limit and term */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_approveGrant: {
+  approveCreditGrant: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         grantId: string;
         id: string;
@@ -1674,53 +2630,78 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Approve a credit grant; the approvers needed depend on the limit */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_decideHold: {
+  decideHold: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
         orderId: string;
@@ -1733,50 +2714,72 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Release or reject a held order (marketing VP) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_explanation: {
+  explainCreditDecision: {
     parameters: {
       query?: never;
       header?: never;
@@ -1788,53 +2791,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Why an order was held (or approved): what the decision saw, and what happened since */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HoldExplanationDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` or `credit.order_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
-      };
-      /** @description State conflict or concurrent change */
-      409: {
-        headers: {
-          [name: string]: unknown;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
-        content?: never;
-      };
-      /** @description A credit rule refused; `rule` names it (CRD-…) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
     };
   };
-  CreditAccountsController_requestRelease: {
+  requestHoldRelease: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
         orderId: string;
@@ -1847,53 +2857,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Request the release of a held order */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_proposeAdjustment: {
+  proposeLimitAdjustment: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -1905,53 +2940,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Propose a new credit limit (an exception reason keeps or raises it, CRD-54) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_approveAdjustment: {
+  approveLimitAdjustment: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         adjustmentId: string;
         id: string;
@@ -1960,53 +3020,78 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Approve a proposed limit adjustment */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_recordPayment: {
+  recordPayment: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -2018,53 +3103,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Record a payment received from the counterparty */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_reconcile: {
+  reconcileAccount: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -2076,53 +3186,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Reconcile the account with the counterparty up to a period end */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_completeReview: {
+  completeReview: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -2134,53 +3269,78 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Complete the monthly or quarterly review with a written evaluation (CRD-53) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditAccountsController_recordShipment: {
+  recordShipment: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -2192,50 +3352,72 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Record the shipment of an order: an invoice falls due */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The role may not do this (problem+json) */
+      /** @description The caller's role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description credit.account_not_found */
+      /** @description `credit.account_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description State conflict or concurrent change */
+      /** @description State conflict, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description A credit rule refused; `rule` names it (CRD-…) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditPortfolioController_portfolio: {
+  getCreditPortfolio: {
     parameters: {
       query?: never;
       header?: never;
@@ -2244,18 +3426,51 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The portfolio cap and the active limits it bounds */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditPortfolioDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CreditPortfolioController_setCap: {
+  setPortfolioCap: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2265,15 +3480,63 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Set the portfolio cap from the receivables balance at a base date (CFO, CRD-31) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreditPortfolioDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A credit rule refused; `rule` names it (CRD-31) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerDirectoryController_list: {
+  listCustomerDirectory: {
     parameters: {
       query?: {
         limit?: number;
@@ -2287,6 +3550,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of this service's replica of the customer directory */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2295,16 +3559,36 @@ export interface operations {
           'application/json': components['schemas']['CustomerDirectoryPageDto'];
         };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerDirectoryController_get: {
+  getCustomerDirectoryEntry: {
     parameters: {
       query?: never;
       header?: never;
@@ -2315,6 +3599,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One customer from this service's replica of the customer directory */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2323,23 +3608,45 @@ export interface operations {
           'application/json': components['schemas']['CustomerDirectoryEntryDto'];
         };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer_directory.not_found: unknown here (yet) */
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer_directory.not_found`: unknown here (yet) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  HealthController_check: {
+  checkHealth: {
     parameters: {
       query?: never;
       header?: never;
@@ -2348,23 +3655,47 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every critical check is up: { status: 'ok', checks, warnings } */
+      /** @description Every critical check is up */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthReportDto'];
+        };
       };
-      /** @description A critical check is down: { status: 'error', checks, warnings } */
+      /** @description A critical check is down */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthReportDto'];
+        };
       };
     };
   };
-  PoliciesController_policy: {
+  scrapeMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Prometheus metrics of the service */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+    };
+  };
+  getPolicy: {
     parameters: {
       query?: {
         /** @description Which version was in force at this ISO-8601 instant (default: now) */
@@ -2378,26 +3709,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every adopted version and the one in force at `at` (default now) */
+      /** @description Every adopted version of a policy and the one in force at `at` (default now) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyDto'];
+        };
       };
-      /** @description No version of this policy was ever adopted */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `policy_not_found`: no version of this policy was ever adopted */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  PoliciesController_adopt: {
+  adoptPolicyVersion: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         policyId: string;
       };
@@ -2414,24 +3779,87 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyVersionDto'];
+        };
       };
-      /** @description Malformed document */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Only gm or admin adopt policy versions */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The version exists, or takes effect before the latest one */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listWorkItems: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page (opaque) */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkItemPageDto'];
+        };
+      };
+      /** @description `limit` out of range or `after` not a cursor of this service (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No or invalid bearer token (problem+json) */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -7,7 +7,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['DeadLettersController_list'];
+    /** The messages this service's consumers parked, oldest first (admin) */
+    get: operations['listDeadLetters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -23,7 +24,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['DeadLettersController_get'];
+    /** One dead letter with its error and message (admin) */
+    get: operations['getDeadLetter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -41,7 +43,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['DeadLettersController_replay'];
+    /** Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
+    post: operations['replayDeadLetter'];
     delete?: never;
     options?: never;
     head?: never;
@@ -55,7 +58,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuditController_history'];
+    /** Every event of a stream with its metadata and hashes, oldest first (auditor, admin) */
+    get: operations['readAuditedStream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -71,7 +75,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuditController_verify'];
+    /** Verify a stream's hash chain: ok, events checked, any altered or missing event */
+    get: operations['verifyAuditedStream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -87,7 +92,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerReportsController_fairness'];
+    /** Records per participant per batch, and totals per employee (ARC-04) */
+    get: operations['reportAllocationFairness'];
     put?: never;
     post?: never;
     delete?: never;
@@ -103,7 +109,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerReportsController_watchList'];
+    /** Customers due to lapse within the policy's window (⚙ 14 days), soonest first */
+    get: operations['reportLapseWatchList'];
     put?: never;
     post?: never;
     delete?: never;
@@ -119,7 +126,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerReportsController_lapsed'];
+    /** The resource director's queue: lapsed customers and the other BU that served them since (ARC-70) */
+    get: operations['reportLapsedCustomers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -135,7 +143,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerReportsController_ownership'];
+    /** Customers per BU and employee, and how many of them lapsed */
+    get: operations['reportOwnership'];
     put?: never;
     post?: never;
     delete?: never;
@@ -151,7 +160,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerReportsController_reassignments'];
+    /** Every change of hands with reason, decider, rule, basis and policy version */
+    get: operations['reportReassignments'];
     put?: never;
     post?: never;
     delete?: never;
@@ -167,7 +177,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerReportsController_find'];
+    /** Find customers by mobile (masked unless open to the actor) or by name (within permissions) */
+    get: operations['searchCustomers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -183,9 +194,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomersController_listCustomers'];
+    /** A page of customers (customer_list projection); other BUs see masked data */
+    get: operations['listCustomers'];
     put?: never;
-    post: operations['CustomersController_registerCustomer'];
+    /** Register a customer for the BU of the caller */
+    post: operations['registerCustomer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -199,7 +212,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomersController_getCustomer'];
+    /** One customer from its event stream (visible right after registration); `asOf` for a past instant */
+    get: operations['getCustomer'];
     put?: never;
     post?: never;
     delete?: never;
@@ -217,7 +231,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerCommandsController_classify'];
+    /** Set the customer's value tier, by hand or by the classification policy */
+    post: operations['classifyCustomer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -231,9 +246,46 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomersController_classifications'];
+    /** The value-tier history: tier, previous tier, manual or policy, basis, decider */
+    get: operations['listCustomerClassifications'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/customers/{customerId}/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The history of consent records */
+    get: operations['listCustomerConsent'];
+    put?: never;
+    /** Record the purposes consented to and a marketing opt-out */
+    post: operations['recordCustomerConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/customers/{customerId}/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The history of corrections: fields, reason, who, when */
+    get: operations['listCustomerCorrections'];
+    put?: never;
+    /** Correct the customer's name, mobile or address with a reason */
+    post: operations['correctCustomerData'];
     delete?: never;
     options?: never;
     head?: never;
@@ -249,7 +301,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerCommandsController_forget'];
+    /** Forget a customer (PIPL art. 47): deletes the key, every copy of the personal data becomes unreadable */
+    post: operations['forgetCustomer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -265,7 +318,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerCommandsController_ruleDispute'];
+    /** Rule on an ownership dispute between BUs (ARC-08) */
+    post: operations['ruleOwnershipDispute'];
     delete?: never;
     options?: never;
     head?: never;
@@ -279,7 +333,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomersController_explainOwnership'];
+    /** The chain of ownership decisions with actor, rule, basis and policy version */
+    get: operations['explainCustomerOwnership'];
     put?: never;
     post?: never;
     delete?: never;
@@ -295,7 +350,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerReportsController_points'];
+    /** The points ledger of one customer with the running balance */
+    get: operations['getPointsLedger'];
     put?: never;
     post?: never;
     delete?: never;
@@ -313,7 +369,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerCommandsController_redeem'];
+    /** Redeem some of the customer's points */
+    post: operations['redeemPoints'];
     delete?: never;
     options?: never;
     head?: never;
@@ -329,7 +386,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerCommandsController_reassign'];
+    /** Reassign a customer by the resource director's decision */
+    post: operations['reassignCustomer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -345,7 +403,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerCommandsController_recordService'];
+    /** Record a qualifying service (home visit, phone contact); restarts the lapse clock */
+    post: operations['recordService'];
     delete?: never;
     options?: never;
     head?: never;
@@ -359,7 +418,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['HealthController_check'];
+    /** Health of the service and what it depends on */
+    get: operations['checkHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Prometheus metrics of the service */
+    get: operations['scrapeMetrics'];
     put?: never;
     post?: never;
     delete?: never;
@@ -375,9 +452,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin */
+    get: operations['listOutreachBatches'];
     put?: never;
-    post: operations['OutreachBatchesController_submit'];
+    /** Submit the forms of a seminar for entry (BU manager, ARC-01) */
+    post: operations['submitOutreachBatch'];
     delete?: never;
     options?: never;
     head?: never;
@@ -391,7 +470,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['OutreachBatchesController_get'];
+    /** An outreach batch with its entries and status */
+    get: operations['getOutreachBatch'];
     put?: never;
     post?: never;
     delete?: never;
@@ -409,7 +489,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['OutreachBatchesController_allocate'];
+    /** Deal the batch's customers evenly among the participants (BU manager, ARC-04) */
+    post: operations['allocateOutreachBatch'];
     delete?: never;
     options?: never;
     head?: never;
@@ -425,7 +506,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['OutreachBatchesController_enter'];
+    /** Enter the batch's forms: each becomes a customer or a kept duplicate (crm_clerk, ARC-02) */
+    post: operations['enterBatchRecords'];
     delete?: never;
     options?: never;
     head?: never;
@@ -441,7 +523,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['OutreachBatchesController_returnToBu'];
+    /** Return the entered batch to its BU (crm_clerk, ARC-03) */
+    post: operations['returnOutreachBatch'];
     delete?: never;
     options?: never;
     head?: never;
@@ -455,7 +538,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PoliciesController_policy'];
+    /** Every adopted version of a policy and the one in force at `at` (default now) */
+    get: operations['getPolicy'];
     put?: never;
     post?: never;
     delete?: never;
@@ -473,7 +557,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['PoliciesController_adopt'];
+    /** Adopt a new version of a policy from a given instant (gm, admin) */
+    post: operations['adoptPolicyVersion'];
     delete?: never;
     options?: never;
     head?: never;
@@ -487,9 +572,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['StaffController_list'];
+    /** Employees with BU and status (staff_directory projection) */
+    get: operations['listStaff'];
     put?: never;
-    post: operations['StaffController_join'];
+    /** An employee joins a BU */
+    post: operations['joinEmployee'];
     delete?: never;
     options?: never;
     head?: never;
@@ -505,7 +592,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['StaffController_leave'];
+    /** Left the company: the customers are redrawn in the BU (ARC-72) */
+    post: operations['recordLeaving'];
     delete?: never;
     options?: never;
     head?: never;
@@ -521,7 +609,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['StaffController_longLeave'];
+    /** Long leave: the employee's customers are redrawn in the BU (ARC-72) */
+    post: operations['startLongLeave'];
     delete?: never;
     options?: never;
     head?: never;
@@ -537,7 +626,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['StaffController_returned'];
+    /** Back from long leave */
+    post: operations['returnFromLeave'];
     delete?: never;
     options?: never;
     head?: never;
@@ -553,7 +643,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['StaffController_transfer'];
+    /** Transfer to another BU; the customers stay in the old BU, redrawn (ARC-72) */
+    post: operations['transferEmployee'];
     delete?: never;
     options?: never;
     head?: never;
@@ -567,9 +658,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['StaffController_businessUnits'];
+    /** The business units sharing the customer pool */
+    get: operations['listBusinessUnits'];
     put?: never;
-    post: operations['StaffController_openBusinessUnit'];
+    /** Open a business unit: it now shares the customer pool */
+    post: operations['openBusinessUnit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -585,7 +678,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['StaffController_resume'];
+    /** Complete an interrupted hand-out of a recorded draw (idempotent) */
+    post: operations['resumeRedistribution'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/work-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's pending work items, by due time then id */
+    get: operations['listWorkItems'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -596,6 +707,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ActorDto: {
+      /** @example bu-1 */
+      bu?: string;
+      /** @example e-001 */
+      id: string;
+      name?: string;
+      /** @example bu_manager */
+      role: string;
+    };
     AdoptPolicyVersionDto: {
       /** @description ISO-8601 instant from which the version governs decisions; not before the latest one */
       effectiveFrom: string;
@@ -611,10 +731,99 @@ export interface components {
        */
       version: string;
     };
+    AllocationFairnessDto: {
+      batches: components['schemas']['BatchAllocationDto'][];
+      perEmployee: components['schemas']['EmployeeAllocationTotalDto'][];
+    };
+    AuditedEventDto: {
+      data: {
+        [key: string]: unknown;
+      };
+      hash: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Actor, correlation and causation ids, policy version… */
+      metadata: {
+        [key: string]: unknown;
+      };
+      position: components['schemas']['EventPositionDto'];
+      previousHash: string;
+      /** Format: date-time */
+      recordedAt: string;
+      streamId: string;
+      /** @example CustomerRegistered */
+      type: string;
+      /** @description Position in its stream, from 0 */
+      version: number;
+    };
+    BatchAllocationDto: {
+      /** Format: date-time */
+      allocatedAt: string;
+      /** Format: uuid */
+      batchId: string;
+      /** @description Records in the whole batch */
+      batchRecords: number;
+      bu: string;
+      /** @description Duplicates kept by their existing owner */
+      duplicatesKept: number;
+      employeeId: string;
+      participants: number;
+      /** @description Records dealt to this participant */
+      records: number;
+    };
+    BatchEntryDto: {
+      /** Format: uuid */
+      customerId: string;
+      /** @description The mobile was already registered: the existing customer is kept */
+      duplicate: boolean;
+      /** @description Owner of the existing customer (duplicates only) */
+      ownerBu?: string;
+      ownerEmployeeId?: string;
+    };
     BatchRecordDto: {
       address?: string;
       mobile: string;
       name: string;
+    };
+    BusinessUnitDto: {
+      /** @example bu-2 */
+      buId: string;
+      /** @example 二部 */
+      name: string;
+      /** Format: date-time */
+      openedAt: string;
+    };
+    BusinessUnitOpenedDto: {
+      /** @example bu-2 */
+      buId: string;
+      /** @example 二部 */
+      name: string;
+      /** @description Types of the events recorded (empty: nothing changed) */
+      recorded: string[];
+      /** @enum {string} */
+      status: 'open';
+    };
+    ClassificationDto: {
+      actor: components['schemas']['ActorDto'];
+      /** @description Thresholds or the note it rested on */
+      basis: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      classifiedAt: string;
+      /** Format: uuid */
+      customerId: string;
+      decidedBy: string;
+      /** Format: uuid */
+      eventId: string;
+      /** @enum {string} */
+      mode: 'manual' | 'policy';
+      /** @example v1 */
+      policyVersion?: string;
+      /** @enum {string} */
+      previousTier?: 'important' | 'normal' | 'potential';
+      /** @enum {string} */
+      tier: 'important' | 'normal' | 'potential';
     };
     ClassifyCustomerDto: {
       /** @enum {string} */
@@ -626,12 +835,99 @@ export interface components {
        */
       tier?: 'important' | 'normal' | 'potential';
     };
+    ConsentDto: {
+      marketingOptedOut: boolean;
+      purposes: ('service' | 'marketing' | 'event_invitation' | 'third_party_disclosure')[];
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    ConsentEntryDto: {
+      /** @enum {string} */
+      channel: 'in_person' | 'phone' | 'written' | 'online';
+      /** Format: uuid */
+      consentId: string;
+      marketingOptedOut: boolean;
+      note?: string;
+      purposes: ('service' | 'marketing' | 'event_invitation' | 'third_party_disclosure')[];
+      /** Format: date-time */
+      recordedAt: string;
+      /** @example e-001 */
+      recordedBy: string;
+      /**
+       * @description DAT-22 when the marketing opt-out changed, else DAT-02
+       * @example DAT-22
+       */
+      rule: string;
+    };
+    ConsentResponse: {
+      consent: components['schemas']['ConsentDto'];
+      /** Format: uuid */
+      customerId: string;
+      /**
+       * @description Empty when the consent was already so
+       * @example [
+       *       "CustomerConsentRecorded"
+       *     ]
+       */
+      recorded: string[];
+    };
+    CorrectCustomerDataDto: {
+      /**
+       * @description An empty string removes the address
+       * @example 上海市徐汇区…
+       */
+      address?: string;
+      /**
+       * @description Checked for uniqueness like a registration (ARC-20)
+       * @example 13900001111
+       */
+      mobile?: string;
+      /** @example 王晓明 */
+      name?: string;
+      /** @example 客户来电告知换号 */
+      reason: string;
+    };
+    CorrectionDto: {
+      /** Format: date-time */
+      correctedAt: string;
+      /** @example e-001 */
+      correctedBy: string;
+      /**
+       * Format: uuid
+       * @description The id of the CustomerDataCorrected event
+       */
+      correctionId: string;
+      fields: ('name' | 'mobile' | 'address')[];
+      /** @description Shown to those who see the personal data in full (the owner BU) */
+      reason?: string;
+      /** @example CUS-06 */
+      rule: string;
+    };
+    CorrectionResponse: {
+      /** Format: uuid */
+      customerId: string;
+      fields: ('name' | 'mobile' | 'address')[];
+      /**
+       * @description Empty when the values were already so
+       * @example [
+       *       "CustomerDataCorrected"
+       *     ]
+       */
+      recorded: string[];
+    };
     CustomerDecisionResponse: {
       customerId: string;
       /** @description Types of the events the command recorded (empty: nothing changed) */
       recorded: string[];
     };
     CustomerDto: {
+      /** @description The consent as last recorded (DAT-02, DAT-22) */
+      consent?: components['schemas']['ConsentDto'];
+      /**
+       * Format: date-time
+       * @description When the personal data was last corrected (CUS-05)
+       */
+      correctedAt?: string;
       /** Format: uuid */
       customerId: string;
       /** @description Lapsed (ARC-70): open to other BUs, who then see the data unmasked */
@@ -669,9 +965,109 @@ export interface components {
       /** Format: uuid */
       customerId: string;
     };
+    DeadLetterDto: {
+      /** @description The consumer that parked it */
+      consumer: string;
+      /** @description Why the handler failed */
+      error: string;
+      /** @description The event id when the message had one */
+      eventId: string | null;
+      /** Format: date-time */
+      failedAt: string;
+      /** Format: uuid */
+      id: string;
+      key: string | null;
+      /** @description The message as JSON when it parses, otherwise its text (a poison message) */
+      message: Record<string, never>;
+      /**
+       * @description Kafka offset (decimal string)
+       * @example 42
+       */
+      offset: string;
+      partition: number;
+      /** Format: date-time */
+      replayedAt: string | null;
+      topic: string;
+    };
+    DeadLetterListDto: {
+      /** @description Oldest first */
+      items: components['schemas']['DeadLetterDto'][];
+    };
+    DeadLetterReplayDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `duplicate` when the message had been handled meanwhile
+       * @enum {string}
+       */
+      outcome: 'processed' | 'duplicate';
+    };
+    DrawnAssignmentDto: {
+      customerId: string;
+      /** @description The employee drawn to take the customer over */
+      employeeId: string;
+    };
+    EmployeeAllocationTotalDto: {
+      batches: number;
+      bu: string;
+      employeeId: string;
+      records: number;
+    };
     EnterBatchRecordsDto: {
       /** @description The forms, in entry order (the order of the deal) */
       records: components['schemas']['BatchRecordDto'][];
+    };
+    EventPositionDto: {
+      /**
+       * @description Commit position (a bigint as a decimal string)
+       * @example 1042
+       */
+      commit: string;
+      /** @example 1042 */
+      prepare: string;
+    };
+    FieldError: {
+      /**
+       * @description Constraint name → message
+       * @example {
+       *       "isNotEmpty": "name should not be empty"
+       *     }
+       */
+      constraints: {
+        [key: string]: string;
+      };
+      /**
+       * @description Dotted path of the offending field
+       * @example address.city
+       */
+      field: string;
+    };
+    HashChainProblemDto: {
+      detail: string;
+      /** Format: uuid */
+      eventId?: string;
+      /** @enum {string} */
+      kind: 'altered' | 'missing' | 'broken_link' | 'head_mismatch';
+      version: number;
+    };
+    HealthCheckResultDto: {
+      /** @description A critical check down makes the service unhealthy (503) */
+      critical: boolean;
+      /** @example no answer within 2000 ms */
+      error?: string;
+      latencyMs: number;
+      /** @enum {string} */
+      status: 'up' | 'down';
+    };
+    HealthReportDto: {
+      /** @description Check name (postgres, kafka, relay, projections…) → result */
+      checks: {
+        [key: string]: components['schemas']['HealthCheckResultDto'];
+      };
+      /** @enum {string} */
+      status: 'ok' | 'error';
+      /** @description Non-critical checks that are down */
+      warnings: string[];
     };
     JoinEmployeeDto: {
       /** @example bu-2 */
@@ -681,15 +1077,81 @@ export interface components {
       /** @example e-201 */
       employeeId: string;
     };
+    LapsedCustomerDto: {
+      /** Format: uuid */
+      customerId: string;
+      /** Format: date-time */
+      lastServiceAt: string;
+      ownerBu: string;
+      ownerEmployeeId: string;
+      /** @description Another BU that served the customer since */
+      servedElsewhere?: components['schemas']['ServedElsewhereDto'];
+    };
+    LapseWatchItemDto: {
+      /** Format: uuid */
+      customerId: string;
+      /** Format: date-time */
+      lapseDueAt: string;
+      /**
+       * Format: date-time
+       * @description Last qualifying service
+       */
+      lastServiceAt: string;
+      ownerBu: string;
+      ownerEmployeeId: string;
+    };
+    LapseWatchListDto: {
+      /** Format: date-time */
+      asOf: string;
+      /** @description Soonest first */
+      items: components['schemas']['LapseWatchItemDto'][];
+      /**
+       * @description The lapse policy version the window comes from
+       * @example v1
+       */
+      policyVersion: string;
+      /** @example 14 */
+      windowDays: number;
+    };
     OpenBusinessUnitDto: {
       /** @example bu-2 */
       buId: string;
       /** @example 二部 */
       name: string;
     };
+    OutreachBatchDecisionDto: {
+      /** Format: uuid */
+      batchId: string;
+      /** @example bu-1 */
+      bu: string;
+      /** @description Once entered, in entry order */
+      entries?: components['schemas']['BatchEntryDto'][];
+      /** @description Employees in the order the deal goes round */
+      participants: string[];
+      recordCount: number;
+      /** @description Types of the events recorded (empty: nothing changed) */
+      recorded: string[];
+      seminar: string;
+      /** @enum {string} */
+      status: 'submitted' | 'entered' | 'returned' | 'allocated';
+    };
+    OutreachBatchDto: {
+      /** Format: uuid */
+      batchId: string;
+      /** @example bu-1 */
+      bu: string;
+      /** @description Once entered, in entry order */
+      entries?: components['schemas']['BatchEntryDto'][];
+      /** @description Employees in the order the deal goes round */
+      participants: string[];
+      recordCount: number;
+      seminar: string;
+      /** @enum {string} */
+      status: 'submitted' | 'entered' | 'returned' | 'allocated';
+    };
     OwnershipDecisionDto: {
-      /** @description Who decided: id, role, BU */
-      actor: Record<string, never>;
+      /** @description Who decided */
+      actor: components['schemas']['ActorDto'];
       /**
        * Format: date-time
        * @description Business time of the decision
@@ -723,6 +1185,16 @@ export interface components {
       /** @description The evidence: registration form, evening-meeting minutes (ARC-08) */
       evidence: string;
     };
+    OwnershipRowDto: {
+      /** @example bu-1 */
+      bu: string;
+      /** @description Customers the employee owns */
+      customers: number;
+      /** @example e-001 */
+      employeeId: string;
+      /** @description Of which lapsed (ARC-70) */
+      lapsed: number;
+    };
     PersonalDataDto: {
       /** @description Only shown to the owning BU */
       address?: string;
@@ -742,6 +1214,101 @@ export interface components {
        */
       visibility: 'full' | 'masked' | 'forgotten';
     };
+    PointsEntryDto: {
+      /** @description Sale amount in fen the points came from */
+      amountFen?: number;
+      /** Format: date-time */
+      at: string;
+      /** @description Running balance after this entry */
+      balance: number;
+      /**
+       * @description What earned or spent the points
+       * @example referral
+       */
+      entry: string;
+      /** @description Positive earned, negative redeemed */
+      points: number;
+      /** @example v1 */
+      policyVersion?: string;
+      /** @description The referred customer (referral points) */
+      refereeId?: string;
+      reference: string;
+    };
+    PointsLedgerDto: {
+      balance: number;
+      /** Format: uuid */
+      customerId: string;
+      /** @description Oldest first */
+      entries: components['schemas']['PointsEntryDto'][];
+    };
+    PolicyDto: {
+      /**
+       * Format: date-time
+       * @description The instant `inForce` refers to
+       */
+      at: string;
+      /** @description null when none was in force yet */
+      inForce: components['schemas']['PolicyVersionDto'] | null;
+      policyId: string;
+      /** @description Every adopted version, in adoption order */
+      versions: components['schemas']['PolicyVersionDto'][];
+    };
+    PolicyVersionDto: {
+      /** Format: date-time */
+      adoptedAt: string;
+      /** @description Who adopted it */
+      adoptedBy: string;
+      /** Format: date-time */
+      effectiveFrom: string;
+      /**
+       * Format: uuid
+       * @description The adoption event
+       */
+      eventId: string;
+      /** @description The parameters (domain §7) */
+      params: {
+        [key: string]: unknown;
+      };
+      /** @example customers.lapse */
+      policyId: string;
+      reason?: string;
+      /** @example v2 */
+      version: string;
+    };
+    /** @description RFC 9457 problem details with a stable `code` */
+    ProblemDetails: {
+      /**
+       * @description Stable machine-readable code clients branch on
+       * @example validation_failed
+       */
+      code: string;
+      /** @description Quote it when reporting the error */
+      correlationId?: string;
+      /** @example Invalid fields: name */
+      detail: string;
+      /** @description Facts of the refusal, e.g. the customer who holds a mobile number */
+      details?: {
+        [key: string]: unknown;
+      };
+      /** @description Every invalid field (`validation_failed`) */
+      errors?: components['schemas']['FieldError'][];
+      /**
+       * @description The request path of this occurrence
+       * @example /customers
+       */
+      instance?: string;
+      /**
+       * @description The business rule that refused
+       * @example ARC-20
+       */
+      rule?: string;
+      /** @example 400 */
+      status: number;
+      /** @example Bad Request */
+      title: string;
+      /** @example urn:crm:problem:validation_failed */
+      type: string;
+    };
     ReassignCustomerDto: {
       /** @description Why; kept as the basis of the decision */
       note?: string;
@@ -751,6 +1318,42 @@ export interface components {
       toBu: string;
       /** @example e-201 */
       toEmployeeId: string;
+    };
+    ReassignmentDto: {
+      /** @description The facts the decision rested on */
+      basis: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      changedAt: string;
+      /** Format: uuid */
+      customerId: string;
+      /** @description Who decided */
+      decidedBy: string;
+      /** Format: uuid */
+      eventId: string;
+      fromBu: string;
+      fromEmployeeId: string;
+      /** @example v1 */
+      policyVersion: string;
+      /** @example service_lapse */
+      reason: string;
+      /** @example ARC-70 */
+      rule: string;
+      toBu: string;
+      toEmployeeId: string;
+    };
+    RecordConsentDto: {
+      /**
+       * @description How the customer told us
+       * @enum {string}
+       */
+      channel: 'in_person' | 'phone' | 'written' | 'online';
+      /** @description DAT-22: the customer opted out of marketing, joint-event invitations included */
+      marketingOptOut: boolean;
+      note?: string;
+      /** @description Every purpose consented to now (the whole set) */
+      purposes: ('service' | 'marketing' | 'event_invitation' | 'third_party_disclosure')[];
     };
     RecordServiceDto: {
       /** @enum {string} */
@@ -762,6 +1365,29 @@ export interface components {
       points: number;
       /** @description What the points were redeemed for */
       reference: string;
+    };
+    RedistributionDto: {
+      /** @example long_leave */
+      absence: string;
+      assignments: components['schemas']['DrawnAssignmentDto'][];
+      /** @description The BU the customers stay in */
+      bu: string;
+      customers: string[];
+      decidedBy: string;
+      /** Format: date-time */
+      drawnAt: string;
+      /** @description Active employees drawn from */
+      drawnFrom: string[];
+      /** @description The absent employee */
+      employeeId: string;
+      /** @example v1 */
+      policyVersion: string;
+      /** Format: uuid */
+      redistributionId: string;
+      /** @description Seed of the draw (derived from the command id) */
+      seed: string;
+      /** @description Customers nobody could take (no active employee) */
+      undrawn: string[];
     };
     RegisterCustomerDto: {
       /** @example 上海市浦东新区… */
@@ -784,6 +1410,50 @@ export interface components {
        */
       source: 'outreach' | 'walk_in' | 'phone' | 'referral' | 'event';
     };
+    ServedElsewhereDto: {
+      /** Format: date-time */
+      at: string | null;
+      bu: string;
+      employeeId: string | null;
+    };
+    StaffDecisionDto: {
+      /** @description Types of the events recorded (empty: nothing changed) */
+      recorded: string[];
+      /** @description When the employee's customers were redrawn */
+      redistribution?: components['schemas']['RedistributionDto'];
+      /**
+       * @description The employee's status now
+       * @enum {string}
+       */
+      status: 'unknown' | 'active' | 'long_leave' | 'left';
+    };
+    StaffMemberDto: {
+      /** @example bu-1 */
+      bu: string;
+      /** Format: date-time */
+      changedAt: string;
+      /** @example 李雷 */
+      displayName: string;
+      /** @example e-201 */
+      employeeId: string;
+      /** Format: date-time */
+      joinedAt: string;
+      /** @enum {string} */
+      status: 'active' | 'long_leave' | 'left';
+    };
+    StreamHistoryDto: {
+      /** @description Oldest first */
+      events: components['schemas']['AuditedEventDto'][];
+      streamId: string;
+      /** Format: date-time */
+      until?: string;
+    };
+    StreamVerificationDto: {
+      eventsChecked: number;
+      ok: boolean;
+      problems: components['schemas']['HashChainProblemDto'][];
+      streamId: string;
+    };
     SubmitOutreachBatchDto: {
       /** @description Employees who took part, in the order the deal goes round */
       participants: string[];
@@ -796,6 +1466,44 @@ export interface components {
       /** @example bu-3 */
       toBu: string;
     };
+    WorkItemDto: {
+      /** Format: date-time */
+      dueAt: string | null;
+      /** @example batch-to-enter:2f7c… */
+      id: string;
+      /** @example batchToEnter */
+      kind: string;
+      /**
+       * @description Console route that opens the work
+       * @example /customers/2f7c…
+       */
+      link: string;
+      /** @enum {string} */
+      priority: 'high' | 'normal' | 'low';
+      /** @example customers */
+      service: string;
+      /**
+       * @description i18n key (docs/work-items.md)
+       * @example workItems.customers.batchToEnter
+       */
+      titleKey: string;
+      /**
+       * @example {
+       *       "batchId": "b-1",
+       *       "customers": 12
+       *     }
+       */
+      titleParams: {
+        [key: string]: string | number | boolean;
+      };
+      /** @description Grows each time the item changes */
+      version: number;
+    };
+    WorkItemPageDto: {
+      items: components['schemas']['WorkItemDto'][];
+      /** @description Pass as `after` for the next page; null at the end */
+      nextCursor: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -805,7 +1513,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  DeadLettersController_list: {
+  listDeadLetters: {
     parameters: {
       query?: {
         /** @description Only this consumer (default: all consumers of the service) */
@@ -820,23 +1528,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Dead letters, oldest first */
+      /** @description The messages this service's consumers parked, oldest first (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterListDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  DeadLettersController_get: {
+  getDeadLetter: {
     parameters: {
       query?: never;
       header?: never;
@@ -847,33 +1577,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One dead letter */
+      /** @description One dead letter with its error and message (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterDto'];
+        };
+      };
+      /** @description The id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No such dead letter */
+      /** @description `dead_letter.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  DeadLettersController_replay: {
+  replayDeadLetter: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -881,44 +1638,72 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description `processed`, or `duplicate` when the message had been handled meanwhile */
+      /** @description Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterReplayDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No such dead letter */
+      /** @description `dead_letter.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description Its consumer does not run in this process */
+      /** @description `dead_letter.consumer_not_running`: its consumer does not run in this process */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The message cannot be parsed, or its handler fails again */
+      /** @description `dead_letter.unparseable` or `dead_letter.replay_failed`: the handler fails again */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  AuditController_history: {
+  readAuditedStream: {
     parameters: {
       query?: {
         /** @description As-of read: only events recorded at or before this ISO-8601 instant */
@@ -932,30 +1717,54 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every event of the stream with its metadata and hashes, oldest first */
+      /** @description Every event of a stream with its metadata and hashes, oldest first (auditor, admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StreamHistoryDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The caller is neither auditor nor admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The stream does not exist */
+      /** @description `stream_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  AuditController_verify: {
+  verifyAuditedStream: {
     parameters: {
       query?: never;
       header?: never;
@@ -966,25 +1775,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Hash-chain verification: ok, events checked and any altered or missing event */
+      /** @description Verify a stream's hash chain: ok, events checked, any altered or missing event */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StreamVerificationDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The caller is neither auditor nor admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerReportsController_fairness: {
+  reportAllocationFairness: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only this batch */
+        batchId?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -996,13 +1830,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AllocationFairnessDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerReportsController_watchList: {
+  reportLapseWatchList: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only this BU */
+        bu?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1014,13 +1880,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LapseWatchListDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerReportsController_lapsed: {
+  reportLapsedCustomers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only this BU */
+        bu?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1032,65 +1930,194 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LapsedCustomerDto'][];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerReportsController_ownership: {
+  reportOwnership: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only this BU */
+        bu?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Customers per BU and employee (and how many of them lapsed) */
+      /** @description Customers per BU and employee, and how many of them lapsed */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OwnershipRowDto'][];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerReportsController_reassignments: {
+  reportReassignments: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only this BU */
+        bu?: string;
+        /** @description Only this customer */
+        customerId?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Every change of hands with reason, decider, rule, basis, policy version */
+      /** @description Every change of hands with reason, decider, rule, basis and policy version */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReassignmentDto'][];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerReportsController_find: {
+  searchCustomers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Exact mobile; give mobile or name */
+        mobile?: string;
+        /** @description Name (within permissions) */
+        name?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description By mobile (masked unless open to the actor) or by name (within permissions) */
+      /** @description Find customers by mobile (masked unless open to the actor) or by name (within permissions) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CustomerDto'][];
+        };
+      };
+      /** @description `customer.search_needs_criteria`: give mobile or name; or an invalid field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomersController_listCustomers: {
+  listCustomers: {
     parameters: {
       query?: {
         limit?: number;
@@ -1104,7 +2131,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description From the customer_list projection; other BUs see masked data */
+      /** @description A page of customers (customer_list projection); other BUs see masked data */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1118,22 +2145,35 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomersController_registerCustomer: {
+  registerCustomer: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -1145,6 +2185,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Register a customer for the BU of the caller */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1158,32 +2199,49 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The role may not register customers, or the actor has no BU */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.mobile_taken: the existing customer id and owner are in `details` (ARC-20) */
+      /** @description `customer.mobile_taken`: the existing customer id and owner are in `details` (ARC-20) */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomersController_getCustomer: {
+  getCustomer: {
     parameters: {
       query?: {
         /** @description Show the record as the system knew it at this instant (record time) */
@@ -1197,7 +2255,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Read from the event stream: visible right after registration; `asOf` for a past instant */
+      /** @description One customer from its event stream (visible right after registration); `asOf` for a past instant */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1206,27 +2264,49 @@ export interface operations {
           'application/json': components['schemas']['CustomerDto'];
         };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.not_found (also when it did not exist yet at `asOf`) */
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_found` (also when it did not exist yet at `asOf`) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerCommandsController_classify: {
+  classifyCustomer: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1240,6 +2320,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Set the customer's value tier, by hand or by the classification policy */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1248,16 +2329,63 @@ export interface operations {
           'application/json': components['schemas']['CustomerDecisionResponse'];
         };
       };
-      /** @description customer.not_found */
+      /** @description `customer.tier_required` for a manual classification, or an invalid field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomersController_classifications: {
+  listCustomerClassifications: {
     parameters: {
       query?: never;
       header?: never;
@@ -1273,14 +2401,66 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ClassificationDto'][];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listCustomerConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentEntryDto'][];
+        };
       };
       /** @description customer.not_found */
       404: {
@@ -1291,7 +2471,7 @@ export interface operations {
       };
     };
   };
-  CustomerCommandsController_forget: {
+  recordCustomerConsent: {
     parameters: {
       query?: never;
       header?: {
@@ -1303,15 +2483,67 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordConsentDto'];
+      };
+    };
     responses: {
-      /** @description Deletes the customer's key: every copy of the personal data becomes unreadable */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CustomerDecisionResponse'];
+          'application/json': components['schemas']['ConsentResponse'];
+        };
+      };
+      /** @description customer.consent_contradictory, unknown purpose or channel */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.not_owner_bu (DAT-02) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.forgotten */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  listCustomerCorrections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CorrectionDto'][];
         };
       };
       /** @description customer.not_found */
@@ -1323,11 +2555,153 @@ export interface operations {
       };
     };
   };
-  CustomerCommandsController_ruleDispute: {
+  correctCustomerData: {
     parameters: {
       query?: never;
       header?: {
         /** @description A repeat returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectCustomerDataDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CorrectionResponse'];
+        };
+      };
+      /** @description No field to change, no reason, or an invalid value; the problem names the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.not_owner_bu (CUS-06): only the owner BU corrects */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.mobile_taken (ARC-20): the existing customer and owner are in `details` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description customer.forgotten */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  forgetCustomer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Forget a customer (PIPL art. 47): deletes the key, every copy of the personal data becomes unreadable */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerDecisionResponse'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ruleOwnershipDispute: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1350,16 +2724,63 @@ export interface operations {
           'application/json': components['schemas']['CustomerDecisionResponse'];
         };
       };
-      /** @description customer.not_found */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomersController_explainOwnership: {
+  explainCustomerOwnership: {
     parameters: {
       query?: never;
       header?: never;
@@ -1379,23 +2800,45 @@ export interface operations {
           'application/json': components['schemas']['OwnershipDecisionDto'][];
         };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.not_found */
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerReportsController_points: {
+  getPointsLedger: {
     parameters: {
       query?: never;
       header?: never;
@@ -1411,15 +2854,44 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PointsLedgerDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerCommandsController_redeem: {
+  redeemPoints: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1433,6 +2905,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Redeem some of the customer's points */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1441,27 +2914,67 @@ export interface operations {
           'application/json': components['schemas']['CustomerDecisionResponse'];
         };
       };
-      /** @description customer.not_found */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.points_insufficient: the balance never goes negative */
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.points_insufficient`: the balance never goes negative */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerCommandsController_reassign: {
+  reassignCustomer: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1475,6 +2988,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Reassign a customer by the resource director's decision */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1483,41 +2997,67 @@ export interface operations {
           'application/json': components['schemas']['CustomerDecisionResponse'];
         };
       };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
       /** @description Only the resource_director reassigns by decision */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.not_found */
+      /** @description `customer.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.already_owner */
+      /** @description `customer.already_owner`, or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer.not_lapsed (ARC-70) */
+      /** @description `customer.not_lapsed` (ARC-70) */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerCommandsController_recordService: {
+  recordService: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1531,7 +3071,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Qualifying service; restarts the lapse clock */
+      /** @description Record a qualifying service (home visit, phone contact); restarts the lapse clock */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1540,16 +3080,63 @@ export interface operations {
           'application/json': components['schemas']['CustomerDecisionResponse'];
         };
       };
-      /** @description customer.not_found */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The role may not, or `customer.actor_without_bu` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  HealthController_check: {
+  checkHealth: {
     parameters: {
       query?: never;
       header?: never;
@@ -1558,27 +3145,110 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every critical check is up: { status: 'ok', checks, warnings } */
+      /** @description Every critical check is up */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthReportDto'];
+        };
       };
-      /** @description A critical check is down: { status: 'error', checks, warnings } */
+      /** @description A critical check is down */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthReportDto'];
+        };
       };
     };
   };
-  OutreachBatchesController_submit: {
+  scrapeMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Prometheus metrics of the service */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+    };
+  };
+  listOutreachBatches: {
+    parameters: {
+      query?: {
+        limit?: number;
+        page?: number;
+        /** @description Only batches at this step */
+        status?: 'submitted' | 'entered' | 'returned' | 'allocated';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of batches, newest first: a BU manager's own BU, every BU for the CRM center, GM, admin */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              [key: string]: unknown;
+            }[];
+            limit: number;
+            page: number;
+            total: number;
+          };
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  submitOutreachBatch: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -1590,19 +3260,125 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Submit the forms of a seminar for entry (BU manager, ARC-01) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OutreachBatchDecisionDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  OutreachBatchesController_get: {
+  getOutreachBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        batchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An outreach batch with its entries and status */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutreachBatchDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `batch.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  allocateOutreachBatch: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1612,42 +3388,76 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The batch with its entries and status */
+      /** @description Deal the batch's customers evenly among the participants (BU manager, ARC-04) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OutreachBatchDecisionDto'];
+        };
       };
-    };
-  };
-  OutreachBatchesController_allocate: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A repeat returns the first answer */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        batchId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `batch.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  OutreachBatchesController_enter: {
+  enterBatchRecords: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1661,19 +3471,76 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Enter the batch's forms: each becomes a customer or a kept duplicate (crm_clerk, ARC-02) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OutreachBatchDecisionDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `batch.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  OutreachBatchesController_returnToBu: {
+  returnOutreachBatch: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1683,15 +3550,72 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Return the entered batch to its BU (crm_clerk, ARC-03) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OutreachBatchDecisionDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `batch.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  PoliciesController_policy: {
+  getPolicy: {
     parameters: {
       query?: {
         /** @description Which version was in force at this ISO-8601 instant (default: now) */
@@ -1705,26 +3629,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every adopted version and the one in force at `at` (default now) */
+      /** @description Every adopted version of a policy and the one in force at `at` (default now) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyDto'];
+        };
       };
-      /** @description No version of this policy was ever adopted */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `policy_not_found`: no version of this policy was ever adopted */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  PoliciesController_adopt: {
+  adoptPolicyVersion: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         policyId: string;
       };
@@ -1741,57 +3699,112 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyVersionDto'];
+        };
       };
-      /** @description Malformed document */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Only gm or admin adopt policy versions */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The version exists, or takes effect before the latest one */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  StaffController_list: {
+  listStaff: {
     parameters: {
-      query?: never;
-      header?: {
-        /** @description A repeat returns the first answer */
-        'Idempotency-Key'?: string;
+      query?: {
+        /** @description Only this BU */
+        bu?: string;
       };
+      header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Employees with BU and status (from the staff_directory projection) */
+      /** @description Employees with BU and status (staff_directory projection) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffMemberDto'][];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  StaffController_join: {
+  joinEmployee: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -1803,27 +3816,67 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The employee joined the BU */
+      /** @description An employee joins a BU */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffDecisionDto'];
+        };
       };
-      /** @description staff.wrong_status: already in the directory */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.wrong_status`: already in the directory */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  StaffController_leave: {
+  recordLeaving: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1833,50 +3886,155 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Left the company; the customers are redrawn in the BU (ARC-72) */
+      /** @description Left the company: the customers are redrawn in the BU (ARC-72) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffDecisionDto'];
+        };
       };
-    };
-  };
-  StaffController_longLeave: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A repeat returns the first answer */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        employeeId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Long leave; the employee's customers are redrawn in the BU (ARC-72) */
-      200: {
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description staff.not_found */
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  StaffController_returned: {
+  startLongLeave: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Long leave: the employee's customers are redrawn in the BU (ARC-72) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffDecisionDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  returnFromLeave: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1891,15 +4049,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffDecisionDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  StaffController_transfer: {
+  transferEmployee: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1918,17 +4132,70 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffDecisionDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  StaffController_businessUnits: {
+  listBusinessUnits: {
     parameters: {
       query?: never;
-      header?: {
-        /** @description A repeat returns the first answer */
-        'Idempotency-Key'?: string;
-      };
+      header?: never;
       path?: never;
       cookie?: never;
     };
@@ -1939,15 +4206,44 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BusinessUnitDto'][];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  StaffController_openBusinessUnit: {
+  openBusinessUnit: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -1959,27 +4255,67 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The business unit now shares the customer pool */
+      /** @description Open a business unit: it now shares the customer pool */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BusinessUnitOpenedDto'];
+        };
       };
-      /** @description bu.exists */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `bu.exists` */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  StaffController_resume: {
+  resumeRedistribution: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1989,15 +4325,101 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Completes an interrupted hand-out of a recorded draw (idempotent) */
+      /** @description Complete an interrupted hand-out of a recorded draw (idempotent) */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RedistributionDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.redistribution_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listWorkItems: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page (opaque) */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkItemPageDto'];
+        };
+      };
+      /** @description `limit` out of range or `after` not a cursor of this service (problem+json) */
+      400: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description staff.redistribution_not_found */
-      404: {
+      /** @description No or invalid bearer token (problem+json) */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -7,7 +7,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['DeadLettersController_list'];
+    /** The messages this service's consumers parked, oldest first (admin) */
+    get: operations['listDeadLetters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -23,7 +24,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['DeadLettersController_get'];
+    /** One dead letter with its error and message (admin) */
+    get: operations['getDeadLetter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -41,7 +43,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['DeadLettersController_replay'];
+    /** Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
+    post: operations['replayDeadLetter'];
     delete?: never;
     options?: never;
     head?: never;
@@ -55,7 +58,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuditController_history'];
+    /** Every event of a stream with its metadata and hashes, oldest first (auditor, admin) */
+    get: operations['readAuditedStream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -71,7 +75,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuditController_verify'];
+    /** Verify a stream's hash chain: ok, events checked, any altered or missing event */
+    get: operations['verifyAuditedStream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -87,7 +92,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerDirectoryController_list'];
+    /** A page of this service's replica of the customer directory */
+    get: operations['listCustomerDirectory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -103,7 +109,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerDirectoryController_get'];
+    /** One customer from this service's replica of the customer directory */
+    get: operations['getCustomerDirectoryEntry'];
     put?: never;
     post?: never;
     delete?: never;
@@ -119,7 +126,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ReadModelsController_compliance'];
+    /** Daily lists due, on time, late and missing per BU, with the INV-07 fines */
+    get: operations['getFilingCompliance'];
     put?: never;
     post?: never;
     delete?: never;
@@ -135,7 +143,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['HealthController_check'];
+    /** Health of the service and what it depends on */
+    get: operations['checkHealth'];
     put?: never;
     post?: never;
     delete?: never;
@@ -151,7 +160,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ReadModelsController_conflicts'];
+    /** The coordinator's queue of customers claimed by more than one BU */
+    get: operations['listInvitationConflicts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -167,9 +177,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ReadModelsController_jointEvents'];
+    /** Scheduled joint events, newest first, with cursor paging */
+    get: operations['listJointEvents'];
     put?: never;
-    post: operations['JointEventsController_schedule'];
+    /** Schedule a joint event: day, slot, venue, BUs in priority order; the filing cut-offs are computed */
+    post: operations['scheduleJointEvent'];
     delete?: never;
     options?: never;
     head?: never;
@@ -183,7 +195,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['JointEventsController_get'];
+    /** A joint event with its cut-offs, filings and disputes; `asOf` for a past instant */
+    get: operations['getJointEvent'];
     put?: never;
     post?: never;
     delete?: never;
@@ -199,7 +212,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ReadModelsController_board'];
+    /** The event board: confirmations per day, attendance and sales per BU and employee */
+    get: operations['getJointEventBoard'];
     put?: never;
     post?: never;
     delete?: never;
@@ -217,7 +231,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerInvitationsController_approveAssist'];
+    /** Approve the customer's former follow-up employee as sales assistant (INV-11) */
+    post: operations['approveSalesAssist'];
     delete?: never;
     options?: never;
     head?: never;
@@ -233,7 +248,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerInvitationsController_checkIn'];
+    /** Record that the customer attended the event */
+    post: operations['recordAttendance'];
     delete?: never;
     options?: never;
     head?: never;
@@ -249,7 +265,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerInvitationsController_escalate'];
+    /** Escalate an invitation conflict to the GM (coordinator) */
+    post: operations['escalateInvitationConflict'];
     delete?: never;
     options?: never;
     head?: never;
@@ -263,7 +280,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CustomerInvitationsController_explain'];
+    /** Who the customer counts for and why: confirmations, lists, rulings, warnings and history */
+    get: operations['explainInvitation'];
     put?: never;
     post?: never;
     delete?: never;
@@ -281,7 +299,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerInvitationsController_startPitch'];
+    /** An employee starts pitching to the customer */
+    post: operations['startPitch'];
     delete?: never;
     options?: never;
     head?: never;
@@ -297,7 +316,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerInvitationsController_endPitch'];
+    /** The employee ends the pitch */
+    post: operations['endPitch'];
     delete?: never;
     options?: never;
     head?: never;
@@ -313,7 +333,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerInvitationsController_rule'];
+    /** Rule which BU the customer counts for (coordinator, gm) */
+    post: operations['ruleInvitationConflict'];
     delete?: never;
     options?: never;
     head?: never;
@@ -329,7 +350,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerInvitationsController_recordSale'];
+    /** Record a sale to the customer at the event */
+    post: operations['recordEventSale'];
     delete?: never;
     options?: never;
     head?: never;
@@ -345,7 +367,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['JointEventsController_recordDispute'];
+    /** Record a dispute between employees of different BUs at the event */
+    post: operations['recordEventDispute'];
     delete?: never;
     options?: never;
     head?: never;
@@ -361,7 +384,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['JointEventsController_resolveDispute'];
+    /** Resolve a dispute with both BU managers; parties who quarrelled in front of customers are fined */
+    post: operations['resolveEventDispute'];
     delete?: never;
     options?: never;
     head?: never;
@@ -377,7 +401,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['CustomerInvitationsController_confirm'];
+    /** Confirm a customer's invitation for the caller's BU; a second BU's claim opens a conflict */
+    post: operations['confirmInvitation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -393,7 +418,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['JointEventsController_fileList'];
+    /** File the BU's list of confirmed customers for a window day (and the next day's plan) */
+    post: operations['fileInvitationList'];
     delete?: never;
     options?: never;
     head?: never;
@@ -407,7 +433,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['JointEventsController_lists'];
+    /** The day's lists: before the release (INV-04) a BU sees only its own */
+    get: operations['listDayFilings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Prometheus metrics of the service */
+    get: operations['scrapeMetrics'];
     put?: never;
     post?: never;
     delete?: never;
@@ -423,7 +467,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ReadModelsController_penalties'];
+    /** Every invitation fine with BU, employee, rule and policy version */
+    get: operations['listPenaltyLedger'];
     put?: never;
     post?: never;
     delete?: never;
@@ -439,7 +484,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PoliciesController_policy'];
+    /** Every adopted version of a policy and the one in force at `at` (default now) */
+    get: operations['getPolicy'];
     put?: never;
     post?: never;
     delete?: never;
@@ -457,7 +503,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['PoliciesController_adopt'];
+    /** Adopt a new version of a policy from a given instant (gm, admin) */
+    post: operations['adoptPolicyVersion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/work-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's pending work items, by due time then id */
+    get: operations['listWorkItems'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -468,6 +532,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ActorDto: {
+      /** @example bu-1 */
+      bu?: string;
+      /** @example e-001 */
+      id: string;
+      name?: string;
+      /** @example bu_manager */
+      role: string;
+    };
     AdoptPolicyVersionDto: {
       /** @description ISO-8601 instant from which the version governs decisions; not before the latest one */
       effectiveFrom: string;
@@ -490,9 +563,107 @@ export interface components {
        */
       assistantEmployeeId: string;
     };
+    AuditedEventDto: {
+      data: {
+        [key: string]: unknown;
+      };
+      hash: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Actor, correlation and causation ids, policy version… */
+      metadata: {
+        [key: string]: unknown;
+      };
+      position: components['schemas']['EventPositionDto'];
+      previousHash: string;
+      /** Format: date-time */
+      recordedAt: string;
+      streamId: string;
+      /** @example CustomerRegistered */
+      type: string;
+      /** @description Position in its stream, from 0 */
+      version: number;
+    };
+    BoardAttendanceDto: {
+      /** @description attended / invited */
+      attendanceRate: number | null;
+      attended: number;
+      bu: string;
+      invited: number;
+    };
+    BoardBuSalesDto: {
+      /**
+       * @description Sum in fen (a bigint as a decimal string)
+       * @example 250000
+       */
+      amountFen: string;
+      bu: string;
+      sales: number;
+    };
+    BoardConfirmedDto: {
+      bu: string;
+      confirmed: number;
+      /** @example 2026-12-09 */
+      day: string;
+    };
+    BoardEmployeeSalesDto: {
+      /**
+       * @description Sum in fen (a bigint as a decimal string)
+       * @example 250000
+       */
+      amountFen: string;
+      bu: string;
+      employeeId: string;
+      sales: number;
+    };
+    ClaimDto: {
+      bu: string;
+      /** Format: date-time */
+      confirmedAt: string;
+      /**
+       * @description The list day the confirmation counts for
+       * @example 2026-12-09
+       */
+      countsForDay: string;
+      employeeId: string;
+      /** Format: uuid */
+      invitationId: string;
+    };
     ConfirmInvitationDto: {
       /** Format: uuid */
       customerId: string;
+    };
+    ConflictRowDto: {
+      /** @description Why the winner won */
+      basis: string | null;
+      /** @description The BUs (and employees) that confirmed the customer */
+      claimants: {
+        [key: string]: unknown;
+      }[];
+      customerId: string;
+      decidedBy: string | null;
+      /** Format: date-time */
+      detectedAt: string;
+      /** Format: uuid */
+      jointEventId: string;
+      policyVersion: string | null;
+      /** @enum {string} */
+      status: 'open' | 'escalated' | 'ruled' | 'final';
+      /** Format: date-time */
+      updatedAt: string;
+      winnerBu: string | null;
+    };
+    CreditBlockDto: {
+      accountId: string;
+      /** Format: date-time */
+      blockedAt: string;
+      reason: string;
+    };
+    CurrentInviterDto: {
+      /** @description The latest ruling, or the only confirmation */
+      because: string;
+      bu: string;
+      employeeId: string;
     };
     CustomerDirectoryEntryDto: {
       /** Format: uuid */
@@ -520,9 +691,84 @@ export interface components {
       page: number;
       total: number;
     };
+    DayFilingDto: {
+      filings: components['schemas']['FilingDto'][];
+      fined: boolean;
+      /** @description Every customer any filing of the day named */
+      listedCustomers: string[];
+      missed: boolean;
+      /** @description Customers listed at or before the cut-off */
+      onTimeCustomers: string[];
+      /** @description Next day's planned list (INV-01/02) */
+      planned: string[];
+      plannedFiled: boolean;
+      plannedFined: boolean;
+      plannedMissed: boolean;
+      plannedOnTime: boolean;
+    };
+    DeadLetterDto: {
+      /** @description The consumer that parked it */
+      consumer: string;
+      /** @description Why the handler failed */
+      error: string;
+      /** @description The event id when the message had one */
+      eventId: string | null;
+      /** Format: date-time */
+      failedAt: string;
+      /** Format: uuid */
+      id: string;
+      key: string | null;
+      /** @description The message as JSON when it parses, otherwise its text (a poison message) */
+      message: Record<string, never>;
+      /**
+       * @description Kafka offset (decimal string)
+       * @example 42
+       */
+      offset: string;
+      partition: number;
+      /** Format: date-time */
+      replayedAt: string | null;
+      topic: string;
+    };
+    DeadLetterListDto: {
+      /** @description Oldest first */
+      items: components['schemas']['DeadLetterDto'][];
+    };
+    DeadLetterReplayDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `duplicate` when the message had been handled meanwhile
+       * @enum {string}
+       */
+      outcome: 'processed' | 'duplicate';
+    };
+    DisputeDto: {
+      customerId?: string;
+      /** Format: uuid */
+      disputeId: string;
+      parties: components['schemas']['DisputePartyViewDto'][];
+      resolved: boolean;
+    };
     DisputePartyDto: {
       bu: string;
       employeeId: string;
+    };
+    DisputePartyViewDto: {
+      bu: string;
+      employeeId: string;
+    };
+    DisputeRecordedDto: {
+      /** Format: uuid */
+      disputeId: string;
+    };
+    DomainEventDto: {
+      /** @description The facts the event records */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @example InvitationConfirmed */
+      type: string;
     };
     EmployeeDto: {
       /** @example e-201 */
@@ -530,6 +776,31 @@ export interface components {
     };
     EscalateConflictDto: {
       reason: string;
+    };
+    EventPositionDto: {
+      /**
+       * @description Commit position (a bigint as a decimal string)
+       * @example 1042
+       */
+      commit: string;
+      /** @example 1042 */
+      prepare: string;
+    };
+    FieldError: {
+      /**
+       * @description Constraint name → message
+       * @example {
+       *       "isNotEmpty": "name should not be empty"
+       *     }
+       */
+      constraints: {
+        [key: string]: string;
+      };
+      /**
+       * @description Dotted path of the offending field
+       * @example address.city
+       */
+      field: string;
     };
     FileInvitationListDto: {
       /** @description Customer ids confirmed for the day */
@@ -542,10 +813,284 @@ export interface components {
       /** @description Next day's planned list: due by the cut-off from BUs after the first on days before the event, with this list or a later filing of the day (INV-01/02) */
       planned?: string[];
     };
+    FilingComplianceRowDto: {
+      bu: string;
+      /** @description Lists due */
+      due: number;
+      /** @description INV-07 fines */
+      fines: number;
+      /**
+       * @description Sum in fen (decimal string)
+       * @example 20000
+       */
+      finesFen: string;
+      late: number;
+      missing: number;
+      onTime: number;
+      onTimeRate: number | null;
+    };
+    FilingCutoffDto: {
+      /** Format: date-time */
+      cutoffAt: string;
+      /** @example 2026-12-09 */
+      day: string;
+    };
+    FilingDto: {
+      /** Format: date-time */
+      filedAt: string;
+      onTime: boolean;
+    };
+    HashChainProblemDto: {
+      detail: string;
+      /** Format: uuid */
+      eventId?: string;
+      /** @enum {string} */
+      kind: 'altered' | 'missing' | 'broken_link' | 'head_mismatch';
+      version: number;
+    };
+    HealthCheckResultDto: {
+      /** @description A critical check down makes the service unhealthy (503) */
+      critical: boolean;
+      /** @example no answer within 2000 ms */
+      error?: string;
+      latencyMs: number;
+      /** @enum {string} */
+      status: 'up' | 'down';
+    };
+    HealthReportDto: {
+      /** @description Check name (postgres, kafka, relay, projections…) → result */
+      checks: {
+        [key: string]: components['schemas']['HealthCheckResultDto'];
+      };
+      /** @enum {string} */
+      status: 'ok' | 'error';
+      /** @description Non-critical checks that are down */
+      warnings: string[];
+    };
+    HistoryEntryDto: {
+      actor: components['schemas']['ActorDto'];
+      data: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      eventId: string;
+      /** @description Who, when, why, under which policy (actor, businessTime, policyVersion, reason…) */
+      metadata: {
+        [key: string]: unknown;
+      };
+      policyVersion: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** @example InvitationConfirmed */
+      type: string;
+      version: number;
+    };
+    InvitationAnswerDto: {
+      /** @description The events the command recorded */
+      events: components['schemas']['DomainEventDto'][];
+      invitation: components['schemas']['InvitationDto'];
+      /** @description E.g. the customer's credit account is blocked (domain §6): the command succeeded anyway */
+      warnings: components['schemas']['InvitationWarningDto'][];
+    };
+    InvitationDto: {
+      /** @description Approved sales assistants */
+      assistants?: string[];
+      /** Format: date-time */
+      attendedAt?: string;
+      /** @description Every BU that confirmed the customer */
+      claims?: components['schemas']['ClaimDto'][];
+      /** @enum {string} */
+      conflict?: 'open' | 'ruled' | 'escalated' | 'final';
+      customerId?: string;
+      /** @description Who the customer counts for: the first confirmation, or the winner of the latest ruling */
+      inviter?: components['schemas']['InviterDto'];
+      /** Format: uuid */
+      jointEventId?: string;
+      /** @description The employee pitching now */
+      pitcher?: string;
+      saleIds?: string[];
+      /** @enum {string} */
+      status: 'none' | 'invited';
+    };
+    InvitationExplanationDto: {
+      /** Format: date-time */
+      asOf: string | null;
+      /** @description Each InvitationConfirmed's data with recordedAt, actor, policyVersion and eventId */
+      confirmations: {
+        [key: string]: unknown;
+      }[];
+      currentInviter: components['schemas']['CurrentInviterDto'] | null;
+      customerId: string;
+      /** @description The invitation stream's full history with metadata */
+      history: components['schemas']['HistoryEntryDto'][];
+      /** Format: uuid */
+      jointEventId: string;
+      /** @description Every list that named the customer (kind `filed`), and the missed lists of the claiming BUs' days */
+      lists: {
+        [key: string]: unknown;
+      }[];
+      /** @description Each conflict detected, ruled or escalated: its type and data with recordedAt, actor, policyVersion and eventId */
+      rulings: {
+        [key: string]: unknown;
+      }[];
+      warnings: components['schemas']['InvitationWarningDto'][];
+    };
+    InvitationPenaltyRowDto: {
+      /**
+       * @description Fen (decimal string)
+       * @example 10000
+       */
+      amountFen: string;
+      bu: string;
+      employeeId: string | null;
+      fineId: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** Format: uuid */
+      jointEventId: string;
+      policyVersion: string;
+      reason: string;
+      role: string;
+      /** @example INV-07 */
+      rule: string;
+    };
+    InvitationWarningDto: {
+      blockedAccounts: components['schemas']['CreditBlockDto'][];
+      bu: string;
+      /** @enum {string} */
+      code: 'invitation.customer_credit_blocked';
+      /** Format: date-time */
+      confirmedAt: string;
+      detail: string;
+    };
+    InviterDto: {
+      bu: string;
+      employeeId: string;
+    };
+    JointEventBoardDto: {
+      /** @description Per inviting BU */
+      attendance: components['schemas']['BoardAttendanceDto'][];
+      /** @description Confirmations per BU and list day */
+      confirmed: components['schemas']['BoardConfirmedDto'][];
+      /** Format: uuid */
+      jointEventId: string;
+      salesPerBu: components['schemas']['BoardBuSalesDto'][];
+      salesPerEmployee: components['schemas']['BoardEmployeeSalesDto'][];
+    };
+    JointEventDto: {
+      /** @description Participating BUs in priority order */
+      businessUnits: string[];
+      coordinatorId: string;
+      cutoffs: components['schemas']['FilingCutoffDto'][];
+      /** @description Days whose cut-off passed */
+      cutoffsReached: string[];
+      /** @example 2026-12-10 */
+      date: string;
+      /** @description Dispute id → dispute */
+      disputes: {
+        [key: string]: components['schemas']['DisputeDto'];
+      };
+      /** @description `filings[bu][day]` */
+      filings: {
+        [key: string]: {
+          [key: string]: components['schemas']['DayFilingDto'];
+        };
+      };
+      /** Format: uuid */
+      jointEventId: string;
+      /** @example v1 */
+      policyVersion: string;
+      /** @description Days whose lists went back to the BUs (INV-04) */
+      released: string[];
+      /** @enum {string} */
+      slot: 'afternoon' | 'evening';
+      /** @enum {string} */
+      status: 'scheduled';
+      venue: string;
+      /** @example 2026-12-05 */
+      windowOpensOn: string;
+    };
+    JointEventScheduledDto: {
+      /** Format: uuid */
+      jointEventId: string;
+      state: components['schemas']['JointEventDto'];
+    };
+    PolicyDto: {
+      /**
+       * Format: date-time
+       * @description The instant `inForce` refers to
+       */
+      at: string;
+      /** @description null when none was in force yet */
+      inForce: components['schemas']['PolicyVersionDto'] | null;
+      policyId: string;
+      /** @description Every adopted version, in adoption order */
+      versions: components['schemas']['PolicyVersionDto'][];
+    };
+    PolicyVersionDto: {
+      /** Format: date-time */
+      adoptedAt: string;
+      /** @description Who adopted it */
+      adoptedBy: string;
+      /** Format: date-time */
+      effectiveFrom: string;
+      /**
+       * Format: uuid
+       * @description The adoption event
+       */
+      eventId: string;
+      /** @description The parameters (domain §7) */
+      params: {
+        [key: string]: unknown;
+      };
+      /** @example customers.lapse */
+      policyId: string;
+      reason?: string;
+      /** @example v2 */
+      version: string;
+    };
+    /** @description RFC 9457 problem details with a stable `code` */
+    ProblemDetails: {
+      /**
+       * @description Stable machine-readable code clients branch on
+       * @example validation_failed
+       */
+      code: string;
+      /** @description Quote it when reporting the error */
+      correlationId?: string;
+      /** @example Invalid fields: name */
+      detail: string;
+      /** @description Facts of the refusal, e.g. the customer who holds a mobile number */
+      details?: {
+        [key: string]: unknown;
+      };
+      /** @description Every invalid field (`validation_failed`) */
+      errors?: components['schemas']['FieldError'][];
+      /**
+       * @description The request path of this occurrence
+       * @example /customers
+       */
+      instance?: string;
+      /**
+       * @description The business rule that refused
+       * @example ARC-20
+       */
+      rule?: string;
+      /** @example 400 */
+      status: number;
+      /** @example Bad Request */
+      title: string;
+      /** @example urn:crm:problem:validation_failed */
+      type: string;
+    };
     RecordDisputeDto: {
       customerId?: string;
       description: string;
       parties: components['schemas']['DisputePartyDto'][];
+    };
+    RecordedEventsDto: {
+      /** @description The events the command recorded */
+      events: components['schemas']['DomainEventDto'][];
     };
     RecordSaleDto: {
       /**
@@ -591,6 +1136,79 @@ export interface components {
       /** @example Hall A */
       venue: string;
     };
+    StreamHistoryDto: {
+      /** @description Oldest first */
+      events: components['schemas']['AuditedEventDto'][];
+      streamId: string;
+      /** Format: date-time */
+      until?: string;
+    };
+    StreamVerificationDto: {
+      eventsChecked: number;
+      ok: boolean;
+      problems: components['schemas']['HashChainProblemDto'][];
+      streamId: string;
+    };
+    VisibleListDto: {
+      bu: string;
+      filings: components['schemas']['FilingDto'][];
+      fined: boolean;
+      /** @description Every customer any filing of the day named */
+      listedCustomers: string[];
+      missed: boolean;
+      /** @description Customers listed at or before the cut-off */
+      onTimeCustomers: string[];
+      /** @description Next day's planned list (INV-01/02) */
+      planned: string[];
+      plannedFiled: boolean;
+      plannedFined: boolean;
+      plannedMissed: boolean;
+      plannedOnTime: boolean;
+    };
+    VisibleListsDto: {
+      /** @description Before the release a BU sees only its own */
+      lists: components['schemas']['VisibleListDto'][];
+      /** @description Released: every BU sees every list (INV-04) */
+      released: boolean;
+    };
+    WorkItemDto: {
+      /** Format: date-time */
+      dueAt: string | null;
+      /** @example batch-to-enter:2f7c… */
+      id: string;
+      /** @example batchToEnter */
+      kind: string;
+      /**
+       * @description Console route that opens the work
+       * @example /customers/2f7c…
+       */
+      link: string;
+      /** @enum {string} */
+      priority: 'high' | 'normal' | 'low';
+      /** @example customers */
+      service: string;
+      /**
+       * @description i18n key (docs/work-items.md)
+       * @example workItems.customers.batchToEnter
+       */
+      titleKey: string;
+      /**
+       * @example {
+       *       "batchId": "b-1",
+       *       "customers": 12
+       *     }
+       */
+      titleParams: {
+        [key: string]: string | number | boolean;
+      };
+      /** @description Grows each time the item changes */
+      version: number;
+    };
+    WorkItemPageDto: {
+      items: components['schemas']['WorkItemDto'][];
+      /** @description Pass as `after` for the next page; null at the end */
+      nextCursor: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -600,7 +1218,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  DeadLettersController_list: {
+  listDeadLetters: {
     parameters: {
       query?: {
         /** @description Only this consumer (default: all consumers of the service) */
@@ -615,23 +1233,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Dead letters, oldest first */
+      /** @description The messages this service's consumers parked, oldest first (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterListDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  DeadLettersController_get: {
+  getDeadLetter: {
     parameters: {
       query?: never;
       header?: never;
@@ -642,33 +1282,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One dead letter */
+      /** @description One dead letter with its error and message (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterDto'];
+        };
+      };
+      /** @description The id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No such dead letter */
+      /** @description `dead_letter.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  DeadLettersController_replay: {
+  replayDeadLetter: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -676,44 +1343,72 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description `processed`, or `duplicate` when the message had been handled meanwhile */
+      /** @description Replay a dead letter through the normal inbox path once the cause is fixed (admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterReplayDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description admin only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description No such dead letter */
+      /** @description `dead_letter.not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description Its consumer does not run in this process */
+      /** @description `dead_letter.consumer_not_running`: its consumer does not run in this process */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The message cannot be parsed, or its handler fails again */
+      /** @description `dead_letter.unparseable` or `dead_letter.replay_failed`: the handler fails again */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  AuditController_history: {
+  readAuditedStream: {
     parameters: {
       query?: {
         /** @description As-of read: only events recorded at or before this ISO-8601 instant */
@@ -727,30 +1422,54 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every event of the stream with its metadata and hashes, oldest first */
+      /** @description Every event of a stream with its metadata and hashes, oldest first (auditor, admin) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StreamHistoryDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The caller is neither auditor nor admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description The stream does not exist */
+      /** @description `stream_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  AuditController_verify: {
+  verifyAuditedStream: {
     parameters: {
       query?: never;
       header?: never;
@@ -761,23 +1480,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Hash-chain verification: ok, events checked and any altered or missing event */
+      /** @description Verify a stream's hash chain: ok, events checked, any altered or missing event */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StreamVerificationDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The caller is neither auditor nor admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerDirectoryController_list: {
+  listCustomerDirectory: {
     parameters: {
       query?: {
         limit?: number;
@@ -791,6 +1532,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of this service's replica of the customer directory */
       200: {
         headers: {
           [name: string]: unknown;
@@ -799,16 +1541,36 @@ export interface operations {
           'application/json': components['schemas']['CustomerDirectoryPageDto'];
         };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerDirectoryController_get: {
+  getCustomerDirectoryEntry: {
     parameters: {
       query?: never;
       header?: never;
@@ -819,6 +1581,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One customer from this service's replica of the customer directory */
       200: {
         headers: {
           [name: string]: unknown;
@@ -827,23 +1590,45 @@ export interface operations {
           'application/json': components['schemas']['CustomerDirectoryEntryDto'];
         };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description customer_directory.not_found: unknown here (yet) */
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `customer_directory.not_found`: unknown here (yet) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  ReadModelsController_compliance: {
+  getFilingCompliance: {
     parameters: {
       query?: {
         bu?: string;
@@ -854,22 +1639,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Daily lists due, on time, late and missing per BU, with the INV-07 fines */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FilingComplianceRowDto'][];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  HealthController_check: {
+  checkHealth: {
     parameters: {
       query?: never;
       header?: never;
@@ -878,23 +1686,27 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every critical check is up: { status: 'ok', checks, warnings } */
+      /** @description Every critical check is up */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthReportDto'];
+        };
       };
-      /** @description A critical check is down: { status: 'error', checks, warnings } */
+      /** @description A critical check is down */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthReportDto'];
+        };
       };
     };
   };
-  ReadModelsController_conflicts: {
+  listInvitationConflicts: {
     parameters: {
       query?: {
         status?: 'open' | 'escalated' | 'ruled' | 'final';
@@ -905,22 +1717,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The coordinator's queue of customers claimed by more than one BU */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConflictRowDto'][];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  ReadModelsController_jointEvents: {
+  listJointEvents: {
     parameters: {
       query?: {
         /** @description nextCursor of the previous page */
@@ -934,26 +1769,54 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Scheduled joint events, newest first, with cursor paging */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              [key: string]: unknown;
+            }[];
+            nextCursor: string | null;
+          };
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  JointEventsController_schedule: {
+  scheduleJointEvent: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -965,31 +1828,69 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Schedule a joint event: day, slot, venue, BUs in priority order; the filing cut-offs are computed */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JointEventScheduledDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  JointEventsController_get: {
+  getJointEvent: {
     parameters: {
       query?: {
         /** @description As the system knew it at this instant */
         asOf?: string;
       };
-      header?: {
-        /** @description A repeat returns the first answer */
-        'Idempotency-Key'?: string;
-      };
+      header?: never;
       path: {
         jointEventId: string;
       };
@@ -997,22 +1898,54 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A joint event with its cut-offs, filings and disputes; `asOf` for a past instant */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JointEventDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  ReadModelsController_board: {
+  getJointEventBoard: {
     parameters: {
       query?: never;
       header?: never;
@@ -1023,29 +1956,56 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The event board: confirmations per day, attendance and sales per BU and employee */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JointEventBoardDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerInvitationsController_approveAssist: {
+  approveSalesAssist: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
-      path?: never;
+      path: {
+        /** @description Letters, digits, - or _ */
+        customerId: string;
+        jointEventId: string;
+      };
       cookie?: never;
     };
     requestBody: {
@@ -1054,56 +2014,164 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Approve the customer's former follow-up employee as sales assistant (INV-11) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationAnswerDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found`, or `invitation.not_invited` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerInvitationsController_checkIn: {
+  recordAttendance: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
-      path?: never;
+      path: {
+        /** @description Letters, digits, - or _ */
+        customerId: string;
+        jointEventId: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Record that the customer attended the event */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationAnswerDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found`, or `invitation.not_invited` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerInvitationsController_escalate: {
+  escalateInvitationConflict: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
-      path?: never;
+      path: {
+        /** @description Letters, digits, - or _ */
+        customerId: string;
+        jointEventId: string;
+      };
       cookie?: never;
     };
     requestBody: {
@@ -1112,59 +2180,146 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Escalate an invitation conflict to the GM (coordinator) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationAnswerDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found`, or `invitation.not_invited` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerInvitationsController_explain: {
+  explainInvitation: {
     parameters: {
       query?: {
         /** @description As the system knew it at this instant */
         asOf?: string;
       };
-      header?: {
-        /** @description A repeat returns the first answer */
-        'Idempotency-Key'?: string;
+      header?: never;
+      path: {
+        /** @description Letters, digits, - or _ */
+        customerId: string;
+        jointEventId: string;
       };
-      path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Who the customer counts for and why: confirmations, lists, rulings, warnings and history */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationExplanationDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found`, or `invitation.not_invited` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerInvitationsController_startPitch: {
+  startPitch: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
-      path?: never;
+      path: {
+        /** @description Letters, digits, - or _ */
+        customerId: string;
+        jointEventId: string;
+      };
       cookie?: never;
     };
     requestBody: {
@@ -1173,29 +2328,83 @@ export interface operations {
       };
     };
     responses: {
+      /** @description An employee starts pitching to the customer */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationAnswerDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found`, or `invitation.not_invited` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerInvitationsController_endPitch: {
+  endPitch: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
-      path?: never;
+      path: {
+        /** @description Letters, digits, - or _ */
+        customerId: string;
+        jointEventId: string;
+      };
       cookie?: never;
     };
     requestBody: {
@@ -1204,29 +2413,83 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The employee ends the pitch */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationAnswerDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found`, or `invitation.not_invited` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerInvitationsController_rule: {
+  ruleInvitationConflict: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
-      path?: never;
+      path: {
+        /** @description Letters, digits, - or _ */
+        customerId: string;
+        jointEventId: string;
+      };
       cookie?: never;
     };
     requestBody: {
@@ -1235,29 +2498,83 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Rule which BU the customer counts for (coordinator, gm) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationAnswerDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found`, or `invitation.not_invited` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerInvitationsController_recordSale: {
+  recordEventSale: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
-      path?: never;
+      path: {
+        /** @description Letters, digits, - or _ */
+        customerId: string;
+        jointEventId: string;
+      };
       cookie?: never;
     };
     requestBody: {
@@ -1266,26 +2583,76 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Record a sale to the customer at the event */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationAnswerDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found`, or `invitation.not_invited` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  JointEventsController_recordDispute: {
+  recordEventDispute: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1299,26 +2666,76 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Record a dispute between employees of different BUs at the event */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DisputeRecordedDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  JointEventsController_resolveDispute: {
+  resolveEventDispute: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1333,26 +2750,76 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Resolve a dispute with both BU managers; parties who quarrelled in front of customers are fined */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedEventsDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found` or `invitation.dispute_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  CustomerInvitationsController_confirm: {
+  confirmInvitation: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1366,27 +2833,76 @@ export interface operations {
       };
     };
     responses: {
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Confirm a customer's invitation for the caller's BU; a second BU's claim opens a conflict */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationAnswerDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
-      /** @description invitation.customer_held: `details.holdingBu` holds the customer (INV-09) */
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.customer_held`: `details.holdingBu` holds the customer (INV-09), or a concurrent change */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  JointEventsController_fileList: {
+  fileInvitationList: {
     parameters: {
       query?: never;
       header?: {
-        /** @description A repeat returns the first answer */
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1400,28 +2916,75 @@ export interface operations {
       };
     };
     responses: {
+      /** @description File the BU's list of confirmed customers for a window day (and the next day's plan) */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedEventsDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  JointEventsController_lists: {
+  listDayFilings: {
     parameters: {
       query?: never;
-      header?: {
-        /** @description A repeat returns the first answer */
-        'Idempotency-Key'?: string;
-      };
+      header?: never;
       path: {
         day: string;
         jointEventId: string;
@@ -1430,22 +2993,74 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The day's lists: before the release (INV-04) a BU sees only its own */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VisibleListsDto'];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description The day is not YYYY-MM-DD, or the id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `invitation.joint_event_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  ReadModelsController_penalties: {
+  scrapeMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Prometheus metrics of the service */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+    };
+  };
+  listPenaltyLedger: {
     parameters: {
       query?: {
         bu?: string;
@@ -1456,22 +3071,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Every invitation fine with BU, employee, rule and policy version */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationPenaltyRowDto'][];
+        };
       };
-      /** @description No or invalid bearer token (problem+json) */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  PoliciesController_policy: {
+  getPolicy: {
     parameters: {
       query?: {
         /** @description Which version was in force at this ISO-8601 instant (default: now) */
@@ -1485,26 +3123,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every adopted version and the one in force at `at` (default now) */
+      /** @description Every adopted version of a policy and the one in force at `at` (default now) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyDto'];
+        };
       };
-      /** @description No version of this policy was ever adopted */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `policy_not_found`: no version of this policy was ever adopted */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
     };
   };
-  PoliciesController_adopt: {
+  adoptPolicyVersion: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
       path: {
         policyId: string;
       };
@@ -1521,24 +3193,87 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyVersionDto'];
+        };
       };
-      /** @description Malformed document */
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Only gm or admin adopt policy versions */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description The version exists, or takes effect before the latest one */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listWorkItems: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page (opaque) */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkItemPageDto'];
+        };
+      };
+      /** @description `limit` out of range or `after` not a cursor of this service (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No or invalid bearer token (problem+json) */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,0 +1,2 @@
+export * from './demo-company';
+export * from './seed-demo';

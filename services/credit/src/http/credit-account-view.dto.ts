@@ -1,0 +1,205 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COUNTERPARTY_KINDS, CREDIT_KINDS, GRADES, GRANT_TYPES, HOLD_REASONS } from '@crm/credit-domain';
+import { ActorDto } from '@crm/nest';
+
+const ORDER_STATUSES = ['approved', 'held', 'released', 'rejected', 'shipped', 'accepted'];
+
+export class CreditCommandResultDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty({ type: [String], description: 'Types of the events recorded (empty: nothing changed)' })
+  events!: string[];
+}
+
+export class CreditCheckResultDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty() orderId!: string;
+  @ApiProperty({ enum: ['approved', 'held'] }) decision!: string;
+  @ApiProperty({ enum: HOLD_REASONS, isArray: true, description: 'Every reason the sale is held' })
+  reasons!: string[];
+  @ApiPropertyOptional({ type: [String], description: 'The rules behind the hold (held only)' })
+  rules?: string[];
+}
+
+export class GradeProposalViewDto {
+  @ApiProperty() proposalId!: string;
+  @ApiProperty({ enum: GRADES }) grade!: string;
+  @ApiProperty({ enum: ['marketing_vp', 'cfo'], isArray: true }) reviewedBy!: string[];
+}
+
+export class DossierViewDto {
+  @ApiProperty() version!: number;
+  @ApiProperty() complete!: boolean;
+  @ApiProperty({ format: 'date-time' }) filedAt!: string;
+  @ApiProperty({ format: 'date-time' }) staleAt!: string;
+  @ApiProperty() stale!: boolean;
+}
+
+export class DossierDraftViewDto {
+  @ApiProperty() version!: number;
+  @ApiProperty() reviewed!: boolean;
+  @ApiProperty({ type: [String] }) missingSections!: string[];
+}
+
+export class ActiveLimitDto {
+  @ApiProperty() grantId!: string;
+  @ApiProperty({ enum: GRANT_TYPES }) type!: string;
+  @ApiProperty() limitFen!: number;
+  @ApiProperty() termDays!: number;
+  @ApiProperty({ format: 'date-time' }) effectiveAt!: string;
+}
+
+export class PendingGrantDto {
+  @ApiProperty() grantId!: string;
+  @ApiProperty({ enum: GRADES }) grade!: string;
+  @ApiProperty({ enum: GRANT_TYPES }) type!: string;
+  @ApiProperty() limitFen!: number;
+  @ApiProperty() termDays!: number;
+  @ApiProperty({ type: [String], description: 'Roles that approved the grant' }) grantApprovals!: string[];
+  @ApiProperty({ type: [String], description: 'Roles that approved the limit' }) limitApprovals!: string[];
+}
+
+export class OverdueItemDto {
+  @ApiProperty() invoiceId!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty() openFen!: number;
+}
+
+export class InvoiceDto {
+  @ApiProperty() invoiceId!: string;
+  @ApiProperty() orderId!: string;
+  @ApiProperty() amountFen!: number;
+  @ApiProperty({ description: 'Still unpaid' }) openFen!: number;
+  @ApiProperty({ format: 'date-time' }) shippedAt!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty() markedOverdue!: boolean;
+  @ApiProperty() escalated!: boolean;
+}
+
+export class AgingBucketDto {
+  @ApiProperty({ example: '0-30', description: 'Days past due' }) label!: string;
+  @ApiProperty() fen!: number;
+  @ApiProperty({ type: [String] }) invoiceIds!: string[];
+}
+
+export class OrderDto {
+  @ApiProperty() orderId!: string;
+  @ApiProperty({ enum: CREDIT_KINDS }) kind!: string;
+  @ApiProperty() amountFen!: number;
+  @ApiProperty({ enum: ORDER_STATUSES }) status!: string;
+  @ApiProperty({ enum: HOLD_REASONS, isArray: true }) reasons!: string[];
+  @ApiPropertyOptional() releaseRequestedBy?: string;
+}
+
+export class ReviewsDueDto {
+  @ApiPropertyOptional({ description: 'Next monthly review (ISO-8601)' }) monthly?: string;
+  @ApiPropertyOptional({ description: 'Next quarterly review (ISO-8601)' }) quarterly?: string;
+}
+
+export class PendingAdjustmentDto {
+  @ApiProperty() adjustmentId!: string;
+  @ApiProperty() newLimitFen!: number;
+  @ApiPropertyOptional() exceptionReason?: string;
+  @ApiProperty({ type: [String] }) approvals!: string[];
+}
+
+export class ContractDto {
+  @ApiProperty() contractId!: string;
+  @ApiProperty({ description: 'ISO-8601' }) startsAt!: string;
+  @ApiProperty({ description: 'ISO-8601' }) endsAt!: string;
+  @ApiProperty({ description: 'ISO-8601' }) renewalOpensAt!: string;
+  @ApiProperty() clearedOnce!: boolean;
+  @ApiProperty() renewalOpened!: boolean;
+  @ApiProperty() ended!: boolean;
+}
+
+export class CounterpartyOwnerDto {
+  @ApiProperty() ownerBu!: string;
+  @ApiProperty() ownerEmployeeId!: string;
+}
+
+/** A credit account as its stream says, now or as of a past instant. */
+export class CreditAccountDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty({ enum: COUNTERPARTY_KINDS }) counterpartyKind!: string;
+  @ApiPropertyOptional({ description: 'For customer counterparties' }) customerId?: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: GRADES, nullable: true }) grade!: string | null;
+  @ApiProperty({ type: GradeProposalViewDto, nullable: true }) gradeProposal!: GradeProposalViewDto | null;
+  @ApiProperty({ type: DossierViewDto, nullable: true, description: 'The filed dossier' })
+  dossier!: DossierViewDto | null;
+  @ApiProperty({ type: DossierDraftViewDto, nullable: true }) dossierDraft!: DossierDraftViewDto | null;
+  @ApiProperty({ type: Number, nullable: true }) collateralValueFen!: number | null;
+  @ApiProperty({ type: ActiveLimitDto, nullable: true }) activeLimit!: ActiveLimitDto | null;
+  @ApiProperty({ type: PendingGrantDto, nullable: true }) pendingGrant!: PendingGrantDto | null;
+  @ApiProperty({ description: 'Open exposure in fen' }) exposureFen!: number;
+  @ApiProperty({ description: 'Active limit in fen (0 without one)' }) limitFen!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'exposure / limit; null without a limit' })
+  utilisation!: number | null;
+  @ApiProperty() blocked!: boolean;
+  @ApiProperty({ type: [OverdueItemDto] }) overdueItems!: OverdueItemDto[];
+  @ApiProperty({ description: 'Open part of the balance confirmed at the last reconciliation (CRD-44)' })
+  previousBalanceOpenFen!: number;
+  @ApiProperty() unappliedCreditFen!: number;
+  @ApiProperty({ type: [InvoiceDto] }) invoices!: InvoiceDto[];
+  @ApiProperty({ type: [AgingBucketDto] }) aging!: AgingBucketDto[];
+  @ApiProperty({ type: [OrderDto] }) orders!: OrderDto[];
+  @ApiProperty({ description: 'How many credit notes settled invoices' }) creditNotes!: number;
+  @ApiProperty({ type: ReviewsDueDto }) reviewsDue!: ReviewsDueDto;
+  @ApiProperty({ type: PendingAdjustmentDto, nullable: true })
+  pendingAdjustment!: PendingAdjustmentDto | null;
+  @ApiProperty({ type: ContractDto, nullable: true }) contract!: ContractDto | null;
+  @ApiProperty({
+    type: CounterpartyOwnerDto,
+    nullable: true,
+    description: "The customer's current owner from the local customer directory",
+  })
+  customer!: CounterpartyOwnerDto | null;
+  @ApiProperty({ format: 'date-time' }) asOf!: string;
+  @ApiProperty() streamVersion!: number;
+  @ApiProperty({ example: 'v1' }) policyVersion!: string;
+}
+
+export class HoldFollowUpDto {
+  @ApiProperty({ example: 'HoldReleaseRequested' }) type!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ description: 'Actor id' }) by!: string;
+  @ApiPropertyOptional() reason?: string;
+}
+
+export class HoldExplanationDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty() orderId!: string;
+  @ApiProperty({ enum: ['approved', 'held'] }) decision!: string;
+  @ApiPropertyOptional({ enum: ORDER_STATUSES, description: 'The order now' }) status?: string;
+  @ApiProperty() amountFen!: number;
+  @ApiProperty({ enum: HOLD_REASONS, isArray: true }) reasons!: string[];
+  @ApiProperty({ type: [String] }) rules!: string[];
+  @ApiProperty({ description: 'What the decision saw' }) exposureFen!: number;
+  @ApiProperty() limitFen!: number;
+  @ApiProperty({ enum: GRADES }) grade!: string;
+  @ApiProperty({ type: [OverdueItemDto] }) overdueItems!: OverdueItemDto[];
+  @ApiProperty() previousBalanceOpenFen!: number;
+  @ApiPropertyOptional({ format: 'date-time' }) dossierStaleAt?: string;
+  @ApiProperty({ example: 'v1' }) policyVersion!: string;
+  @ApiProperty({ format: 'date-time' }) decidedAt!: string;
+  @ApiProperty({ type: ActorDto }) decidedBy!: ActorDto;
+  @ApiProperty({ type: [HoldFollowUpDto], description: 'What happened to the order since' })
+  followUps!: HoldFollowUpDto[];
+}
+
+export class PortfolioCapDto {
+  @ApiProperty({ description: 'ISO-8601' }) baseDate!: string;
+  @ApiProperty() capFen!: number;
+}
+
+export class CreditPortfolioDto {
+  @ApiProperty({ type: PortfolioCapDto, nullable: true, description: 'Unset until the CFO sets it' })
+  cap!: PortfolioCapDto | null;
+  @ApiProperty() totalActiveLimitsFen!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Account id → active limit in fen',
+  })
+  limits!: Record<string, number>;
+}
