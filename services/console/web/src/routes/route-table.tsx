@@ -100,6 +100,11 @@ export const ROUTES: readonly RouteEntry[] = [
     page: lazy(() => import('./invitations/event-page')),
   },
   {
+    path: '/invitations/events/:jointEventId/:section',
+    access: 'canSeeInvitations',
+    page: lazy(() => import('./invitations/event-page')),
+  },
+  {
     path: '/invitations/conflicts',
     menuKey: 'conflicts',
     icon: <ExclamationCircleOutlined />,
