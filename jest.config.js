@@ -8,6 +8,8 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/{libs,services}/**/*.{spec,int-spec}.ts'],
+  // Browser journeys are Playwright's (infra/console-e2e.sh), not Jest's.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/services/console/web/e2e/'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcrc] },
   moduleNameMapper: {
     '^@crm/event-sourcing$': '<rootDir>/libs/platform/event-sourcing/src/index.ts',

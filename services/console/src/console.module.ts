@@ -9,6 +9,8 @@ import { StaffDirectoryClient } from './auth/staff-directory.client';
 import { CONSOLE_CONFIG, ConsoleConfig } from './config/console.config';
 import { HealthController } from './health.controller';
 import { InboxController } from './inbox/inbox.controller';
+import { OidcController } from './auth/oidc.controller';
+import { OidcSignIn } from './auth/oidc-sign-in';
 import { SessionStore } from './session/session-store';
 
 /** The console's BFF: sign-in, session, inbox federation; the proxy and static files are Express middleware (main.ts). */
@@ -19,15 +21,17 @@ export const consoleModule = (config: ConsoleConfig) => {
   });
   const directory = new StaffDirectoryClient(config);
   const auth = new ConsoleAuth(config, sessions, directory);
+  const oidc = new OidcSignIn(config, sessions, directory);
 
   @Module({
     imports: [LoggerModule.forRoot(loggerParams('console', config.LOG_LEVEL))],
-    controllers: [AuthController, SessionController, InboxController, HealthController],
+    controllers: [AuthController, OidcController, SessionController, InboxController, HealthController],
     providers: [
       { provide: CONSOLE_CONFIG, useValue: config },
       { provide: SessionStore, useValue: sessions },
       { provide: StaffDirectoryClient, useValue: directory },
       { provide: ConsoleAuth, useValue: auth },
+      { provide: OidcSignIn, useValue: oidc },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       { provide: APP_PIPE, useValue: createValidationPipe() },
     ],

@@ -17,13 +17,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {
-        // Long-lived vendor chunks: a release that changes only our code leaves them cached.
+        // React alone is long-lived; antd and pro-components stay with the routes that use them, so
+        // the first page loads only what the layout and that page need.
         manualChunks(id: string) {
-          if (!id.includes('node_modules')) return undefined;
-          if (/[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/.test(id)) return 'react';
-          if (id.includes('@ant-design/pro-')) return 'pro';
-          if (/[\\/](antd|@ant-design|rc-|@rc-component)/.test(id)) return 'antd';
-          return 'vendor';
+          return /node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id) ? 'react' : undefined;
         },
       },
     },

@@ -29,6 +29,8 @@ export interface ServiceProcess {
 export interface ServiceProcessOptions {
   /** How long to wait for `GET /health` to answer 200 (default 60 s). */
   readonly timeoutMs?: number;
+  /** Listen on this port instead of a free one (when the process must know its own address). */
+  readonly port?: number;
 }
 
 const OUTPUT_KEPT = 20_000;
@@ -45,7 +47,7 @@ export const startServiceProcess = async (
   options: ServiceProcessOptions = {},
 ): Promise<ServiceProcess> => {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${service}/src/main.ts`], {
     cwd: REPO_ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env, PORT: String(port) },

@@ -22,7 +22,8 @@ export class SessionStore {
   ) {}
 
   /** A new id at every sign-in (rotation), so a session id fixed before sign-in is worthless. */
-  create(person: SessionPerson, accessToken: string): Session {
+  /** `notAfter`: the bearer token's own end, when it comes before the absolute timeout. */
+  create(person: SessionPerson, accessToken: string, notAfter?: number): Session {
     this.sweep();
     const at = this.now();
     const session: Session = {
@@ -31,7 +32,7 @@ export class SessionStore {
       person,
       accessToken,
       createdAt: at,
-      expiresAt: at + this.timeouts.absoluteMs,
+      expiresAt: Math.min(at + this.timeouts.absoluteMs, notAfter ?? Number.POSITIVE_INFINITY),
       lastSeenAt: at,
       directoryCheckedAt: at,
     };

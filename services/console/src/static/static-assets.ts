@@ -1,4 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { problem, sendProblem } from '@crm/nest';
@@ -45,7 +46,11 @@ export const staticAssets = (distDir: string) => {
       sendProblem(response, problem(400, 'console.bad_path', 'the path contains a NUL byte'));
       return;
     }
-    if (path.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (
+      path.startsWith('/api/') ||
+      path === '/health' ||
+      (request.method !== 'GET' && request.method !== 'HEAD')
+    ) {
       next();
       return;
     }
@@ -67,6 +72,18 @@ export const staticAssets = (distDir: string) => {
       'Cache-Control',
       isAsset && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     );
+    response.setHeader('Vary', 'Accept-Encoding');
+    const type = extname(target);
+    const gzip =
+      /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) &&
+      ['.js', '.css', '.html', '.json', '.svg'].includes(type);
+    if (gzip) {
+      response.setHeader('Content-Encoding', 'gzip');
+      createReadStream(target)
+        .pipe(createGzip({ level: 6 }))
+        .pipe(response);
+      return;
+    }
     createReadStream(target).pipe(response);
   };
 };

@@ -7,6 +7,7 @@ import { useSession } from '@/shared/auth/session';
 import { ConsoleLayout } from './layout';
 import { RouteErrorBoundary } from './route-error-boundary';
 import SignInPage from '@/routes/sign-in-page';
+import { AliasRedirect, LINK_ALIASES } from '@/routes/link-aliases';
 
 const Guarded = ({ entry }: { entry: RouteEntry }) => {
   const { access } = useSession();
@@ -33,6 +34,7 @@ const children: RouteObject[] = [
     element: <Guarded entry={entry} />,
     errorElement: <RouteErrorBoundary />,
   })),
+  ...LINK_ALIASES.map((alias) => ({ path: alias.path, element: <AliasRedirect to={alias.to} /> })),
   { path: '*', element: <NotFound /> },
 ];
 

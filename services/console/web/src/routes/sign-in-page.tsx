@@ -2,7 +2,7 @@ import { Flex, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/shared/ui/language-switch';
-import { DevSignInForm } from '@/features/auth/components/dev-sign-in-form';
+import { SignInPanel } from '@/features/auth/components/sign-in-panel';
 
 /** Only same-site paths: an open redirect through ?redirect= would be a phishing aid. */
 const safeRedirect = (value: string | null): string => (value && /^\/(?!\/)/.test(value) ? value : '/');
@@ -23,7 +23,8 @@ export default function SignInPage() {
         <Flex vertical align="center" gap={16}>
           <Typography.Title level={2}>{t('appName')}</Typography.Title>
           <LanguageSwitch />
-          <DevSignInForm
+          <SignInPanel
+            redirect={safeRedirect(params.get('redirect'))}
             onSignedIn={() => navigate(safeRedirect(params.get('redirect')), { replace: true })}
           />
         </Flex>

@@ -35,3 +35,9 @@ export const signIn = async (employeeId: string, roles: string[]) => {
   setCsrfToken(session.csrfToken);
   return session;
 };
+
+export const signInModeQuery = queryOptions({
+  queryKey: [...authKeys.all, 'mode'] as const,
+  queryFn: () => consoleFetch<{ mode: 'dev' | 'oidc' }>('/api/auth/mode'),
+  staleTime: Infinity,
+});
