@@ -9,11 +9,8 @@ export const LINK_ALIASES: readonly {
   readonly to: (p: Record<string, string | undefined>) => string;
 }[] = [
   { path: '/customers/batches/:batchId', to: (p) => `/outreach/${p['batchId'] ?? ''}` },
-  {
-    path: '/invitations/events/:jointEventId/lists',
-    to: (p) => `/invitations/events/${p['jointEventId'] ?? ''}`,
-  },
-  { path: '/invitations/events/:jointEventId/conflicts', to: () => '/invitations/conflicts' },
+  // The invitations links (/invitations/events/:id/lists|conflicts|disputes) are the event page's
+  // own sections (route-table: /invitations/events/:jointEventId/:section).
 ];
 
 export const AliasRedirect = ({ to }: { to: (p: Record<string, string | undefined>) => string }) => {

@@ -88,7 +88,7 @@ export const ROUTES: readonly RouteEntry[] = [
   },
   // Joint events
   {
-    path: '/invitations',
+    path: '/invitations/events',
     menuKey: 'events',
     icon: <CalendarOutlined />,
     access: 'canSeeInvitations',
@@ -96,6 +96,11 @@ export const ROUTES: readonly RouteEntry[] = [
   },
   {
     path: '/invitations/events/:jointEventId',
+    access: 'canSeeInvitations',
+    page: lazy(() => import('./invitations/event-page')),
+  },
+  {
+    path: '/invitations/events/:jointEventId/:section',
     access: 'canSeeInvitations',
     page: lazy(() => import('./invitations/event-page')),
   },

@@ -38,6 +38,15 @@ describe('access flags', () => {
     expect([manager.canSeeEventBoard, manager.canSeeFines, manager.canFileLists]).toEqual([true, true, true]);
   });
 
+  it('lets staff, managers and the coordinator record a dispute, and only the coordinator resolve it', () => {
+    const staff = accessFor({ employeeId: 'e-1', name: 's', bu: 'bu-1', roles: ['staff'] });
+    const coordinator = accessFor({ employeeId: 'c', name: 'c', roles: ['coordinator'] });
+    const gm = accessFor({ employeeId: 'g', name: 'g', roles: ['gm'] });
+    expect([staff.canRecordDisputes, staff.canResolveDisputes]).toEqual([true, false]);
+    expect([coordinator.canRecordDisputes, coordinator.canResolveDisputes]).toEqual([true, true]);
+    expect([gm.canRecordDisputes, gm.canResolveDisputes]).toEqual([false, false]);
+  });
+
   it('lets only the roles the service accepts schedule joint events', () => {
     expect(accessFor({ employeeId: 'c', name: 'c', roles: ['coordinator'] }).canScheduleEvents).toBe(true);
     expect(accessFor({ employeeId: 'a', name: 'a', roles: ['admin'] }).canScheduleEvents).toBe(false);

@@ -24,6 +24,8 @@ export interface Access {
   readonly canSeeEventBoard: boolean;
   readonly canActAtEvent: boolean;
   readonly canSeeFines: boolean;
+  readonly canRecordDisputes: boolean;
+  readonly canResolveDisputes: boolean;
 }
 
 const any = (roles: readonly string[], ...wanted: string[]) => wanted.some((r) => roles.includes(r));
@@ -55,6 +57,8 @@ export const accessFor = (person: SessionPerson | undefined): Access => {
     canSeeEventBoard: any(roles, 'bu_manager', 'coordinator', 'gm', 'auditor', 'admin'),
     canActAtEvent: any(roles, 'staff', 'bu_manager'),
     canSeeFines: any(roles, 'bu_manager', 'coordinator', 'gm', 'auditor', 'admin'),
+    canRecordDisputes: any(roles, 'staff', 'bu_manager', 'coordinator'),
+    canResolveDisputes: any(roles, 'coordinator'),
   };
 };
 

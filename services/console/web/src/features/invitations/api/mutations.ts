@@ -54,3 +54,34 @@ export const onCustomer = async (
   });
   return data as unknown as InvitationAnswer;
 };
+
+export interface DisputeParty {
+  employeeId: string;
+  bu: string;
+}
+
+export const recordDispute = async (
+  jointEventId: string,
+  values: { customerId?: string; parties: DisputeParty[]; description: string },
+  key: string,
+) => {
+  const { data } = await invitationsApi.POST('/joint-events/{jointEventId}/disputes', {
+    params: { path: { jointEventId } },
+    body: values as never,
+    headers: idempotencyHeaders(key),
+  });
+  return data as unknown as { disputeId: string };
+};
+
+export const resolveDispute = async (
+  target: { jointEventId: string; disputeId: string },
+  values: { resolution: string; managerIds: string[]; quarrelled: DisputeParty[] },
+  key: string,
+) => {
+  const { data } = await invitationsApi.POST('/joint-events/{jointEventId}/disputes/{disputeId}/resolution', {
+    params: { path: target },
+    body: values as never,
+    headers: idempotencyHeaders(key),
+  });
+  return data as unknown as { events: readonly unknown[] };
+};

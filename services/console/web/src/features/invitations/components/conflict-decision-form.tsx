@@ -5,6 +5,7 @@ import { App, Button, Form, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useIdempotencyKey } from '@/shared/api/idempotency';
 import { showProblemOnFields } from '@/shared/ui/form-problem';
+import { modalCommandProps } from '@/shared/ui/modal-command';
 import { ProblemAlert, useProblemMessage } from '@/shared/ui/problem-alert';
 import { invitationKeys } from '@/features/invitations/api/keys';
 import { onCustomer } from '@/features/invitations/api/mutations';
@@ -68,16 +69,8 @@ export const ConflictDecisionForm = ({
       title={t(`conflicts.actions.${decision}`)}
       form={form}
       trigger={button}
-      modalProps={{ destroyOnHidden: true }}
       submitter={{ searchConfig: { submitText: tc('actions.submit'), resetText: tc('actions.cancel') } }}
-      onValuesChange={() => setFormError(null)}
-      onFinish={async (v) => {
-        setFormError(null);
-        return mutation.mutateAsync(v).then(
-          () => true,
-          () => false,
-        );
-      }}
+      {...modalCommandProps(mutation.mutateAsync, () => setFormError(null))}
     >
       {decision === 'escalate' ? (
         <ProFormTextArea

@@ -26,8 +26,11 @@ const statusOf = (params: URLSearchParams): ConflictStatus | undefined => {
 /** The coordinator's (and the GM's) conflict queue, filtered by status in the URL. */
 export const ConflictTable = ({
   access,
+  jointEventId,
 }: {
   access: { readonly canRuleConflicts: boolean; readonly canGiveFinalRuling: boolean };
+  /** Only this event's conflicts (the queue endpoint has no event filter: kept on screen). */
+  jointEventId?: string;
 }) => {
   const { t } = useTranslation('invitations');
   const [params, setParams] = useSearchParams();
@@ -114,7 +117,7 @@ export const ConflictTable = ({
       <ProTable<Conflict>
         rowKey={(c) => `${c.jointEventId}|${c.customerId}`}
         columns={columns}
-        dataSource={query.data ?? []}
+        dataSource={(query.data ?? []).filter((c) => !jointEventId || c.jointEventId === jointEventId)}
         loading={query.isFetching}
         options={false}
         search={false}

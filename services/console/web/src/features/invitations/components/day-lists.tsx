@@ -70,7 +70,7 @@ export const DayLists = ({
                 t('lists.counts', { listed: r.listedCustomers.length, onTime: r.onTimeCustomers.length }),
             },
             {
-              title: t('fields.planned'),
+              title: t('fields.plannedShort'),
               key: 'planned',
               render: (_, r) =>
                 r.plannedMissed ? (

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { JointEvent } from '@/features/invitations/api/types';
-import { nextFilingDay } from '@/features/invitations/utils/filing-view';
+import { formatDate } from '@/shared/i18n/i18n';
+import { defaultFilingDay } from '@/features/invitations/utils/filing-view';
 import { DayLists } from './day-lists';
 import { FileListForm } from './file-list-form';
 
@@ -12,7 +13,9 @@ import { FileListForm } from './file-list-form';
  */
 export const EventListsPanel = ({ event, canFile }: { event: JointEvent; canFile: boolean }) => {
   const { t } = useTranslation('invitations');
-  const [day, setDay] = useState(() => nextFilingDay(event.cutoffs, Date.now()) ?? event.date);
+  const [day, setDay] = useState(
+    () => defaultFilingDay(event.cutoffs, formatDate(new Date().toISOString())) ?? event.date,
+  );
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {canFile ? (

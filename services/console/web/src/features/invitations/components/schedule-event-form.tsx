@@ -13,6 +13,7 @@ import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useIdempotencyKey } from '@/shared/api/idempotency';
 import { showProblemOnFields } from '@/shared/ui/form-problem';
+import { modalCommandProps } from '@/shared/ui/modal-command';
 import { ProblemAlert, useProblemMessage } from '@/shared/ui/problem-alert';
 import { invitationKeys } from '@/features/invitations/api/keys';
 import { scheduleJointEvent } from '@/features/invitations/api/mutations';
@@ -50,16 +51,8 @@ export const ScheduleEventForm = ({ coordinatorId }: { coordinatorId?: string })
         </Button>
       }
       initialValues={{ slot: 'afternoon', ...(coordinatorId ? { coordinatorId } : {}) }}
-      modalProps={{ destroyOnHidden: true }}
       submitter={{ searchConfig: { submitText: t('schedule.submit'), resetText: tc('actions.cancel') } }}
-      onValuesChange={() => setFormError(null)}
-      onFinish={async (v) => {
-        setFormError(null);
-        return mutation.mutateAsync(v).then(
-          () => true,
-          () => false,
-        );
-      }}
+      {...modalCommandProps(mutation.mutateAsync, () => setFormError(null))}
     >
       <ProFormDatePicker
         name="date"

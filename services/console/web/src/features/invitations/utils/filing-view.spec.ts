@@ -1,5 +1,5 @@
 import type { DayFiling } from '@/features/invitations/api/types';
-import { cutoffOf, filingView, nextFilingDay } from './filing-view';
+import { cutoffOf, defaultFilingDay, filingView } from './filing-view';
 
 const day = (over: Partial<DayFiling> = {}): DayFiling => ({
   onTimeCustomers: [],
@@ -49,10 +49,10 @@ describe('cut-offs from the service', () => {
     expect(cutoffOf({ cutoffs }, '2026-12-11')).toBeUndefined();
   });
 
-  it('offers the next cut-off still ahead, else the last day', () => {
-    expect(nextFilingDay(cutoffs, Date.parse('2026-12-08T10:00:01.000Z'))).toBe('2026-12-09');
-    expect(nextFilingDay(cutoffs, Date.parse('2026-12-01T00:00:00.000Z'))).toBe('2026-12-08');
-    expect(nextFilingDay(cutoffs, Date.parse('2026-12-11T00:00:00.000Z'))).toBe('2026-12-10');
-    expect(nextFilingDay([], 0)).toBeUndefined();
+  it("offers today's list in the window, the last day after it and the first day before it", () => {
+    expect(defaultFilingDay(cutoffs, '2026-12-09')).toBe('2026-12-09');
+    expect(defaultFilingDay(cutoffs, '2026-12-12')).toBe('2026-12-10');
+    expect(defaultFilingDay(cutoffs, '2026-12-01')).toBe('2026-12-08');
+    expect(defaultFilingDay([], '2026-12-01')).toBeUndefined();
   });
 });

@@ -17,6 +17,9 @@ export const filingView = (day: DayFiling, cutoffReached: boolean): FilingView =
 export const cutoffOf = (event: Pick<JointEvent, 'cutoffs'>, day: string): FilingCutoff | undefined =>
   event.cutoffs.find((c) => c.day === day);
 
-/** The day to offer first in the filing form: the next cut-off still ahead, else the last one. */
-export const nextFilingDay = (cutoffs: readonly FilingCutoff[], now: number): string | undefined =>
-  (cutoffs.find((c) => Date.parse(c.cutoffAt) > now) ?? cutoffs.at(-1))?.day;
+/**
+ * The day to offer first in the filing form: today's list when today is a window day, the latest
+ * past window day after the window, the first day before it. `today` is the Asia/Shanghai day.
+ */
+export const defaultFilingDay = (cutoffs: readonly FilingCutoff[], today: string): string | undefined =>
+  [...cutoffs].reverse().find((c) => c.day <= today)?.day ?? cutoffs[0]?.day;
