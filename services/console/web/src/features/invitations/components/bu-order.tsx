@@ -4,9 +4,7 @@ import { Space, Tag } from 'antd';
 export const BuOrder = ({ units }: { units: readonly string[] }) => (
   <Space size={4} wrap>
     {units.map((bu, i) => (
-      <Tag key={bu} color={i === 0 ? 'gold' : undefined}>
-        {`${i + 1} · ${bu}`}
-      </Tag>
+      <Tag key={bu}>{`${i + 1} · ${bu}`}</Tag>
     ))}
   </Space>
 );

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Segmented, Space, Tag, Tooltip } from 'antd';
+import { Badge, Segmented, Space, Tag, Tooltip } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/shared/i18n/i18n';
@@ -11,12 +11,12 @@ import { conflictActions } from '@/features/invitations/utils/conflict-policy';
 import { ConflictDecisionForm } from './conflict-decision-form';
 
 const STATUSES: readonly ConflictStatus[] = ['open', 'escalated', 'ruled', 'final'];
-const STATUS_COLOR: Record<ConflictStatus, string> = {
-  open: 'orange',
-  escalated: 'red',
-  ruled: 'blue',
-  final: 'green',
-};
+const STATUS_BADGE = {
+  open: 'warning',
+  escalated: 'error',
+  ruled: 'processing',
+  final: 'success',
+} as const satisfies Record<ConflictStatus, string>;
 
 const statusOf = (params: URLSearchParams): ConflictStatus | undefined => {
   const s = params.get('status');
@@ -59,9 +59,7 @@ export const ConflictTable = ({
                 day: cl.countsForDay,
               })}
             >
-              <Tag color={cl.filing === 'on_time' ? 'green' : cl.filing === 'late' ? 'orange' : undefined}>
-                {t('conflicts.claimant', { bu: cl.bu, filing: t(`filing.${cl.filing}`) })}
-              </Tag>
+              <Tag>{t('conflicts.claimant', { bu: cl.bu, filing: t(`filing.${cl.filing}`) })}</Tag>
             </Tooltip>
           ))}
         </Space>
@@ -71,9 +69,11 @@ export const ConflictTable = ({
       title: t('fields.conflictStatus'),
       dataIndex: 'status',
       render: (_, c) => (
-        <Tag color={STATUS_COLOR[c.status]} data-status={c.status}>
-          {t(`conflictStatus.${c.status}`)}
-        </Tag>
+        <Badge
+          status={STATUS_BADGE[c.status]}
+          data-status={c.status}
+          text={t(`conflictStatus.${c.status}`)}
+        />
       ),
     },
     {
@@ -82,7 +82,7 @@ export const ConflictTable = ({
       render: (_, c) =>
         c.winnerBu ? (
           <Space size={4}>
-            <Tag color="gold">{c.winnerBu}</Tag>
+            <Tag>{c.winnerBu}</Tag>
             {c.basis && <Tag>{t(`basis.${c.basis}`, { defaultValue: c.basis })}</Tag>}
           </Space>
         ) : (

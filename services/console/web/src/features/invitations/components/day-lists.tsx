@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Table, Tag, Typography } from 'antd';
+import { Badge, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/shared/i18n/i18n';
 import { QueryState } from '@/shared/ui/query-state';
@@ -7,12 +7,12 @@ import { dayListsQuery } from '@/features/invitations/api/queries';
 import type { DayFiling } from '@/features/invitations/api/types';
 import { filingView, type FilingView } from '@/features/invitations/utils/filing-view';
 
-const COLOR: Record<FilingView, string> = {
-  on_time: 'green',
-  late: 'orange',
-  missing: 'red',
-  pending: 'blue',
-};
+const STATUS = {
+  on_time: 'success',
+  late: 'warning',
+  missing: 'error',
+  pending: 'processing',
+} as const satisfies Record<FilingView, string>;
 
 type Row = { bu: string } & DayFiling;
 
@@ -41,11 +41,10 @@ export const DayLists = ({
           title={() => (
             <Typography.Text>
               {t('lists.dayTitle', { day })}{' '}
-              {data.released ? (
-                <Tag color="green">{t('detail.released')}</Tag>
-              ) : (
-                <Tag>{t('detail.notReleased')}</Tag>
-              )}
+              <Badge
+                status={data.released ? 'success' : 'default'}
+                text={data.released ? t('detail.released') : t('detail.notReleased')}
+              />
             </Typography.Text>
           )}
           dataSource={[...data.lists]}
@@ -56,11 +55,7 @@ export const DayLists = ({
               key: 'status',
               render: (_, r) => {
                 const view = filingView(r, cutoffReached);
-                return (
-                  <Tag color={COLOR[view]} data-status={view}>
-                    {t(`filing.${view}`)}
-                  </Tag>
-                );
+                return <Badge status={STATUS[view]} data-status={view} text={t(`filing.${view}`)} />;
               },
             },
             {
@@ -74,11 +69,12 @@ export const DayLists = ({
               key: 'planned',
               render: (_, r) =>
                 r.plannedMissed ? (
-                  <Tag color="red">{t('filing.missing')}</Tag>
+                  <Badge status="error" text={t('filing.missing')} />
                 ) : r.plannedFiled ? (
-                  <Tag color={r.plannedOnTime ? 'green' : 'orange'}>
-                    {t('lists.plannedCount', { count: r.planned.length })}
-                  </Tag>
+                  <Badge
+                    status={r.plannedOnTime ? 'success' : 'warning'}
+                    text={t('lists.plannedCount', { count: r.planned.length })}
+                  />
                 ) : (
                   '—'
                 ),
@@ -90,15 +86,16 @@ export const DayLists = ({
                 r.filings.length === 0
                   ? '—'
                   : r.filings.map((f) => (
-                      <Tag key={f.filedAt} color={f.onTime ? 'green' : 'orange'}>
-                        {formatDateTime(f.filedAt)}
+                      <Tag key={f.filedAt}>
+                        {`${formatDateTime(f.filedAt)} ${t(f.onTime ? 'filing.on_time' : 'filing.late')}`}
                       </Tag>
                     )),
             },
             {
               title: t('fields.fined'),
               key: 'fined',
-              render: (_, r) => (r.fined || r.plannedFined ? <Tag color="red">{t('lists.fined')}</Tag> : '—'),
+              render: (_, r) =>
+                r.fined || r.plannedFined ? <Badge status="error" text={t('lists.fined')} /> : '—',
             },
           ]}
         />

@@ -7,7 +7,7 @@ import {
   ProFormText,
   ProFormTextArea,
 } from '@ant-design/pro-components';
-import { App, Button, Form, Space, Table, Tag } from 'antd';
+import { App, Badge, Button, Form, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useIdempotencyKey } from '@/shared/api/idempotency';
@@ -204,9 +204,9 @@ export const EventDisputes = ({
           key: 'status',
           render: (_, d) =>
             d.resolved ? (
-              <Tag color="green">{t('disputes.resolved')}</Tag>
+              <Badge status="success" text={t('disputes.resolved')} />
             ) : (
-              <Tag color="orange">{t('disputes.open')}</Tag>
+              <Badge status="warning" text={t('disputes.open')} />
             ),
         },
         {

@@ -1,5 +1,5 @@
 import { ProDescriptions } from '@ant-design/pro-components';
-import { Table, Tag } from 'antd';
+import { Badge, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/shared/i18n/i18n';
 import { DeadlineTimer } from '@/shared/ui/deadline-timer';
@@ -66,9 +66,9 @@ export const JointEventDetail = ({ event }: { event: JointEvent }) => {
             key: 'released',
             render: (_, c) =>
               event.released.includes(c.day) ? (
-                <Tag color="green">{t('detail.released')}</Tag>
+                <Badge status="success" text={t('detail.released')} />
               ) : (
-                <Tag>{t('detail.notReleased')}</Tag>
+                <Badge status="default" text={t('detail.notReleased')} />
               ),
           },
         ]}
