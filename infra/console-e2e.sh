@@ -45,7 +45,7 @@ npx vite build services/console/web --logLevel warn
 next_port() { local p="$1"; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
 base="$(next_port "${E2E_PORT_BASE:-3101}")"
 export NODE_ENV=test KAFKA_BROKERS="127.0.0.1:$E2E_KAFKA_PORT" DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
-export LOG_LEVEL="${E2E_LOG_LEVEL:-warn}" DB_POOL_MAX="${DB_POOL_MAX:-4}"
+export LOG_LEVEL="${E2E_LOG_LEVEL:-warn}" DB_POOL_MAX="${DB_POOL_MAX:-6}"
 declare -A URLS
 for svc in customers complaints credit invitations; do
   port="$(next_port "$base")"

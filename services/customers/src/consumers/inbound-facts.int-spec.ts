@@ -270,6 +270,34 @@ describe('facts from invitations and complaints (real PostgreSQL + Kafka)', () =
     expect(letters.find((l) => l.event_id === unknown.eventId)?.error).toMatch(/customer.not_found/);
   });
 
+  it('dead-letters the single byte 0x00 on the invitations topic and handles the next fact behind it', async () => {
+    const customerId = await register(staffBu1);
+    const poison = await facts.sendRaw(t.config.INVITATIONS_TOPIC, customerId, Buffer.from([0x00]));
+    const at = clock.now().toISOString();
+    const next = await facts.send(
+      t.config.INVITATIONS_TOPIC,
+      facts.envelope(INVITATION_CONFIRMED, customerId, {
+        invitationId: randomUUID(),
+        jointEventId: 'je-nul',
+        customerId,
+        bu: 'bu-1',
+        employeeId: 'e-001',
+        confirmedAt: at,
+        countsForDay: at.slice(0, 10),
+      } satisfies InvitationConfirmedV1),
+    );
+    expect(next.partition).toBe(poison.partition);
+    await facts.handled(group, next);
+    const served = ofType(await customerHistory(t.app, customerId), 'CustomerServiceRecorded');
+    expect(served.map((e) => e.data['reference'])).toEqual([next.envelope.data['invitationId']]);
+    const { rows } = await t.pool.query<{ value: Buffer; error: string }>(
+      `select value, error from "${t.config.SCHEMA}".dead_letters
+        where consumer = $1 and topic = $2 and "partition" = $3 and "offset" = $4`,
+      [group, poison.topic, poison.partition, poison.offset],
+    );
+    expect(rows).toEqual([{ value: Buffer.from([0x00]), error: expect.stringMatching(/not JSON/) }]);
+  });
+
   it('the boot-time backfill schedules a lapse timer that is missing (customers older than timers)', async () => {
     const customerId = await register(staffBu1);
     const id = lapseTimerId(customerId, clock.now().toISOString());

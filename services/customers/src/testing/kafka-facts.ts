@@ -48,13 +48,15 @@ export class FactPublisher {
   }
 
   async send(topic: string, envelope: KafkaEnvelope): Promise<Sent> {
+    return { ...(await this.sendRaw(topic, envelope.aggregateId, JSON.stringify(envelope))), envelope };
+  }
+
+  /** Any bytes under a key, as a broken or hostile producer might send them. */
+  async sendRaw(topic: string, key: string, value: Buffer | string | null): Promise<Omit<Sent, 'envelope'>> {
     if (this.producer === undefined) throw new Error('FactPublisher not connected');
-    const [meta] = await this.producer.send({
-      topic,
-      messages: [{ key: envelope.aggregateId, value: JSON.stringify(envelope) }],
-    });
+    const [meta] = await this.producer.send({ topic, messages: [{ key, value }] });
     if (meta?.baseOffset === undefined) throw new Error(`no acknowledgement from ${topic}`);
-    return { topic, envelope, partition: meta.partition, offset: meta.baseOffset };
+    return { topic, partition: meta.partition, offset: meta.baseOffset };
   }
 
   /** Resolves once `groupId` has committed past `sent`: the consumer handled everything up to it. */

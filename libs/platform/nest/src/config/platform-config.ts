@@ -127,7 +127,7 @@ export class PlatformConfig {
   @Min(2)
   @IsInt()
   @Type(() => Number)
-  DB_POOL_MAX: number = 3;
+  DB_POOL_MAX: number = 8;
 
   /** Connections of the projections' TypeORM pool (a rebuild needs two). */
   @Max(100)

@@ -3275,8 +3275,10 @@ export interface operations {
   listWorkItems: {
     parameters: {
       query?: {
-        /** @description The `nextCursor` of the previous page (opaque) */
+        /** @description The `nextCursor` of the previous page (opaque); empty or absent: the first page */
         after?: string;
+        /** @description Whose items: only ever the caller's own (the console sends `me`) */
+        assignee?: 'me';
         limit?: number;
       };
       header?: never;
