@@ -38,6 +38,7 @@ test('a customer unserved for three months lapses, and the resource director rea
   await signIn(page, PEOPLE.director);
   await page.getByRole('link', { name: '失服客户' }).click();
   await expect(pageTitle(page, '待重新分配的失服客户')).toBeVisible();
+  await page.getByLabel('按客户编号、事业部或员工筛选').fill(customerId);
   const row = page.locator('.ant-table-row', { hasText: customerId.slice(0, 8) });
   await expectAccessible(page);
   await expectNoUntranslatedText(page);

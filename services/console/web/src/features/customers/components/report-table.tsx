@@ -1,4 +1,5 @@
-import { Table } from 'antd';
+import { useState } from 'react';
+import { Input, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/shared/i18n/i18n';
@@ -14,6 +15,17 @@ export const ReportTable = ({
   extra?: (row: Record<string, unknown>) => React.ReactNode;
 }) => {
   const { t, i18n } = useTranslation('customers');
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+  const shown = needle
+    ? rows.filter((r) =>
+        Object.values(r).some((v) =>
+          String(v ?? '')
+            .toLowerCase()
+            .includes(needle),
+        ),
+      )
+    : rows;
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter(
     (k) => typeof rows[0]?.[k] !== 'object',
   );
@@ -31,18 +43,27 @@ export const ReportTable = ({
       ),
   }));
   return (
-    <Table
-      rowKey={(r) => String(r['customerId'] ?? JSON.stringify(r))}
-      dataSource={rows}
-      columns={
-        extra
-          ? [
-              ...columns,
-              { key: 'actions', title: '', render: (_: unknown, r: Record<string, unknown>) => extra(r) },
-            ]
-          : columns
-      }
-      pagination={{ pageSize: 20 }}
-    />
+    <>
+      <Input.Search
+        allowClear
+        aria-label={t('report.filter')}
+        placeholder={t('report.filter')}
+        onChange={(e) => setFilter(e.target.value)}
+        style={{ maxWidth: 320, marginBottom: 12 }}
+      />
+      <Table
+        rowKey={(r) => String(r['customerId'] ?? JSON.stringify(r))}
+        dataSource={shown}
+        columns={
+          extra
+            ? [
+                ...columns,
+                { key: 'actions', title: '', render: (_: unknown, r: Record<string, unknown>) => extra(r) },
+              ]
+            : columns
+        }
+        pagination={{ pageSize: 20 }}
+      />
+    </>
   );
 };
