@@ -9,9 +9,8 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { CaseCommandHandler, type CaseAction, type CaseOutcome } from '../application/case-command.handler';
 import { CaseQueries, type Explanation } from '../application/case-queries';
@@ -57,7 +56,7 @@ export class CasesController {
     return {
       actor,
       now: this.clock.now(),
-      commandId: randomUUID(),
+      commandId: requestCommandId(),
       correlationId,
       ...(reason !== undefined ? { reason } : {}),
     };

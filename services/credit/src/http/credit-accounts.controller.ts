@@ -8,9 +8,8 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { CREDIT_CHECK_ROLES, type CreditAccountCommand, type DossierSections } from '@crm/credit-domain';
 import { CreditAccountExecutor } from '../application/credit-account.executor';
@@ -69,7 +68,12 @@ export class CreditAccountsController {
   ) {}
 
   private async run(accountId: string, command: CreditAccountCommand, actor: Actor, correlationId: string) {
-    const context: CommandContext = { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    const context: CommandContext = {
+      actor,
+      now: this.clock.now(),
+      commandId: requestCommandId(),
+      correlationId,
+    };
     const result = await this.executor.execute(checkedId(accountId), command, context);
     return { accountId, events: result.events.map((e) => e.type) };
   }
@@ -190,7 +194,7 @@ export class CreditAccountsController {
     const context: CommandContext = {
       actor,
       now: this.clock.now(),
-      commandId: randomUUID(),
+      commandId: requestCommandId(),
       correlationId: corr,
     };
     const { events } = await this.executor.execute(

@@ -9,9 +9,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { DIRECTOR_ROLES, type CustomerCommand } from '@crm/customers-domain';
 import { CustomerCommands, type CustomerCommandResult } from '../application/customer-commands';
@@ -212,7 +211,7 @@ export class CustomerCommandsController {
   }
 
   private context(actor: Actor, correlationId: string): CommandContext {
-    return { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    return { actor, now: this.clock.now(), commandId: requestCommandId(), correlationId };
   }
 
   private async withPolicy(context: CommandContext): Promise<CommandContext> {

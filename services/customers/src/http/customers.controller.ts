@@ -11,9 +11,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { RegisterCustomerHandler } from '../application/register-customer.handler';
 import { CustomerQueries } from '../application/customer-queries';
@@ -52,7 +51,12 @@ export class CustomersController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<CustomerRegisteredResponse> {
-    const context: CommandContext = { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    const context: CommandContext = {
+      actor,
+      now: this.clock.now(),
+      commandId: requestCommandId(),
+      correlationId,
+    };
     return this.register.handle(
       {
         source: body.source,

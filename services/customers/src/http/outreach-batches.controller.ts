@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import type { OutreachBatch } from '@crm/customers-domain';
 import { OutreachBatches, type BatchResult } from '../application/outreach-batches';
@@ -108,6 +108,6 @@ export class OutreachBatchesController {
   }
 
   private context(actor: Actor, correlationId: string): CommandContext {
-    return { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    return { actor, now: this.clock.now(), commandId: requestCommandId(), correlationId };
   }
 }

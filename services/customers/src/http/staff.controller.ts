@@ -8,9 +8,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
-import { CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { BU_ADMIN_ROLES, STAFF_ADMIN_ROLES, type StaffCommand } from '@crm/customers-domain';
 import { StaffCommands, type StaffCommandResult } from '../application/staff-commands';
@@ -59,7 +58,7 @@ export class StaffController {
     const context: CommandContext = {
       actor,
       now: this.clock.now(),
-      commandId: randomUUID(),
+      commandId: requestCommandId(),
       correlationId: c,
     };
     const result = await this.commands.openBusinessUnit({ type: 'OpenBusinessUnit', data: body }, context);
@@ -83,7 +82,7 @@ export class StaffController {
     const context: CommandContext = {
       actor,
       now: this.clock.now(),
-      commandId: randomUUID(),
+      commandId: requestCommandId(),
       correlationId: c,
     };
     return this.commands.resumeRedistribution(id, context);
@@ -138,7 +137,12 @@ export class StaffController {
   }
 
   private async run(command: StaffCommand, actor: Actor, correlationId: string) {
-    const context: CommandContext = { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    const context: CommandContext = {
+      actor,
+      now: this.clock.now(),
+      commandId: requestCommandId(),
+      correlationId,
+    };
     return summary(await this.commands.execute(command, context));
   }
 }
