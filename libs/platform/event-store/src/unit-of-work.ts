@@ -14,8 +14,12 @@ export interface UnitContext {
   readonly append: AppendFn;
   /** The transaction's connection (PostgreSQL store); the pool for adapters without transactions. */
   readonly db: Pool | PoolClient;
-  /** True when rows written on `db` commit or roll back together with the appends. */
-  readonly transactional: boolean;
+  /**
+   * The transaction the appends are in (PostgreSQL store): rows written on it, such as timers
+   * scheduled `{ within: unit.transaction }`, commit or roll back with the events. Undefined for
+   * adapters without transactions.
+   */
+  readonly transaction: PoolClient | undefined;
 }
 
 /** Stands in for the pool a caller without side rows did not pass; using it is a programming error. */
@@ -40,10 +44,10 @@ export const runUnitOfWork = async <T>(
   body: (ctx: UnitContext) => Promise<T>,
 ): Promise<T> => {
   if (!(store instanceof PostgresEventStore)) {
-    return body({ append: (s, e, x) => store.append(s, e, x), db: pool ?? NO_POOL, transactional: false });
+    return body({ append: (s, e, x) => store.append(s, e, x), db: pool ?? NO_POOL, transaction: undefined });
   }
   const within = (client: PoolClient): Promise<T> =>
-    body({ append: (s, e, x) => store.appendWithin(client, s, e, x), db: client, transactional: true });
+    body({ append: (s, e, x) => store.appendWithin(client, s, e, x), db: client, transaction: client });
   const shared = currentSharedTransaction();
   return shared !== undefined ? shared.savepoint(within) : store.transaction(within);
 };

@@ -99,7 +99,7 @@ describe('Idempotency-Key across a process crash (SIGKILL, real PostgreSQL)', ()
     if (seen !== undefined) expect(replayed).toEqual(seen.body);
     expect(await events('after-commit')).toBe(1);
     expect(await claims('crash-after-commit')).toBe(1);
-  }, 90_000);
+  }, 180_000);
 
   it('a process killed before its commit leaves no claim and no effect: the retry runs once', async () => {
     const app = await start();
@@ -125,5 +125,5 @@ describe('Idempotency-Key across a process crash (SIGKILL, real PostgreSQL)', ()
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
     expect(await events('before-commit')).toBe(1);
-  }, 90_000);
+  }, 180_000);
 });
