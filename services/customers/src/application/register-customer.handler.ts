@@ -74,13 +74,8 @@ export class RegisterCustomerHandler {
     const reserved = decideMobileReservation(reserve, reservation.state, context);
     const referrer = input.referredBy === undefined ? undefined : await this.loadCustomer(input.referredBy);
 
-    // The first lapse period starts at registration (ARC-70). Its timer is scheduled before the
-    // commit, so a crash cannot leave a customer without one; if the registration is then refused,
-    // the timer finds no customer when it fires and decides nothing.
-    await this.lapse?.ensure(customerId, context.now.toISOString());
-    let state: Customer = initialCustomer();
     try {
-      await runUnitOfWork(this.store, this.pool, async ({ append, db }) => {
+      await runUnitOfWork(this.store, this.pool, async ({ append, db, transaction }) => {
         const sealer = await this.vault.sealerFor(customerId, db);
         await append(
           reservationStream,
@@ -93,7 +88,9 @@ export class RegisterCustomerHandler {
           ...(referrer !== undefined ? { referrer } : {}),
         });
         await append(customerStreamId(customerId), toNewEvents(registered, context), 'no_stream');
-        state = registered.reduce(evolveCustomer, initialCustomer());
+        // The first lapse period starts at registration (ARC-70); its timer commits with it.
+        const state = registered.reduce(evolveCustomer, initialCustomer());
+        await this.lapse?.sync(initialCustomer(), state, transaction);
       });
     } catch (error) {
       if (error instanceof WrongExpectedVersionError && error.streamId === reservationStream) {
@@ -108,7 +105,6 @@ export class RegisterCustomerHandler {
       }
       throw error;
     }
-    await this.lapse?.sync(initialCustomer(), state);
     return { customerId };
   }
 
