@@ -117,3 +117,17 @@ export const withSharedTransaction = <T>(
 
 /** The shared transaction of the current request, if its caller opened one. */
 export const currentSharedTransaction = (): SharedTransaction | undefined => ambient.getStore();
+
+const unitClients = new AsyncLocalStorage<PoolClient>();
+
+/** Runs a unit's body so that the store's reads inside it go through the unit's own connection. */
+export const readingWithin = <T>(client: PoolClient, work: () => Promise<T>): Promise<T> =>
+  unitClients.run(client, work);
+
+/**
+ * The connection a read should use: the running unit's, else the request's open shared
+ * transaction. Reads there see the request's own uncommitted writes and take no second connection
+ * from the pool while the transaction holds one.
+ */
+export const currentReadingClient = (): PoolClient | undefined =>
+  unitClients.getStore() ?? ambient.getStore()?.openClient;

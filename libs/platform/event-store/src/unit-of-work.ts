@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AppendResult, EventStore, ExpectedVersion, NewEvent } from './event-store.port';
 import { PostgresEventStore } from './postgres/postgres-event-store';
-import { currentSharedTransaction } from './shared-transaction';
+import { currentSharedTransaction, readingWithin } from './shared-transaction';
 
 export type AppendFn = (
   streamId: string,
@@ -47,7 +47,9 @@ export const runUnitOfWork = async <T>(
     return body({ append: (s, e, x) => store.append(s, e, x), db: pool ?? NO_POOL, transaction: undefined });
   }
   const within = (client: PoolClient): Promise<T> =>
-    body({ append: (s, e, x) => store.appendWithin(client, s, e, x), db: client, transaction: client });
+    readingWithin(client, () =>
+      body({ append: (s, e, x) => store.appendWithin(client, s, e, x), db: client, transaction: client }),
+    );
   const shared = currentSharedTransaction();
   return shared !== undefined ? shared.savepoint(within) : store.transaction(within);
 };

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { metadataFrom, type CommandContext } from '@crm/event-sourcing';
+import type { CommandContext } from '@crm/event-sourcing';
 import {
   loadStream,
   runUnitOfWork,
+  toNewEvents,
   WrongExpectedVersionError,
   type EventStore,
-  type NewEvent,
 } from '@crm/event-store';
 import {
   customerStreamId,
@@ -26,12 +26,6 @@ import type { PiiVault } from '../pii/pii-vault';
 import type { LapseTimers } from './lapse-timers';
 
 export type RegisterCustomerInput = Omit<RegisterCustomer['data'], 'customerId'>;
-
-const toNewEvents = (
-  events: readonly { readonly type: string; readonly data: Readonly<Record<string, unknown>> }[],
-  context: CommandContext,
-): NewEvent[] =>
-  events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: metadataFrom(context) }));
 
 /**
  * Registration = two decisions committed together: reserve the mobile's identity (ARC-20) and
@@ -79,7 +73,7 @@ export class RegisterCustomerHandler {
         const sealer = await this.vault.sealerFor(customerId, db);
         await append(
           reservationStream,
-          toNewEvents(reserved, context),
+          toNewEvents(reservationStream, reserved, context, false),
           reservation.version < 0 ? 'no_stream' : reservation.version,
         );
         const registered = decideCustomer(command, initialCustomer(), {
@@ -87,7 +81,8 @@ export class RegisterCustomerHandler {
           sealPersonalData: (data) => sealer.seal(data),
           ...(referrer !== undefined ? { referrer } : {}),
         });
-        await append(customerStreamId(customerId), toNewEvents(registered, context), 'no_stream');
+        await append(customerStreamId(customerId), toNewEvents(customerStreamId(customerId), registered, context, false),
+          'no_stream');
         // The first lapse period starts at registration (ARC-70); its timer commits with it.
         const state = registered.reduce(evolveCustomer, initialCustomer());
         await this.lapse?.sync(initialCustomer(), state, transaction);

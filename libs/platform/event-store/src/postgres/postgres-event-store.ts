@@ -16,7 +16,7 @@ import type {
 } from '../event-store.port';
 import { START } from '../event-store.port';
 import { verifyChain } from '../hash-chain';
-import { currentSharedTransaction } from '../shared-transaction';
+import { currentReadingClient } from '../shared-transaction';
 import { PollingSubscription } from '../subscription/polling-subscription';
 import { registerForWake, wakeAll } from '../subscription/wake-registry';
 import { HeadCache } from './head-cache';
@@ -101,9 +101,9 @@ export class PostgresEventStore implements EventStore {
     let from = options.fromVersion ?? 0;
     const to = options.toVersion ?? null;
     const until = options.until ?? null;
-    // Within a request's open shared transaction, read on it: a second command of the same request
-    // must see the first one's uncommitted events, or it would decide on a stale stream.
-    const db = currentSharedTransaction()?.openClient ?? this.pool;
+    // Within a unit or a request's open shared transaction, read on it: a second command of the same
+    // request must see the first one's uncommitted events, or it would decide on a stale stream.
+    const db = currentReadingClient() ?? this.pool;
     for (;;) {
       const result = await db.query<EventRow>({
         ...this.sql.readStream,
