@@ -81,8 +81,11 @@ export class RegisterCustomerHandler {
           sealPersonalData: (data) => sealer.seal(data),
           ...(referrer !== undefined ? { referrer } : {}),
         });
-        await append(customerStreamId(customerId), toNewEvents(customerStreamId(customerId), registered, context, false),
-          'no_stream');
+        await append(
+          customerStreamId(customerId),
+          toNewEvents(customerStreamId(customerId), registered, context, false),
+          'no_stream',
+        );
         // The first lapse period starts at registration (ARC-70); its timer commits with it.
         const state = registered.reduce(evolveCustomer, initialCustomer());
         await this.lapse?.sync(initialCustomer(), state, transaction);
