@@ -16,4 +16,11 @@ export { PositionWaiters } from './subscription/position-waiters';
 export { ReaderPacing } from './subscription/reader-pacing';
 export { runUnitOfWork, type AppendFn, type UnitContext } from './unit-of-work';
 export { loadStream, type Loaded } from './command/load-stream';
-export { handleCommand, type CommandResult, type HandleCommandOptions } from './command/handle-command';
+export {
+  handleCommand,
+  toNewEvents,
+  type CommandResult,
+  type Decided,
+  type HandleCommandOptions,
+} from './command/handle-command';
+export { SharedTransaction, currentSharedTransaction, withSharedTransaction } from './shared-transaction';

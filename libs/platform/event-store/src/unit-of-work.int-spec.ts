@@ -4,6 +4,7 @@ import { WrongExpectedVersionError } from './errors';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { newEvent, streamName } from './testing';
+import { SharedTransaction, withSharedTransaction } from './shared-transaction';
 import { runUnitOfWork } from './unit-of-work';
 
 describe('runUnitOfWork (real PostgreSQL)', () => {
@@ -61,5 +62,49 @@ describe('runUnitOfWork (real PostgreSQL)', () => {
       await append(a, [newEvent('Second')], 0);
     });
     expect(await memory.streamVersion(a)).toBe(1);
+  });
+
+  describe('inside a shared transaction', () => {
+    it('units join it: nothing is visible until its commit, later reads see earlier units', async () => {
+      const a = streamName('shared-a');
+      const shared = new SharedTransaction(pool);
+      await withSharedTransaction(shared, async () => {
+        await runUnitOfWork(store, pool, ({ append }) => append(a, [newEvent('First')], 'no_stream'));
+        expect(await store.streamVersion(a)).toBe(-1); // another connection: not committed yet
+        const seen: string[] = [];
+        for await (const event of store.readStream(a)) seen.push(event.type);
+        expect(seen).toEqual(['First']); // the request itself reads its own write
+        await runUnitOfWork(store, pool, ({ append }) => append(a, [newEvent('Second')], 0));
+      });
+      await shared.commit(async () => undefined);
+      expect(await store.streamVersion(a)).toBe(1);
+    });
+
+    it("a failing unit undoes only its own writes; the owner's rollback undoes everything", async () => {
+      const [a, b, taken] = [streamName('shared-a'), streamName('shared-b'), streamName('shared-taken')];
+      await store.append(taken, [newEvent('Existing')], 'no_stream');
+      const shared = new SharedTransaction(pool);
+      await withSharedTransaction(shared, async () => {
+        await runUnitOfWork(store, pool, ({ append }) => append(a, [newEvent('First')], 'no_stream'));
+        await expect(
+          runUnitOfWork(store, pool, async ({ append, db }) => {
+            await db.query(`insert into ${schema}.side_rows (id) values ($1)`, [b]);
+            await append(taken, [newEvent('Second')], 'no_stream');
+          }),
+        ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      });
+      await shared.commit(async (client) => {
+        expect((await client.query(`select 1 from ${schema}.side_rows where id = $1`, [b])).rowCount).toBe(0);
+      });
+      expect(await store.streamVersion(a)).toBe(0);
+
+      const c = streamName('shared-c');
+      const abandoned = new SharedTransaction(pool);
+      await withSharedTransaction(abandoned, () =>
+        runUnitOfWork(store, pool, ({ append }) => append(c, [newEvent('Lost')], 'no_stream')),
+      );
+      await abandoned.rollback();
+      expect(await store.streamVersion(c)).toBe(-1);
+    });
   });
 });

@@ -25,6 +25,7 @@ export * from './errors/validation';
 export * from './idempotency/idempotency-store';
 export * from './idempotency/idempotency-purger';
 export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/request-command-id';
 
 export * from './paging/page-query';
 

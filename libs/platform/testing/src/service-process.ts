@@ -24,6 +24,8 @@ export interface ServiceProcess {
   output(): string;
   /** SIGTERM, then SIGKILL if it has not exited within 15 s. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash would: no shutdown hook, no open transaction committed. */
+  kill(): Promise<void>;
 }
 
 export interface ServiceProcessOptions {
@@ -31,6 +33,8 @@ export interface ServiceProcessOptions {
   readonly timeoutMs?: number;
   /** Listen on this port instead of a free one (when the process must know its own address). */
   readonly port?: number;
+  /** The entry file relative to the repository root (default `services/<service>/src/main.ts`). */
+  readonly entry?: string;
 }
 
 const OUTPUT_KEPT = 20_000;
@@ -48,7 +52,8 @@ export const startServiceProcess = async (
 ): Promise<ServiceProcess> => {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${service}/src/main.ts`], {
+  const entry = options.entry ?? `services/${service}/src/main.ts`;
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: REPO_ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,6 +72,11 @@ export const startServiceProcess = async (
     await exited;
     clearTimeout(timer);
   };
+  const kill = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await exited;
+  };
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -83,5 +93,5 @@ export const startServiceProcess = async (
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { service, baseUrl, pid: child.pid ?? -1, output: () => output, stop };
+  return { service, baseUrl, pid: child.pid ?? -1, output: () => output, stop, kill };
 };

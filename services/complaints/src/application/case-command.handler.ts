@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
-import {
-  type EventStore,
-  handleCommand,
-  loadStream,
-  runUnitOfWork,
-  type UnitContext,
-  WrongExpectedVersionError,
-} from '@crm/event-store';
+import { type Decided, type EventStore, handleCommand, loadStream, type UnitContext } from '@crm/event-store';
 import {
   type Case,
   caseDecider,
   type CaseCommand,
   type CaseEvent,
   caseStreamId,
-  decideCase,
   evolveCase,
   initialCase,
   type OpenCase,
@@ -25,7 +17,6 @@ import type { DurableTimers, PolicyRegistry } from '@crm/policy';
 import type { DeadlineCalculator } from './deadline-calculator';
 import { rulesInForce } from './rules-in-force';
 import { scheduleDeadlineTimers, scheduleReminder } from './deadline-timers';
-import { toNewEvents } from './to-new-events';
 import type { RegisterCaseHandler } from './register-case.handler';
 
 export type CaseAction = Exclude<
@@ -57,11 +48,19 @@ export class CaseCommandHandler {
   ) {}
 
   /** Load, decide under the policy in force, append; a concurrent append makes it decide again. */
-  private async run(caseId: string, command: CaseCommand, ctx: CommandContext, deterministicIds: boolean) {
+  private async run<R = void>(
+    caseId: string,
+    command: CaseCommand,
+    ctx: CommandContext,
+    deterministicIds: boolean,
+    effects?: (decided: Decided<Case, CaseEvent>, unit: UnitContext) => Promise<R>,
+  ) {
     const policy = await rulesInForce(this.registry, ctx.now);
     const decisionCtx = { ...ctx, policy: policy.params, policyVersion: policy.version };
     const result = await handleCommand(this.store, caseStreamId(caseId), caseDecider, command, decisionCtx, {
       deterministicIds,
+      pool: this.pool,
+      ...(effects !== undefined ? { effects } : {}),
     });
     return { policy, result };
   }
@@ -142,8 +141,8 @@ export class CaseCommandHandler {
   }
 
   /**
-   * Decide and append inside one PostgreSQL transaction together with `also` (timers, a linked
-   * case), re-deciding after a concurrent append like handleCommand does.
+   * Decide and append together with `also` (timers, a linked case) in the append's transaction,
+   * re-deciding after a concurrent append: the platform's command path with effects.
    */
   private async atomically(
     caseId: string,
@@ -151,27 +150,15 @@ export class CaseCommandHandler {
     ctx: CommandContext,
     also: (events: readonly CaseEvent[], unit: UnitContext, before: Case) => Promise<Partial<CaseOutcome>>,
   ): Promise<CaseOutcome> {
-    const policy = await rulesInForce(this.registry, ctx.now);
-    const decisionCtx = { ...ctx, policy: policy.params, policyVersion: policy.version };
-    const stream = caseStreamId(caseId);
-    for (let attempt = 0; ; attempt++) {
-      const loaded = await loadStream<Case, CaseEvent>(this.store, stream, evolveCase, initialCase());
-      const events = decideCase(command, loaded.state, decisionCtx);
-      try {
-        return await runUnitOfWork(this.store, this.pool, async (unit) => {
-          await unit.append(
-            stream,
-            toNewEvents(events, decisionCtx),
-            loaded.version < 0 ? 'no_stream' : loaded.version,
-          );
-          const extra = await also(events, unit, loaded.state);
-          const state = events.reduce(evolveCase, loaded.state);
-          return { caseId, status: state.status, events: events.map((e) => e.type), ...extra };
-        });
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= 3) throw error;
-      }
-    }
+    const { result } = await this.run(caseId, command, ctx, false, ({ events, before }, unit) =>
+      also(events, unit, before),
+    );
+    return {
+      caseId,
+      status: result.state.status,
+      events: result.events.map((e) => e.type),
+      ...result.effects,
+    };
   }
 
   async load(caseId: string, until?: Date): Promise<Case> {

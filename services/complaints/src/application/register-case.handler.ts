@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { type CommandContext, DomainError } from '@crm/event-sourcing';
-import { type EventStore, runUnitOfWork, type UnitContext } from '@crm/event-store';
+import { type EventStore, runUnitOfWork, toNewEvents, type UnitContext } from '@crm/event-store';
 import {
   caseStreamId,
   decideCase,
@@ -17,7 +17,6 @@ import { type CaseRegistryTables, subjectKey } from './case-registry-tables';
 import type { DeadlineCalculator } from './deadline-calculator';
 import { rulesInForce, type RulesInForce } from './rules-in-force';
 import { scheduleClusterRaise, scheduleDeadlineTimers } from './deadline-timers';
-import { toNewEvents } from './to-new-events';
 
 const DAY = 86_400_000;
 
@@ -129,7 +128,11 @@ export class RegisterCaseHandler {
       customerId: input.customerId,
       registeredAt: ctx.now,
     });
-    await append(caseStreamId(caseId), toNewEvents(events, decisionCtx), 'no_stream');
+    await append(
+      caseStreamId(caseId),
+      toNewEvents(caseStreamId(caseId), events, decisionCtx, false),
+      'no_stream',
+    );
     for (const e of events) {
       if (e.type === 'CaseDeadlineSet') await scheduleDeadlineTimers(this.timers, e.data, db);
       if (

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
-import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { CaseCommandHandler, type CaseAction, type CaseOutcome } from '../application/case-command.handler';
 import { CaseQueries, type Explanation } from '../application/case-queries';
@@ -54,7 +53,7 @@ export class CasesController {
     return {
       actor,
       now: this.clock.now(),
-      commandId: randomUUID(),
+      commandId: requestCommandId(),
       correlationId,
       ...(reason !== undefined ? { reason } : {}),
     };

@@ -1,13 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
-import { deterministicUuid, metadataFrom, type CommandContext } from '@crm/event-sourcing';
-import {
-  loadStream,
-  runUnitOfWork,
-  WrongExpectedVersionError,
-  type EventStore,
-  type NewEvent,
-} from '@crm/event-store';
+import type { Pool } from 'pg';
+import type { CommandContext } from '@crm/event-sourcing';
+import { handleCommand, loadStream, toNewEvents, type AppendFn, type EventStore } from '@crm/event-store';
 import type { DurableTimers, PolicyRegistry } from '@crm/policy';
 import {
   creditAccountDecider,
@@ -42,25 +35,15 @@ export interface Executed {
 /**
  * Re-decisions after a concurrent append. Within one process decisions on an account are queued,
  * so conflicts come only from other processes (replicas) or the portfolio stream; with the
- * jittered pause below they settle well within this bound.
+ * platform's jittered pause between attempts they settle well within this bound.
  */
-const MAX_ATTEMPTS = 60;
+const RETRIES = 59;
 
-const pause = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 + attempt * 3)));
-
-const toNewEvents = (
-  streamId: string,
-  events: readonly { readonly type: string; readonly data: unknown }[],
-  context: CommandContext,
-  deterministic: boolean,
-): NewEvent[] =>
-  events.map((e, index) => ({
-    id: deterministic ? deterministicUuid('event', streamId, context.commandId, String(index)) : randomUUID(),
-    type: e.type,
-    data: e.data as Readonly<Record<string, unknown>>,
-    metadata: metadataFrom(context),
-  }));
+const portfolioDecider = {
+  initialState: initialPortfolio,
+  decide: decidePortfolio,
+  evolve: evolvePortfolio,
+};
 
 /**
  * One command on one credit account, like handleCommand (load, decide, append at the loaded
@@ -103,24 +86,17 @@ export class CreditAccountExecutor {
     options: ExecuteOptions,
   ): Promise<Executed> {
     const ctx = await this.decisionContext(base);
-    const decider = creditAccountDecider(accountId);
-    const streamId = creditAccountStreamId(accountId);
-    for (let attempt = 0; ; attempt++) {
-      const loaded = await loadStream(this.store, streamId, decider.evolve, decider.initialState());
-      const earlier = loaded.events.filter((e) => e.metadata.commandId === ctx.commandId);
-      if (earlier.length > 0) {
-        const events = earlier.map((e) => ({ type: e.type, data: e.data }) as unknown as CreditAccountEvent);
-        return { events, state: loaded.state, alreadyHandled: true };
-      }
-      const events = decider.decide(command, loaded.state, ctx);
-      if (events.length === 0) return { events, state: loaded.state, alreadyHandled: false };
-      try {
-        await runUnitOfWork(this.store, this.pool, async ({ append, db }) => {
-          await append(
-            streamId,
-            toNewEvents(streamId, events, ctx, options.deterministicIds === true),
-            loaded.version < 0 ? 'no_stream' : loaded.version,
-          );
+    const result = await handleCommand(
+      this.store,
+      creditAccountStreamId(accountId),
+      creditAccountDecider(accountId),
+      command,
+      ctx,
+      {
+        retries: RETRIES,
+        deterministicIds: options.deterministicIds === true,
+        pool: this.pool,
+        effects: async ({ events }, unit) => {
           for (const e of events) {
             // Every limit that takes effect passes the portfolio cap in the same transaction (CRD-31).
             if (e.type === 'CreditLimitGranted' || e.type === 'CreditLimitAdjusted') {
@@ -128,19 +104,17 @@ export class CreditAccountExecutor {
               await this.activateInPortfolio(
                 { type: 'ActivateLimit', data: { accountId, grantId, limitFen: e.data.limitFen } },
                 ctx,
-                append,
+                unit.append,
               );
             }
           }
-          // The PostgreSQL store hands a transaction client: timers commit with the decision.
-          if (db !== this.pool) await scheduleTimersFor(this.timers, db as PoolClient, events, ctx.policy);
-        });
-        return { events, state: events.reduce(decider.evolve, loaded.state), alreadyHandled: false };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt + 1 >= MAX_ATTEMPTS) throw error;
-        await pause(attempt);
-      }
-    }
+          if (unit.transaction !== undefined) {
+            await scheduleTimersFor(this.timers, unit.transaction, events, ctx.policy);
+          }
+        },
+      },
+    );
+    return { events: result.events, state: result.state, alreadyHandled: result.alreadyHandled };
   }
 
   /** Commands on the portfolio stream alone (setting the cap). */
@@ -149,16 +123,10 @@ export class CreditAccountExecutor {
     base: CommandContext,
   ): Promise<readonly PortfolioEvent[]> {
     const ctx = await this.decisionContext(base);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await runUnitOfWork(this.store, this.pool, ({ append }) =>
-          this.activateInPortfolio(command, ctx, append),
-        );
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt + 1 >= MAX_ATTEMPTS) throw error;
-        await pause(attempt);
-      }
-    }
+    const result = await handleCommand(this.store, PORTFOLIO_STREAM_ID, portfolioDecider, command, ctx, {
+      retries: RETRIES,
+    });
+    return result.events;
   }
 
   async portfolio() {
@@ -168,11 +136,7 @@ export class CreditAccountExecutor {
   private async activateInPortfolio(
     command: PortfolioCommand,
     ctx: CreditDecisionContext,
-    append: (
-      streamId: string,
-      events: readonly NewEvent[],
-      expected: number | 'no_stream',
-    ) => Promise<unknown>,
+    append: AppendFn,
   ): Promise<readonly PortfolioEvent[]> {
     const loaded = await loadStream(this.store, PORTFOLIO_STREAM_ID, evolvePortfolio, initialPortfolio());
     const events = decidePortfolio(command, loaded.state, ctx);

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
-import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { CREDIT_CHECK_ROLES, type CreditAccountCommand, type DossierSections } from '@crm/credit-domain';
 import { CreditAccountExecutor } from '../application/credit-account.executor';
@@ -76,7 +75,12 @@ export class CreditAccountsController {
     actor: Actor,
     correlationId: string,
   ): Promise<CreditCommandResultDto> {
-    const context: CommandContext = { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    const context: CommandContext = {
+      actor,
+      now: this.clock.now(),
+      commandId: requestCommandId(),
+      correlationId,
+    };
     const result = await this.executor.execute(checkedId(accountId), command, context);
     return { accountId, events: result.events.map((e) => e.type) };
   }
@@ -212,7 +216,7 @@ export class CreditAccountsController {
     const context: CommandContext = {
       actor,
       now: this.clock.now(),
-      commandId: randomUUID(),
+      commandId: requestCommandId(),
       correlationId: corr,
     };
     const { events } = await this.executor.execute(

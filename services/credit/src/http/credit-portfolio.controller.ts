@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '@crm/event-sourcing';
-import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { CreditAccountExecutor } from '../application/credit-account.executor';
 import { SetPortfolioCapDto } from './credit-account.dto';
@@ -33,7 +32,7 @@ export class CreditPortfolioController {
     const now = this.clock.now();
     await this.executor.executePortfolio(
       { type: 'SetPortfolioCap', data: { ...b } },
-      { actor, now, commandId: randomUUID(), correlationId: corr },
+      { actor, now, commandId: requestCommandId(), correlationId: corr },
     );
     return this.portfolio();
   }

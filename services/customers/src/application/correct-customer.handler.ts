@@ -1,6 +1,12 @@
 import type { Pool } from 'pg';
 import type { CommandContext } from '@crm/event-sourcing';
-import { loadStream, runUnitOfWork, WrongExpectedVersionError, type EventStore } from '@crm/event-store';
+import {
+  loadStream,
+  runUnitOfWork,
+  toNewEvents,
+  WrongExpectedVersionError,
+  type EventStore,
+} from '@crm/event-store';
 import {
   customerStreamId,
   decideCustomer,
@@ -17,7 +23,6 @@ import {
   type ReserveMobile,
 } from '@crm/customers-domain';
 import type { PiiVault } from '../pii/pii-vault';
-import { toNewEvents } from './new-events';
 
 const ATTEMPTS = 5;
 
@@ -87,7 +92,11 @@ export class CorrectCustomerHandler {
       await runUnitOfWork(this.store, this.pool, async ({ append, db }) => {
         for (const step of move?.appends ?? []) {
           if (step.events.length > 0)
-            await append(step.streamId, toNewEvents(step.events, context), step.expected);
+            await append(
+              step.streamId,
+              toNewEvents(step.streamId, step.events, context, false),
+              step.expected,
+            );
         }
         const sealer = await this.vault.sealerFor(customerId, db);
         events = decideCustomer(command, loaded.state, {
@@ -95,7 +104,7 @@ export class CorrectCustomerHandler {
           currentPersonalData: current,
           sealPersonalData: (data) => sealer.seal(data),
         });
-        await append(streamId, toNewEvents(events, context), loaded.version);
+        await append(streamId, toNewEvents(streamId, events, context, false), loaded.version);
       });
     } catch (error) {
       if (

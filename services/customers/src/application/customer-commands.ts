@@ -24,8 +24,8 @@ export interface CustomerCommandResult {
 
 /**
  * Every command on a customer's stream after registration goes through here: load, decide,
- * append (re-deciding after a concurrent append), then keep the lapse timer in step (the new
- * period's timer before the append, the old one's cancellation after). Event ids
+ * append (re-deciding after a concurrent append) and keep the lapse timer in step, in one
+ * transaction. Event ids
  * derive from the command id, so a command issued again with the same id (Kafka redelivery, timer
  * firing twice, Idempotency-Key retry) appends nothing new.
  */
@@ -47,22 +47,20 @@ export class CustomerCommands {
     command: Exclude<CustomerCommand, ForgetCustomer | CorrectCustomerData>,
     context: CommandContext,
   ): Promise<CustomerCommandResult> {
-    const streamId = customerStreamId(command.data.customerId);
-    const loaded = await loadStream(this.store, streamId, evolveCustomer, initialCustomer());
-    const before = loaded.state;
-    if (!loaded.events.some((e) => e.metadata.commandId === context.commandId)) {
-      // The new period's timer is scheduled *before* the append: a crash in between leaves at worst a
-      // timer for a period that never started, which decides nothing when it fires. Scheduling after
-      // the append could instead lose the timer. (The decision is pure, so deciding twice is safe; a
-      // refusal throws here exactly as it would in handleCommand.)
-      const predicted = customerDecider.decide(command, before, context).reduce(evolveCustomer, before);
-      await this.lapse.ensureFor(predicted);
-    }
-    const result = await handleCommand(this.store, streamId, customerDecider, command, context, {
-      retries: 5,
-      deterministicIds: true,
-    });
-    await this.lapse.sync(before, result.state);
+    const result = await handleCommand(
+      this.store,
+      customerStreamId(command.data.customerId),
+      customerDecider,
+      command,
+      context,
+      {
+        retries: 5,
+        deterministicIds: true,
+        pool: this.pool,
+        // The lapse timer moves in the events' transaction: neither commits without the other.
+        effects: ({ before, state }, unit) => this.lapse.sync(before, state, unit.transaction),
+      },
+    );
     return { events: result.events, state: result.state, alreadyHandled: result.alreadyHandled };
   }
 
@@ -75,7 +73,8 @@ export class CustomerCommands {
     const streamId = customerStreamId(command.data.customerId);
     const loaded = await loadStream(this.store, streamId, evolveCustomer, initialCustomer());
     const events = customerDecider.decide(command, loaded.state, context);
-    await runUnitOfWork(this.store, this.pool, async ({ append, db }) => {
+    const state = events.reduce(evolveCustomer, loaded.state);
+    await runUnitOfWork(this.store, this.pool, async ({ append, db, transaction }) => {
       if (events.length > 0) {
         await append(
           streamId,
@@ -90,9 +89,8 @@ export class CustomerCommands {
       }
       // Also when already forgotten: a key left behind by an interrupted earlier attempt goes now.
       await this.vault.forget(command.data.customerId, db);
+      await this.lapse.sync(loaded.state, state, transaction);
     });
-    const state = events.reduce(evolveCustomer, loaded.state);
-    await this.lapse.sync(loaded.state, state);
     return { events, state, alreadyHandled: events.length === 0 };
   }
 }

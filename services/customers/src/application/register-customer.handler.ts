@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { CommandContext } from '@crm/event-sourcing';
-import { loadStream, runUnitOfWork, WrongExpectedVersionError, type EventStore } from '@crm/event-store';
+import {
+  loadStream,
+  runUnitOfWork,
+  toNewEvents,
+  WrongExpectedVersionError,
+  type EventStore,
+} from '@crm/event-store';
 import {
   customerStreamId,
   decideCustomer,
@@ -18,7 +24,6 @@ import {
 } from '@crm/customers-domain';
 import type { PiiVault } from '../pii/pii-vault';
 import type { LapseTimers } from './lapse-timers';
-import { toNewEvents } from './new-events';
 
 export type RegisterCustomerInput = Omit<RegisterCustomer['data'], 'customerId'>;
 
@@ -63,17 +68,12 @@ export class RegisterCustomerHandler {
     const reserved = decideMobileReservation(reserve, reservation.state, context);
     const referrer = input.referredBy === undefined ? undefined : await this.loadCustomer(input.referredBy);
 
-    // The first lapse period starts at registration (ARC-70). Its timer is scheduled before the
-    // commit, so a crash cannot leave a customer without one; if the registration is then refused,
-    // the timer finds no customer when it fires and decides nothing.
-    await this.lapse?.ensure(customerId, context.now.toISOString());
-    let state: Customer = initialCustomer();
     try {
-      await runUnitOfWork(this.store, this.pool, async ({ append, db }) => {
+      await runUnitOfWork(this.store, this.pool, async ({ append, db, transaction }) => {
         const sealer = await this.vault.sealerFor(customerId, db);
         await append(
           reservationStream,
-          toNewEvents(reserved, context),
+          toNewEvents(reservationStream, reserved, context, false),
           reservation.version < 0 ? 'no_stream' : reservation.version,
         );
         const registered = decideCustomer(command, initialCustomer(), {
@@ -81,8 +81,14 @@ export class RegisterCustomerHandler {
           sealPersonalData: (data) => sealer.seal(data),
           ...(referrer !== undefined ? { referrer } : {}),
         });
-        await append(customerStreamId(customerId), toNewEvents(registered, context), 'no_stream');
-        state = registered.reduce(evolveCustomer, initialCustomer());
+        await append(
+          customerStreamId(customerId),
+          toNewEvents(customerStreamId(customerId), registered, context, false),
+          'no_stream',
+        );
+        // The first lapse period starts at registration (ARC-70); its timer commits with it.
+        const state = registered.reduce(evolveCustomer, initialCustomer());
+        await this.lapse?.sync(initialCustomer(), state, transaction);
       });
     } catch (error) {
       if (error instanceof WrongExpectedVersionError && error.streamId === reservationStream) {
@@ -97,7 +103,6 @@ export class RegisterCustomerHandler {
       }
       throw error;
     }
-    await this.lapse?.sync(initialCustomer(), state);
     return { customerId };
   }
 

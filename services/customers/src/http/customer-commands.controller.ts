@@ -1,8 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
-import { ApiCommand, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { DIRECTOR_ROLES, type CustomerCommand } from '@crm/customers-domain';
 import { CustomerCommands, type CustomerCommandResult } from '../application/customer-commands';
@@ -226,7 +225,7 @@ export class CustomerCommandsController {
   }
 
   private context(actor: Actor, correlationId: string): CommandContext {
-    return { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    return { actor, now: this.clock.now(), commandId: requestCommandId(), correlationId };
   }
 
   private async withPolicy(context: CommandContext): Promise<CommandContext> {

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
-import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { OWNER_BU_ROLES } from '@crm/customers-domain';
 import { CorrectCustomerHandler } from '../application/correct-customer.handler';
@@ -134,6 +133,6 @@ export class CustomerDataController {
   }
 
   private context(actor: Actor, correlationId: string): CommandContext {
-    return { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    return { actor, now: this.clock.now(), commandId: requestCommandId(), correlationId };
   }
 }

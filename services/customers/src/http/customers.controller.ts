@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
-import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { RegisterCustomerHandler } from '../application/register-customer.handler';
 import { CustomerQueries } from '../application/customer-queries';
@@ -42,7 +41,12 @@ export class CustomersController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<CustomerRegisteredResponse> {
-    const context: CommandContext = { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    const context: CommandContext = {
+      actor,
+      now: this.clock.now(),
+      commandId: requestCommandId(),
+      correlationId,
+    };
     return this.register.handle(
       {
         source: body.source,

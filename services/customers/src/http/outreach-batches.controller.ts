@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type CommandContext } from '@crm/event-sourcing';
-import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { randomUUID } from 'node:crypto';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { countsPerParticipant, type OutreachBatch } from '@crm/customers-domain';
 import { OutreachBatches, type BatchResult } from '../application/outreach-batches';
@@ -175,6 +175,6 @@ export class OutreachBatchesController {
   }
 
   private context(actor: Actor, correlationId: string): CommandContext {
-    return { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    return { actor, now: this.clock.now(), commandId: requestCommandId(), correlationId };
   }
 }

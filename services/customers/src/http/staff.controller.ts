@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
-import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, Roles } from '@crm/nest';
+import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, requestCommandId, Roles } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { BU_ADMIN_ROLES, STAFF_ADMIN_ROLES, type StaffCommand } from '@crm/customers-domain';
 import { StaffCommands, type StaffCommandResult } from '../application/staff-commands';
@@ -68,7 +67,7 @@ export class StaffController {
     const context: CommandContext = {
       actor,
       now: this.clock.now(),
-      commandId: randomUUID(),
+      commandId: requestCommandId(),
       correlationId: c,
     };
     const result = await this.commands.openBusinessUnit({ type: 'OpenBusinessUnit', data: body }, context);
@@ -108,7 +107,7 @@ export class StaffController {
     const context: CommandContext = {
       actor,
       now: this.clock.now(),
-      commandId: randomUUID(),
+      commandId: requestCommandId(),
       correlationId: c,
     };
     return this.commands.resumeRedistribution(id, context);
@@ -184,7 +183,12 @@ export class StaffController {
   }
 
   private async run(command: StaffCommand, actor: Actor, correlationId: string): Promise<StaffDecisionDto> {
-    const context: CommandContext = { actor, now: this.clock.now(), commandId: randomUUID(), correlationId };
+    const context: CommandContext = {
+      actor,
+      now: this.clock.now(),
+      commandId: requestCommandId(),
+      correlationId,
+    };
     return summary(await this.commands.execute(command, context));
   }
 }

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import { deterministicUuid, type CommandContext } from '@crm/event-sourcing';
 import { handleCommand, loadStream, type EventStore } from '@crm/event-store';
 import type { DurableTimers, PolicyRegistry } from '@crm/policy';
@@ -38,8 +39,8 @@ export interface Outcome<S, E> {
 
 /**
  * The application service: loads what a decision needs (joint event, eligibility, policy), runs
- * the decider through handleCommand (re-decided after a concurrent append) and triggers the
- * duplicate check after filings. No business rule lives here.
+ * the decider through handleCommand (re-decided after a concurrent append; the joint event's
+ * timers commit in its transaction) and triggers the duplicate check after filings. No business rule lives here.
  */
 export class InvitationsApp {
   constructor(
@@ -66,21 +67,21 @@ export class InvitationsApp {
     options: { deterministicIds?: boolean } = {},
   ): Promise<Outcome<JointEventState, JointEventEvent>> {
     const policyContext = await withPolicy(this.policies, context);
+    const fromTimer = command.type === 'RecordFilingCutoff' || command.type === 'ReleaseInvitationLists';
     const result = await handleCommand(
       this.store,
       jointEventStreamId(jointEventId),
       jointEventDecider,
       command,
       policyContext,
-      { deterministicIds: options.deterministicIds ?? false },
+      {
+        deterministicIds: options.deterministicIds ?? false,
+        // The deadlines commit with the decision: an event is never stored without its timers.
+        effects: async ({ state }, unit) => {
+          if (!fromTimer && state.status === 'scheduled') await this.scheduleTimers(state, unit.transaction);
+        },
+      },
     );
-    // The timers are not in the append's transaction (handleCommand owns it); scheduling is
-    // idempotent, so every manager or coordinator command on the event re-asserts them and a crash
-    // right after the schedule command cannot leave the event without its deadlines for long.
-    const fromTimer = command.type === 'RecordFilingCutoff' || command.type === 'ReleaseInvitationLists';
-    if (!fromTimer && result.state.status === 'scheduled') {
-      await this.scheduleTimers(result.state);
-    }
     // A crash before these checks is healed by the cut-off, which checks every claim of the event.
     for (const event of result.events) {
       if (event.type === 'InvitationListFiled') await this.checkListed(event, context);
@@ -153,7 +154,7 @@ export class InvitationsApp {
   }
 
   /** One cut-off timer per window day and one release timer the next morning (idempotent by id). */
-  private async scheduleTimers(event: ScheduledJointEvent): Promise<void> {
+  private async scheduleTimers(event: ScheduledJointEvent, within: PoolClient | undefined): Promise<void> {
     // Release times follow the policy version the event was scheduled under, as its cut-offs do.
     const history = await this.policies.history<InvitationPolicyParams>(INVITATION_POLICY_ID);
     const params = history.find((doc) => doc.version === event.policyVersion)?.params;
@@ -166,6 +167,7 @@ export class InvitationsApp {
         new Date(cutoff.cutoffAt),
         CUTOFF_TIMER,
         payload,
+        { within },
       );
       const releaseAt = localInstant(addDays(cutoff.day, 1), params.listsReleaseAt, params);
       await this.timers.schedule(
@@ -173,6 +175,7 @@ export class InvitationsApp {
         releaseAt,
         RELEASE_TIMER,
         payload,
+        { within },
       );
     }
   }

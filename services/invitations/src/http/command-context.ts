@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { BadRequestException, type PipeTransform } from '@nestjs/common';
 import type { Actor, CommandContext } from '@crm/event-sourcing';
 import type { Clock } from '@crm/policy';
+import { requestCommandId } from '@crm/nest';
 
 export const commandContext = (clock: Clock, actor: Actor, correlationId: string): CommandContext => ({
   actor,
   now: clock.now(),
-  commandId: randomUUID(),
+  commandId: requestCommandId(),
   correlationId,
 });
 

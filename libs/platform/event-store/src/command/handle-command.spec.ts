@@ -162,4 +162,20 @@ describe('handleCommand', () => {
     // Random ids: the same race is a version conflict the caller has to retry.
     await expect(race(new InMemoryEventStore(), false)).rejects.toBeInstanceOf(WrongExpectedVersionError);
   });
+
+  it('runs effects with the decision after the append, returns their result, and skips them on a repeat', async () => {
+    const store = new InMemoryEventStore();
+    const claim = { type: 'ClaimSeat', data: { by: 'bu-3' } } as const;
+    const seen: string[] = [];
+    const effects = async ({ before, state }: { before: { status: string }; state: { status: string } }) => {
+      seen.push(`${before.status}->${state.status}`);
+      return (await history(store, 'seat-fx')).length;
+    };
+    const first = await handleCommand(store, 'seat-fx', seatDecider, claim, contextFor('c-fx'), { effects });
+    expect(first.effects).toBe(1); // the append is already there when the effects run
+    const again = await handleCommand(store, 'seat-fx', seatDecider, claim, contextFor('c-fx'), { effects });
+    expect(again).toMatchObject({ alreadyHandled: true });
+    expect(again.effects).toBeUndefined();
+    expect(seen).toEqual(['free->claimed']);
+  });
 });

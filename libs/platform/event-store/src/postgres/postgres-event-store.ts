@@ -1,4 +1,5 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@crm/postgres';
 import { expectationHolds, normalizeEvents, wrongVersion } from '../append-batch';
 import type {
   AppendResult,
@@ -15,6 +16,7 @@ import type {
 } from '../event-store.port';
 import { START } from '../event-store.port';
 import { verifyChain } from '../hash-chain';
+import { currentReadingClient } from '../shared-transaction';
 import { PollingSubscription } from '../subscription/polling-subscription';
 import { registerForWake, wakeAll } from '../subscription/wake-registry';
 import { HeadCache } from './head-cache';
@@ -90,12 +92,20 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
+  /** Runs `work` in a transaction of its own on this store's pool (commit when it resolves). */
+  transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool, work);
+  }
+
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
     let from = options.fromVersion ?? 0;
     const to = options.toVersion ?? null;
     const until = options.until ?? null;
+    // Within a unit or a request's open shared transaction, read on it: a second command of the same
+    // request must see the first one's uncommitted events, or it would decide on a stale stream.
+    const db = currentReadingClient() ?? this.pool;
     for (;;) {
-      const result = await this.pool.query<EventRow>({
+      const result = await db.query<EventRow>({
         ...this.sql.readStream,
         values: [streamId, from, to, until, STREAM_PAGE],
       });

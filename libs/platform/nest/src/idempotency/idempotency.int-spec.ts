@@ -79,19 +79,71 @@ describe('Idempotency-Key on commands (real PostgreSQL)', () => {
     expect(platform.ledger.executions).toBe(before);
   });
 
-  it('answers 409 idempotency_in_progress to a duplicate while the first is still running', async () => {
+  const orders = async (name: string): Promise<number> =>
+    (
+      await pool.query(`select 1 from "${platform.schema}".events where stream_id = $1`, [
+        `widget-order-${name}`,
+      ])
+    ).rowCount ?? 0;
+  const claims = async (key: string): Promise<number> =>
+    (await pool.query(`select 1 from "${platform.schema}".idempotency_keys where key = $1`, [key]))
+      .rowCount ?? 0;
+
+  it('lets a duplicate wait for the first request, then replays its answer: one effect', async () => {
     platform.ledger.hold();
-    const first = post('/widgets', 'key-inflight', { name: 'slow', quantity: 1 }).then((r) => r);
+    const first = post('/widget-orders', 'key-inflight', { name: 'inflight', quantity: 1 }).then((r) => r);
+    // The first request now holds its transaction open, its claim inserted but not committed.
     await platform.ledger.entered$();
-    const duplicate = await post('/widgets', 'key-inflight', { name: 'slow', quantity: 1 });
-    expect(duplicate.status).toBe(409);
-    expect(duplicate.body.code).toBe('idempotency_in_progress');
+    const duplicate = post('/widget-orders', 'key-inflight', { name: 'inflight', quantity: 1 }).then(
+      (r) => r,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await orders('inflight')).toBe(0);
     platform.ledger.release();
-    expect((await first).status).toBe(201);
-    const after = await post('/widgets', 'key-inflight', { name: 'slow', quantity: 1 });
-    expect(after.status).toBe(201);
-    expect(after.headers['idempotent-replayed']).toBe('true');
-    expect(after.body).toEqual((await first).body);
+    const [a, b] = [await first, await duplicate];
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(b.headers['idempotent-replayed']).toBe('true');
+    expect(b.body).toEqual(a.body);
+    expect(await orders('inflight')).toBe(1);
+  });
+
+  it('runs N concurrent identical requests once: one effect, one answer for all', async () => {
+    const before = platform.ledger.executions;
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () => post('/widget-orders', 'key-burst', { name: 'burst', quantity: 2 })),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array.from({ length: 8 }, () => 201));
+    for (const reply of replies) expect(reply.body).toEqual(replies[0]?.body);
+    expect(replies.filter((r) => r.headers['idempotent-replayed'] === undefined)).toHaveLength(1);
+    expect(await orders('burst')).toBe(1);
+    expect(platform.ledger.executions).toBe(before + 1);
+  });
+
+  it('writes the answer in the transaction of the effects: a request that rolled back leaves no claim', async () => {
+    platform.ledger.failNext(new Error('connection lost after the append'));
+    const failed = await post('/widget-orders', 'key-rolled-back', { name: 'rollback', quantity: 1 });
+    expect(failed.status).toBe(500);
+    expect(await orders('rollback')).toBe(0);
+    expect(await claims('key-rolled-back')).toBe(0);
+
+    const retry = await post('/widget-orders', 'key-rolled-back', { name: 'rollback', quantity: 1 });
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(await orders('rollback')).toBe(1);
+  });
+
+  it('derives the command id from the key: a retry after the answer was purged appends nothing new', async () => {
+    const first = await post('/widget-orders', 'key-purged', { name: 'purged', quantity: 1 });
+    expect(first.status).toBe(201);
+    await pool.query(`delete from "${platform.schema}".idempotency_keys where key = 'key-purged'`);
+    const again = await post('/widget-orders', 'key-purged', { name: 'purged', quantity: 1 });
+    expect(again.status).toBe(201);
+    expect(again.body.commandId).toBe(first.body.commandId);
+    expect(await orders('purged')).toBe(1);
+    const other = await post('/widget-orders', 'key-purged-2', { name: 'purged', quantity: 1 });
+    expect(other.body.commandId).not.toBe(first.body.commandId);
+    expect(await orders('purged')).toBe(2);
   });
 
   it('does not keep an unexpected 500: the same key may be retried and runs again', async () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@crm/event-sourcing';
@@ -16,6 +15,7 @@ import {
   PolicyVersionDto,
   policyVersionView,
 } from './policy-dtos';
+import { requestCommandId } from '../idempotency/request-command-id';
 
 /** Who may adopt a new version of the rules: the general manager, or an administrator on their behalf. */
 export const POLICY_ADOPTING_ROLES = ['gm', 'admin'];
@@ -76,7 +76,7 @@ export class PoliciesController {
   ): Promise<PolicyVersionDto> {
     const adopted = await this.registry.adopt(
       { policyId, ...body },
-      { actor, now: this.clock.now(), commandId: randomUUID(), correlationId, reason: body.reason },
+      { actor, now: this.clock.now(), commandId: requestCommandId(), correlationId, reason: body.reason },
     );
     return policyVersionView(adopted);
   }

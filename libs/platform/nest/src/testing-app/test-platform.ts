@@ -10,6 +10,7 @@ import { PlatformConfig } from '../config/platform-config';
 import { readSchemaFor } from '../config/service-config';
 import { PlatformModule, type PlatformModuleOptions } from '../platform.module';
 import { WidgetLedger } from './widget-ledger';
+import { WidgetOrdersController } from './widget-orders.controller';
 import { WidgetsController } from './widgets.controller';
 
 export const TEST_SECRET = 'nest-platform-test-secret-0123456789';
@@ -37,12 +38,14 @@ export interface TestModuleExtras extends Pick<PlatformModuleOptions, 'policies'
   readonly providers?: Provider[];
   /** Variables on top of the test environment (e.g. a DATABASE_URL through a proxy, pool sizes). */
   readonly env?: Readonly<Record<string, string>>;
+  /** A schema chosen by the caller (shared with a test app in another process); fresh otherwise. */
+  readonly schema?: string;
 }
 
 export const testModule = async (name: string, extras: TestModuleExtras = {}): Promise<TestModule> => {
-  const { controllers = [], providers = [], env = {}, ...platformExtras } = extras;
+  const { controllers = [], providers = [], env = {}, schema: chosen, ...platformExtras } = extras;
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
-  const schema = `nest_${name}_${uniqueSuffix()}`;
+  const schema = chosen ?? `nest_${name}_${uniqueSuffix()}`;
   const config = loadConfig(PlatformConfig, {
     ...testServiceEnv({ databaseUrl: testDatabaseUrl(), brokers, jwtSecret: TEST_SECRET }),
     ...env,
@@ -51,7 +54,7 @@ export const testModule = async (name: string, extras: TestModuleExtras = {}): P
 
   @Module({
     imports: [PlatformModule.forService({ serviceName: `test-${name}`, schema, config, ...platformExtras })],
-    controllers: [WidgetsController, ...controllers],
+    controllers: [WidgetsController, WidgetOrdersController, ...controllers],
     providers: [{ provide: WidgetLedger, useValue: ledger }, ...providers],
   })
   class TestAppModule {}

@@ -8,6 +8,12 @@ export class WidgetLedger {
   private open: (() => void) | undefined;
   private entered: (() => void) | undefined;
   private enteredPromise: Promise<void> | undefined;
+  private failing: Error | undefined;
+
+  /** The next `pass()` throws `error` (a failure after the command's append, before its commit). */
+  failNext(error: Error): void {
+    this.failing = error;
+  }
 
   /** The next `pass()` waits until `release()`; resolves `entered()` once a request is waiting. */
   hold(): void {
@@ -26,6 +32,9 @@ export class WidgetLedger {
 
   async pass(): Promise<void> {
     this.executions += 1;
+    const failing = this.failing;
+    this.failing = undefined;
+    if (failing !== undefined) throw failing;
     if (this.gate !== undefined) {
       this.entered?.();
       await this.gate;
