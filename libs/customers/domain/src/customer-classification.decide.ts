@@ -2,7 +2,7 @@ import type { CommandContext } from '@crm/event-sourcing';
 import type { ClassifyCustomer, TierThresholds } from './customer.commands';
 import type { CustomerEvent, ValueTier } from './customer.events';
 import type { Customer } from './customer';
-import { requirePolicyVersion, requireRegistered } from './customer-guards';
+import { requireOwnerOrOpen, requirePolicyVersion, requireRegistered } from './customer-guards';
 
 /** Domain §2.7: the tier by purchase total under the policy's ⚙ thresholds. */
 export const tierFor = (purchaseTotalFen: number, thresholds: TierThresholds): ValueTier => {
@@ -19,6 +19,7 @@ export const decideClassify = (
 ): CustomerEvent[] => {
   const customer = requireRegistered(state, command.data.customerId);
   const data = command.data;
+  if (data.mode === 'manual') requireOwnerOrOpen(customer, context.actor.bu, 'classify the customer');
   const tier = data.mode === 'manual' ? data.tier : tierFor(customer.purchaseTotalFen, data.thresholds);
   if (tier === customer.tier) return [];
   const basis =

@@ -93,6 +93,16 @@ describe('classification (domain §2.7)', () => {
       ]);
   });
 
+  it("refuses another BU's hand classification while the owner still serves the customer (ARC-70)", () => {
+    spec
+      .given([registeredEvent()])
+      .when(
+        { type: 'ClassifyCustomer', data: { customerId: 'c-1', mode: 'manual', tier: 'important' } },
+        policyContext(NOW, staffOf('bu-2')),
+      )
+      .thenRefused({ kind: 'forbidden', code: 'customer.not_open_to_bu', rule: 'ARC-70' });
+  });
+
   it('records nothing when the tier does not change', () => {
     const potential: CustomerEvent = {
       type: 'CustomerClassified',

@@ -51,6 +51,25 @@ export const requireOwnerBuStaff = (
   );
 };
 
+/**
+ * ARC-70: a customer belongs to the owner BU until they lapse; only then may another BU serve or
+ * classify them. Acting on a customer still served by its owner is refused, naming the rule.
+ */
+export const requireOwnerOrOpen = (
+  customer: RegisteredCustomer,
+  byBu: string | undefined,
+  what: string,
+): void => {
+  if (byBu === undefined || byBu === customer.ownerBu || customer.lapsed) return;
+  throw new DomainError(
+    'forbidden',
+    'customer.not_open_to_bu',
+    `${byBu} may not ${what}: the customer belongs to ${customer.ownerBu} and has not lapsed`,
+    'ARC-70',
+    { customerId: customer.customerId, ownerBu: customer.ownerBu },
+  );
+};
+
 /** Nothing is recorded about a forgotten customer's person any more (PIPL art. 47). */
 export const requireNotForgotten = (customer: RegisteredCustomer): void => {
   if (!customer.forgotten) return;

@@ -2,8 +2,10 @@ import type { CommandContext } from '@crm/event-sourcing';
 import type { MarkLapsed, RecordService } from './customer.commands';
 import type { CustomerEvent } from './customer.events';
 import type { Customer } from './customer';
-import { requirePolicyVersion, requireRegistered } from './customer-guards';
+import { requireOwnerOrOpen, requirePolicyVersion, requireRegistered } from './customer-guards';
 import { lapseDeadline } from './lapse-clock';
+
+const STAFF_SERVICE: readonly string[] = ['home_visit', 'phone_contact'];
 
 /**
  * Qualifying service (domain §2.3). Service by the owning BU restarts the lapse clock and, if the
@@ -13,6 +15,9 @@ import { lapseDeadline } from './lapse-clock';
 export const decideRecordService = (command: RecordService, state: Customer): CustomerEvent[] => {
   const { customerId, kind, reference, servedAt, byBu, byEmployeeId, amountFen } = command.data;
   const customer = requireRegistered(state, customerId);
+  // Invitation facts arrive from the invitations service, which already checked that the customer
+  // was open to the inviting BU; a visit or a call is checked here.
+  if (STAFF_SERVICE.includes(kind)) requireOwnerOrOpen(customer, byBu, 'record a service');
   const byOwner = byBu === customer.ownerBu;
   const events: CustomerEvent[] = [
     {

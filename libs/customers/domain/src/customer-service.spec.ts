@@ -75,6 +75,35 @@ describe('service and lapse (ARC-70, INV-14)', () => {
       .then([expect.objectContaining({ type: 'CustomerServiceLapsed' }) as CustomerEvent]);
   });
 
+  it("refuses another BU's visit while the owner still serves the customer (ARC-70)", () => {
+    const at = '2025-02-01T02:00:00.000Z';
+    spec
+      .given([registeredEvent()])
+      .when(service(at, 'bu-2'), policyContext(at))
+      .thenRefused({ kind: 'forbidden', code: 'customer.not_open_to_bu', rule: 'ARC-70' });
+  });
+
+  it('lets another BU record a call once the customer lapsed, without restarting the clock', () => {
+    const at = '2025-05-01T02:00:00.000Z';
+    spec
+      .given([registeredEvent(), lapsedEvent()])
+      .when(service(at, 'bu-2', 'phone_contact'), policyContext(at))
+      .then([
+        {
+          ...recorded(at, 'bu-2'),
+          data: { ...recorded(at, 'bu-2').data, kind: 'phone_contact' },
+        } as CustomerEvent,
+      ]);
+  });
+
+  it('records an invitation fact from another BU as the invitations service decided it', () => {
+    const at = '2025-02-01T02:00:00.000Z';
+    spec
+      .given([registeredEvent()])
+      .when(service(at, 'bu-2', 'invitation_confirmed'), policyContext(at))
+      .thenIncludes([{ type: 'CustomerServiceRecorded' }]);
+  });
+
   it("another BU's service does not restart the owner's clock", () => {
     spec
       .given([registeredEvent(), recorded('2025-04-09T02:00:00.000Z', 'bu-2')])

@@ -237,6 +237,18 @@ describe('staff directory, redistribution, disputes and the ownership explanatio
     }).expect(200);
     expect(moved.body.recorded).toEqual(['CustomerOwnershipChanged']);
 
+    // ARC-70: the former owner's BU may neither serve nor classify a customer that has not lapsed.
+    const visit = await call('post', `/customers/${customerId}/services`, e001, {
+      kind: 'home_visit',
+      reference: 'passing by',
+    }).expect(403);
+    expect(visit.body).toMatchObject({ code: 'customer.not_open_to_bu', rule: 'ARC-70' });
+    const classify = await call('post', `/customers/${customerId}/classification`, e001, {
+      mode: 'manual',
+      tier: 'potential',
+    }).expect(403);
+    expect(classify.body).toMatchObject({ code: 'customer.not_open_to_bu', rule: 'ARC-70' });
+
     const redeem = await call('post', `/customers/${customerId}/points/redemptions`, e201, {
       points: 1,
       reference: 'gift',
