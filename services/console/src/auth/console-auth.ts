@@ -92,7 +92,11 @@ export class ConsoleAuth {
       return true;
     }
     try {
-      const found = await this.directory.find(session.person.employeeId, session.accessToken);
+      const found = await this.directory.find(
+        session.person.employeeId,
+        session.accessToken,
+        session.person.bu,
+      );
       session.directoryCheckedAt = now;
       if (found === undefined || found.status === 'left') {
         this.sessions.destroyPerson(session.person.employeeId);

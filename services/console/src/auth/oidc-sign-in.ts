@@ -143,7 +143,7 @@ export class OidcSignIn {
         `the identity provider gave ${employeeId} no roles`,
       );
     }
-    const found = await this.directory.find(employeeId, tokens.access_token);
+    const found = await this.directory.find(employeeId, tokens.access_token, person.bu);
     if (found === undefined || found.status === 'left') {
       throw new ProblemException(
         403,

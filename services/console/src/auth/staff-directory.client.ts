@@ -24,10 +24,12 @@ const isPerson = (value: unknown): value is DirectoryPerson =>
 export class StaffDirectoryClient {
   constructor(private readonly config: ConsoleConfig) {}
 
-  async people(token: string): Promise<DirectoryPerson[]> {
+  /** Everyone, or one BU's people (the directory filters by BU, so a recheck reads one BU, not the company). */
+  async people(token: string, bu?: string): Promise<DirectoryPerson[]> {
+    const query = bu === undefined ? '' : `?bu=${encodeURIComponent(bu)}`;
     const { status, body } = await upstreamJson(
       'customers',
-      `${this.config.serviceUrl('customers')}/staff`,
+      `${this.config.serviceUrl('customers')}/staff${query}`,
       token,
       this.config.UPSTREAM_TIMEOUT_MS,
     );
@@ -48,7 +50,7 @@ export class StaffDirectoryClient {
     return body as BusinessUnit[];
   }
 
-  async find(employeeId: string, token: string): Promise<DirectoryPerson | undefined> {
-    return (await this.people(token)).find((p) => p.employeeId === employeeId);
+  async find(employeeId: string, token: string, bu?: string): Promise<DirectoryPerson | undefined> {
+    return (await this.people(token, bu)).find((p) => p.employeeId === employeeId);
   }
 }

@@ -7,6 +7,7 @@ import { useIdempotencyKey } from '@/shared/api/idempotency';
 import { showProblemOnFields } from '@/shared/ui/form-problem';
 import { ProblemAlert } from '@/shared/ui/problem-alert';
 import { QueryState } from '@/shared/ui/query-state';
+import { modalCommandProps } from '@/shared/ui/modal-command';
 import { customerKeys } from '@/features/customers/api/keys';
 import { reassignCustomer } from '@/features/customers/api/mutations';
 import { lapsedQuery } from '@/features/customers/api/queries';
@@ -40,14 +41,7 @@ const ReassignButton = ({ customerId }: { customerId: string }) => {
       form={form}
       trigger={<Button size="small">{t('lapsedQueue.reassign')}</Button>}
       initialValues={{ reason: 'service_lapse' }}
-      modalProps={{ destroyOnHidden: true }}
-      onFinish={async (v) => {
-        setFormError(null);
-        return mutation.mutateAsync(v).then(
-          () => true,
-          () => false,
-        );
-      }}
+      {...modalCommandProps<Values>(mutation.mutateAsync, () => setFormError(null))}
     >
       <ProFormText
         name="toBu"
