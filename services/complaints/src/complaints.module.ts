@@ -1,3 +1,4 @@
+import { COMPLAINTS_CONTRACTS } from '@crm/complaints-contracts';
 import { Inject, Module, type OnModuleInit, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
@@ -71,7 +72,11 @@ export const complaintsModule = (
       }),
       CustomerDirectoryModule.forService(config),
       EventPipelineModule.forService({
-        relay: { topic: config.COMPLAINTS_TOPIC, toContract: toComplaintsContract },
+        relay: {
+          topic: config.COMPLAINTS_TOPIC,
+          toContract: toComplaintsContract,
+          contracts: COMPLAINTS_CONTRACTS,
+        },
         projections: COMPLAINTS_PROJECTIONS,
       }),
       WorkItemsModule.forService(SERVICE_NAME),

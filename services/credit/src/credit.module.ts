@@ -1,3 +1,4 @@
+import { CREDIT_CONTRACTS } from '@crm/credit-contracts';
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
@@ -37,7 +38,7 @@ export const creditModule = (config: CreditConfig, options: CreditModuleOptions 
         ...(options.timerIntervalMs !== undefined ? { timerIntervalMs: options.timerIntervalMs } : {}),
       }),
       EventPipelineModule.forService({
-        relay: { topic: config.CREDIT_TOPIC, toContract: toCreditContract },
+        relay: { topic: config.CREDIT_TOPIC, toContract: toCreditContract, contracts: CREDIT_CONTRACTS },
         projections: creditProjections,
       }),
       CustomerDirectoryModule.forService(config),

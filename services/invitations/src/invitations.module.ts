@@ -1,3 +1,4 @@
+import { INVITATIONS_CONTRACTS } from '@crm/invitations-contracts';
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
@@ -38,7 +39,11 @@ export const invitationsModule = (
         ...options,
       }),
       EventPipelineModule.forService({
-        relay: { topic: config.INVITATIONS_TOPIC, toContract: toInvitationsContract },
+        relay: {
+          topic: config.INVITATIONS_TOPIC,
+          toContract: toInvitationsContract,
+          contracts: INVITATIONS_CONTRACTS,
+        },
         projections: INVITATION_PROJECTIONS,
       }),
       CustomerDirectoryModule.forService(config),
