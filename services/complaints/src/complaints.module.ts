@@ -13,6 +13,7 @@ import {
   WorkItemsModule,
 } from '@crm/nest';
 import { CustomerDirectoryModule, CustomerDirectoryReader } from '@crm/customers-directory-replica';
+import { StaffReplicaModule } from '@crm/staff-replica';
 import { type Clock, DurableTimers, PolicyRegistry } from '@crm/policy';
 import { calendarCoverageProbe } from './application/calendar-health';
 import { CaseCommandHandler } from './application/case-command.handler';
@@ -71,6 +72,8 @@ export const complaintsModule = (
         ...(options.timerIntervalMs !== undefined ? { timerIntervalMs: options.timerIntervalMs } : {}),
       }),
       CustomerDirectoryModule.forService(config),
+      // Staff facts ride the same customers-topic consumer as the customer directory.
+      StaffReplicaModule.forService(),
       EventPipelineModule.forService({
         relay: {
           topic: config.COMPLAINTS_TOPIC,

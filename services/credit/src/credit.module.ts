@@ -5,6 +5,7 @@ import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
 import { CustomerDirectoryModule, CustomerDirectoryReader } from '@crm/customers-directory-replica';
+import { StaffReplicaModule } from '@crm/staff-replica';
 import { CreditAccountExecutor } from './application/credit-account.executor';
 import { CreditQueries } from './application/credit-queries';
 import { CreditTimerHandlers } from './application/credit-timer-handlers';
@@ -42,6 +43,8 @@ export const creditModule = (config: CreditConfig, options: CreditModuleOptions 
         projections: creditProjections,
       }),
       CustomerDirectoryModule.forService(config),
+      // Staff facts ride the same customers-topic consumer as the customer directory.
+      StaffReplicaModule.forService(),
       WorkItemsModule.forService(SERVICE_NAME),
     ],
     controllers: [CreditAccountsController, CreditPortfolioController, ComplaintsConsumer],

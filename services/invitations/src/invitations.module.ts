@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { CustomerDirectoryModule } from '@crm/customers-directory-replica';
+import { StaffReplicaModule } from '@crm/staff-replica';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
 import { ClaimsIndex } from './application/claims-index';
 import { InvitationExplanations } from './application/invitation-explanation';
@@ -47,6 +48,8 @@ export const invitationsModule = (
         projections: INVITATION_PROJECTIONS,
       }),
       CustomerDirectoryModule.forService(config),
+      // Staff facts ride the same customers-topic consumer as the customer directory.
+      StaffReplicaModule.forService(),
       WorkItemsModule.forService(SERVICE_NAME),
     ],
     controllers: [
