@@ -15,8 +15,12 @@ import {
 import {
   BUSINESS_UNIT_OPENED,
   STAFF_MEMBER_JOINED,
+  STAFF_MEMBER_EMAIL_CHANGED,
+  STAFF_MEMBER_POSTS_CHANGED,
   STAFF_MEMBER_STATUS_CHANGED,
   parseBusinessUnitOpenedV1,
+  parseStaffMemberEmailChangedV1,
+  parseStaffMemberPostsChangedV1,
   parseStaffMemberJoinedV1,
   parseStaffMemberStatusChangedV1,
 } from './staff-directory';
@@ -32,6 +36,8 @@ const parsers: Record<CustomersContractEventType, (data: unknown) => unknown> = 
   [BUSINESS_UNIT_OPENED]: parseBusinessUnitOpenedV1,
   [STAFF_MEMBER_JOINED]: parseStaffMemberJoinedV1,
   [STAFF_MEMBER_STATUS_CHANGED]: parseStaffMemberStatusChangedV1,
+  [STAFF_MEMBER_POSTS_CHANGED]: parseStaffMemberPostsChangedV1,
+  [STAFF_MEMBER_EMAIL_CHANGED]: parseStaffMemberEmailChangedV1,
   [REFERRAL_POINTS_AWARDED]: parseReferralPointsAwardedV1,
   [CUSTOMER_CONSENT_CHANGED]: parseCustomerConsentChangedV1,
 };

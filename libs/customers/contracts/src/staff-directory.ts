@@ -26,8 +26,7 @@ export type BusinessUnitOpenedV1 = {
 
 export const parseBusinessUnitOpenedV1 = (data: unknown): BusinessUnitOpenedV1 => {
   const r = readPayload(BUSINESS_UNIT_OPENED, data);
-  const headOffice =
-    (data as { headOffice?: unknown }).headOffice === undefined ? false : r.boolean('headOffice');
+  const headOffice = r.optionalBoolean('headOffice') ?? false;
   return {
     buId: r.text('buId'),
     name: r.text('name'),
@@ -80,7 +79,7 @@ export const parseStaffMemberJoinedV1 = (data: unknown): StaffMemberJoinedV1 => 
     employeeId: r.text('employeeId'),
     bu: r.text('bu'),
     displayName: r.text('displayName'),
-    posts: (data as { posts?: unknown }).posts === undefined ? DEFAULT_STAFF_POSTS : r.textList('posts'),
+    posts: r.optionalTextList('posts') ?? DEFAULT_STAFF_POSTS,
     ...(email !== undefined ? { email } : {}),
     joinedAt: r.instant('joinedAt'),
   };

@@ -10,6 +10,8 @@ const parseSample = (data: unknown) => {
   return {
     id: r.text('id'),
     note: r.optionalText('note'),
+    labels: r.optionalTextList('labels') ?? [],
+    urgent: r.optionalBoolean('urgent') ?? false,
     at: r.instant('at'),
     on: r.day('on'),
     amountFen: r.fen('amountFen'),
@@ -64,6 +66,8 @@ describe('contract schema derived from a parser', () => {
       ]),
     );
     expect(schema['required']).not.toContain('note');
+    expect(schema['required']).not.toContain('labels');
+    expect(schema['required']).not.toContain('urgent');
   });
 
   it('accepts what the parser accepts', () => {
@@ -83,6 +87,8 @@ describe('contract schema derived from a parser', () => {
     ['a list item outside the enum', { ...valid, flags: ['z'] }],
     ['a boolean as text', { ...valid, final: 'true' }],
     ['a nested field missing', { ...valid, inner: {} }],
+    ['an optional list of the wrong type', { ...valid, labels: [1] }],
+    ['an optional boolean as text', { ...valid, urgent: 'yes' }],
   ])('refuses %s, as the parser does', (_label, data) => {
     expect(() => parseSample(data)).toThrow();
     expect(validate(data)).toBe(false);

@@ -93,6 +93,16 @@ class SchemaRecorder extends PayloadReader {
     return [];
   }
 
+  override optionalTextList(field: string): readonly string[] | undefined {
+    this.note(field, { type: 'array', items: { type: 'string', minLength: 1 } }, false);
+    return [];
+  }
+
+  override optionalBoolean(field: string): boolean | undefined {
+    this.note(field, { type: 'boolean' }, false);
+    return false;
+  }
+
   override boolean(field: string): boolean {
     this.note(field, { type: 'boolean' }, true);
     return false;

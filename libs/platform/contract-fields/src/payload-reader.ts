@@ -98,6 +98,14 @@ export class PayloadReader {
     return value as string[];
   }
 
+  optionalTextList(field: string): readonly string[] | undefined {
+    return this.obj[field] === undefined || this.obj[field] === null ? undefined : this.textList(field);
+  }
+
+  optionalBoolean(field: string): boolean | undefined {
+    return this.obj[field] === undefined || this.obj[field] === null ? undefined : this.boolean(field);
+  }
+
   boolean(field: string): boolean {
     const value = this.obj[field];
     if (typeof value !== 'boolean') this.fail(field, 'must be true or false');
