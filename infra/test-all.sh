@@ -31,6 +31,10 @@ say "OpenAPI documents (generated from the code, and linted)"
 npm run -s openapi:check
 npm run -s openapi:lint
 
+say "event contracts: JSON Schemas and AsyncAPI generated from the parsers, fresh and valid"
+npm run -s contracts:check
+node tools/contracts/validate-asyncapi.mjs
+
 say "docker-compose.yml"
 if docker compose version >/dev/null 2>&1; then docker compose config --quiet && say "docker compose config: ok"
 elif command -v docker-compose >/dev/null 2>&1; then docker-compose config --quiet && say "docker-compose config: ok"
