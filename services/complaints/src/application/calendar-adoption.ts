@@ -42,13 +42,21 @@ export class CalendarAdoption {
     const doc = await this.registry.current<WorkingCalendarParams>(WORKING_CALENDAR_POLICY, now);
     const adopted = doc.params.years.find((y) => y.year === year);
     if (adopted !== undefined) {
-      return { ...holidayCnFromCalendarYear(adopted), calendarVersion: doc.version, adopted: true, source: adopted.source };
+      return {
+        ...holidayCnFromCalendarYear(adopted),
+        calendarVersion: doc.version,
+        adopted: true,
+        source: adopted.source,
+      };
     }
     const days = statutoryHolidays(year).map((d) => ({ ...d, isOffDay: true }));
     return { year, days, calendarVersion: doc.version, adopted: false, source: null };
   }
 
-  async adopt(input: HolidayCnYear & { source?: string }, ctx: CommandContext): Promise<CalendarAdoptionOutcome> {
+  async adopt(
+    input: HolidayCnYear & { source?: string },
+    ctx: CommandContext,
+  ): Promise<CalendarAdoptionOutcome> {
     const source = input.source?.trim() || `holiday-cn data entered by ${ctx.actor.id}`;
     const entered = calendarYearFromHolidayCn(input, source);
     const current = await this.registry.current<WorkingCalendarParams>(WORKING_CALENDAR_POLICY, ctx.now);

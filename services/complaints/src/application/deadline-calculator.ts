@@ -97,7 +97,11 @@ export class DeadlineCalculator {
   ): Promise<ComputedDeadline | undefined> {
     if (deadline?.basis !== 'working_days' || deadline.amount === undefined) return undefined;
     const calendar = await this.calendarAt(now);
-    return this.withWarning(calendar, calendar.addWorkingDays(new Date(deadline.from), deadline.amount), policy);
+    return this.withWarning(
+      calendar,
+      calendar.addWorkingDays(new Date(deadline.from), deadline.amount),
+      policy,
+    );
   }
 
   private withWarning(

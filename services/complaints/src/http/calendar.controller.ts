@@ -8,7 +8,12 @@ import {
   type CalendarAdoptionOutcome,
   type CalendarYearView,
 } from '../application/calendar-adoption';
-import { AdoptCalendarYearDto, CalendarAdoptionDto, CalendarYearDto, CalendarYearParam } from './calendar.dto';
+import {
+  AdoptCalendarYearDto,
+  CalendarAdoptionDto,
+  CalendarYearDto,
+  CalendarYearParam,
+} from './calendar.dto';
 import { DomainError } from '@crm/event-sourcing';
 
 /** The working-day calendar per year: read by everyone at the desk, adopted by an administrator or the GM. */

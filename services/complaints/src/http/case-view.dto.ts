@@ -86,7 +86,8 @@ export class CaseDto {
   @ApiProperty() concernedBu!: string;
   @ApiProperty() receiverId!: string;
   @ApiProperty() receiverBu!: string;
-  @ApiProperty({ format: 'date-time', description: 'When it was entered (by receiverId)' }) registeredAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was entered (by receiverId)' })
+  registeredAt!: string;
   @ApiPropertyOptional({
     format: 'date-time',
     description: 'When the customer raised it (deadlines count from it); absent on older cases: registeredAt',

@@ -49,7 +49,9 @@ export class QueueItemDto {
   })
   remainingWorkingMinutes!: number | null;
   @ApiProperty({ enum: ['none', 'resolved', 'on_track', 'warning', 'overdue'] }) deadlineState!: string;
-  @ApiProperty({ description: 'The deadline rests on statutory holidays of a year without an adopted calendar' })
+  @ApiProperty({
+    description: 'The deadline rests on statutory holidays of a year without an adopted calendar',
+  })
   provisional!: boolean;
 }
 

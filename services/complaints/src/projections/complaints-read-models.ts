@@ -152,7 +152,10 @@ export class ComplaintsReadModels {
           LIMIT ${filters.limit} OFFSET ${(filters.page - 1) * filters.limit}`,
         params,
       ),
-      this.pool.query<{ total: string }>(`SELECT count(*) AS total FROM ${this.cases} WHERE ${clause}`, params),
+      this.pool.query<{ total: string }>(
+        `SELECT count(*) AS total FROM ${this.cases} WHERE ${clause}`,
+        params,
+      ),
     ]);
     return { rows: page.rows, total: Number(count.rows[0]?.total ?? 0) };
   }
