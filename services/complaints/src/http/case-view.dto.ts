@@ -10,7 +10,7 @@ import {
 } from '@crm/complaints-domain';
 import { ActorDto } from '@crm/nest';
 
-const CASE_STATUSES = [
+export const CASE_STATUSES = [
   'registered',
   'classified',
   'assigned',

@@ -2,18 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '@crm/nest';
 import { CASE_KINDS, type CaseKind, SEVERITIES, type Severity } from '@crm/complaints-domain';
+import { CASE_STATUSES } from './case-view.dto';
 
-const STATUSES = [
-  'registered',
-  'classified',
-  'assigned',
-  'investigated',
-  'resolution_proposed',
-  'resolution_approved',
-  'replied',
-  'accepted',
-  'not_established',
-] as const;
+/** The queue holds open cases: every status but closed and archived. */
+const STATUSES = CASE_STATUSES.filter((s) => s !== 'closed' && s !== 'archived');
 
 export class QueueQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_KINDS }) @IsOptional() @IsIn(CASE_KINDS) kind?: CaseKind;

@@ -1,3 +1,5 @@
+import type { components } from '@/shared/api/gen/complaints';
+
 export const CASE_KINDS = ['inquiry', 'suggestion', 'complaint', 'grievance'] as const;
 export const CASE_CHANNELS = ['hotline', 'letter', 'visit', 'web', 'executive'] as const;
 export const CASE_CAUSES = [
@@ -25,31 +27,16 @@ export const OPEN_STATUSES = [
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type DeadlineState = 'none' | 'resolved' | 'on_track' | 'warning' | 'overdue';
 
-export interface QueueItem {
-  readonly caseId: string;
-  readonly number: string;
-  readonly kind: CaseKind;
-  readonly subject: string;
-  readonly customerId: string;
-  readonly severity: string;
-  readonly status: string;
-  readonly bu: string;
-  readonly handlerId: string | null;
-  readonly receiverId: string;
-  readonly receivedAt: string;
-  readonly registeredAt: string;
-  readonly dueAt: string | null;
-  readonly remainingWorkingMinutes: number | null;
-  readonly deadlineState: DeadlineState;
-  readonly provisional: boolean;
-}
+type Schemas = components['schemas'];
 
-export interface QueuePage {
-  readonly items: readonly QueueItem[];
-  readonly page: number;
-  readonly limit: number;
-  readonly total: number;
-}
+/** The service's own shapes, from the generated client (never restated by hand). */
+export type QueueItem = Schemas['QueueItemDto'] & {
+  readonly kind: CaseKind;
+  readonly deadlineState: DeadlineState;
+};
+export type QueuePage = Omit<Schemas['QueuePageDto'], 'items'> & { readonly items: readonly QueueItem[] };
+export type CalendarDay = Schemas['CalendarDayDto'];
+export type CalendarYearView = Schemas['CalendarYearDto'];
 
 export interface ResolutionItem {
   readonly itemId: string;
@@ -124,20 +111,6 @@ export interface CaseOutcome {
   readonly events: readonly string[];
   readonly linkedCaseId?: string;
   readonly linkedCaseNumber?: string;
-}
-
-export interface CalendarDay {
-  readonly name: string;
-  readonly date: string;
-  readonly isOffDay: boolean;
-}
-
-export interface CalendarYearView {
-  readonly year: number;
-  readonly days: readonly CalendarDay[];
-  readonly calendarVersion: string;
-  readonly adopted: boolean;
-  readonly source: string | null;
 }
 
 export interface RegisterCaseValues {
