@@ -15,6 +15,13 @@ test.beforeAll(async () => {
   await admin.post('/api/complaints/test/clock', { now: MONDAY_10 }, [200]);
 });
 
+test.beforeEach(({ page }) => {
+  page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}\n${error.stack ?? ''}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.log(`[console.${message.type()}] ${message.text()}`);
+  });
+});
+
 test.afterAll(async () => {
   await admin.delete('/api/complaints/test/clock');
   await admin.dispose();
