@@ -16,6 +16,8 @@ import { CustomerDirectoryModule, CustomerDirectoryReader } from '@crm/customers
 import { StaffReplicaModule } from '@crm/staff-replica';
 import { type Clock, DurableTimers, PolicyRegistry } from '@crm/policy';
 import { calendarCoverageProbe } from './application/calendar-health';
+import { CalendarAdoption } from './application/calendar-adoption';
+import { CaseQueue } from './application/case-queue';
 import { CaseCommandHandler } from './application/case-command.handler';
 import { CaseQueries } from './application/case-queries';
 import { CaseRegistryTables } from './application/case-registry-tables';
@@ -28,6 +30,8 @@ import { COMPLAINTS_POLICIES } from './policy/complaints-policies';
 import { COMPLAINTS_PROJECTIONS } from './projections/complaints-projections';
 import { ComplaintsReadModels } from './projections/complaints-read-models';
 import { ReadModelsController } from './http/read-models.controller';
+import { QueueController } from './http/queue.controller';
+import { CalendarController } from './http/calendar.controller';
 import { toComplaintsContract } from './relay/complaints-contract.mapper';
 
 export const SERVICE_NAME = 'complaints';
@@ -84,7 +88,7 @@ export const complaintsModule = (
       }),
       WorkItemsModule.forService(SERVICE_NAME),
     ],
-    controllers: [CasesController, ReadModelsController],
+    controllers: [CasesController, ReadModelsController, QueueController, CalendarController],
     providers: [
       {
         provide: CaseRegistryTables,
@@ -149,6 +153,18 @@ export const complaintsModule = (
         provide: ComplaintsReadModels,
         inject: [PG_POOL],
         useFactory: (pool: Pool) => new ComplaintsReadModels(pool, config.readSchema()),
+      },
+      {
+        provide: CaseQueue,
+        inject: [ComplaintsReadModels, DeadlineCalculator, PolicyRegistry],
+        useFactory: (models: ComplaintsReadModels, deadlines: DeadlineCalculator, registry: PolicyRegistry) =>
+          new CaseQueue(models, deadlines, registry),
+      },
+      {
+        provide: CalendarAdoption,
+        inject: [PolicyRegistry, CaseCommandHandler, ComplaintsReadModels],
+        useFactory: (registry: PolicyRegistry, cases: CaseCommandHandler, models: ComplaintsReadModels) =>
+          new CalendarAdoption(registry, cases, models),
       },
       {
         provide: ComplaintsWiring,

@@ -4,6 +4,7 @@ import type { ExtendDeadline, MarkOverdue, RemindOverdue, WarnDeadline } from '.
 import type { CaseEvent } from './case.events';
 import { type CaseDecisionContext, refuseState, requireRole } from './case-context';
 import { employeePayee, fine, managerPayee } from './fines';
+import { decideRecompute } from './case-deadline-recompute.decide';
 
 const isComplaintLike = (c: OpenCase): boolean => c.kind === 'complaint' || c.kind === 'grievance';
 
@@ -68,7 +69,8 @@ export const decideExtendDeadline = (
         ...(deadline.warnAt !== undefined ? { warnAt: deadline.warnAt } : {}),
         basis: 'working_days',
         amount: ctx.policy.deadlines.extendedWorkingDays,
-        from: c.registeredAt,
+        // The extension counts from when the customer raised it, like the first deadline.
+        from: c.receivedAt ?? c.registeredAt,
         extension: true,
         approvedBy: ctx.actor.id,
         rule: 'CMP-SLA-03',
@@ -117,6 +119,11 @@ export const decideRemind = (cmd: RemindOverdue, c: OpenCase): CaseEvent[] => {
 export const decideOverdue = (cmd: MarkOverdue, c: OpenCase, ctx: CaseDecisionContext): CaseEvent[] => {
   const dueAt = cmd.data.deadlineDueAt;
   if (!stillDue(c, dueAt) || c.overdueFor.some((d) => Date.parse(d) === Date.parse(dueAt))) return [];
+  const { recheck } = cmd.data;
+  if (recheck !== undefined && Date.parse(recheck.dueAt) > ctx.now.getTime()) {
+    // The calendar in force now puts the deadline later (a year's notice adopted since): not overdue.
+    return decideRecompute(recheck, 'overdue_recheck', c);
+  }
   const events: CaseEvent[] = [
     {
       type: 'CaseOverdue',

@@ -91,6 +91,34 @@ const registrationFines = (c: OpenCase, ctx: CaseDecisionContext): CaseEvent[] =
   return [];
 };
 
+const DAY_MS = 86_400_000;
+
+/** A case taken earlier than it is entered counts from then: not in the future, not beyond the window. */
+const receivedAtOf = (received: string | undefined, ctx: CaseDecisionContext): string => {
+  if (received === undefined) return ctx.now.toISOString();
+  const at = Date.parse(received);
+  if (at > ctx.now.getTime()) {
+    throw new DomainError(
+      'rule',
+      'case.received_in_future',
+      'the case cannot have been received after it is entered',
+      undefined,
+      { field: 'receivedAt', receivedAt: received, now: ctx.now.toISOString() },
+    );
+  }
+  const windowDays = ctx.policy.registration.receivedWindowDays;
+  if (at < ctx.now.getTime() - windowDays * DAY_MS) {
+    throw new DomainError(
+      'rule',
+      'case.received_too_old',
+      `a case received more than ${windowDays} days ago cannot be entered as new`,
+      undefined,
+      { field: 'receivedAt', receivedAt: received, windowDays },
+    );
+  }
+  return new Date(at).toISOString();
+};
+
 export const decideRegister = (command: RegisterCase, state: Case, ctx: CaseDecisionContext): CaseEvent[] => {
   const d = command.data;
   if (state.status !== 'none') {
@@ -99,6 +127,7 @@ export const decideRegister = (command: RegisterCase, state: Case, ctx: CaseDeci
     });
   }
   const subject = requireText(d.subject, 'subject');
+  const receivedAt = receivedAtOf(d.receivedAt, ctx);
   if (d.kind === 'suggestion' && d.promisedBy === undefined) {
     throw new DomainError(
       'invalid',
@@ -137,6 +166,7 @@ export const decideRegister = (command: RegisterCase, state: Case, ctx: CaseDeci
       receiverId: ctx.actor.id,
       receiverBu: ctx.actor.bu ?? d.concernedBu,
       registeredAt: ctx.now.toISOString(),
+      receivedAt,
       ...(d.promisedBy !== undefined ? { promisedBy: new Date(d.promisedBy).toISOString() } : {}),
       ...(d.linkedFrom !== undefined ? { linkedFrom: d.linkedFrom } : {}),
     },
@@ -157,7 +187,7 @@ export const decideRegister = (command: RegisterCase, state: Case, ctx: CaseDeci
           : d.kind === 'suggestion'
             ? { basis: 'promised_date' as const }
             : { basis: 'working_days' as const, amount: deadlines.complaintWorkingDays }),
-        from: registered.data.registeredAt,
+        from: receivedAt,
         extension: false,
         rule: DEADLINE_RULE[d.kind],
         policyVersion: ctx.policyVersion,

@@ -58,7 +58,16 @@ export type ArchiveCase = C<'ArchiveCase', Readonly<Record<string, never>>>;
 export type ExtendRetention = C<'ExtendRetention', { readonly retainUntil: string; readonly reason: string }>;
 /** Issued by the deadline timers; `deadlineDueAt` names the deadline the timer was set for. */
 export type WarnDeadline = C<'WarnDeadline', { readonly deadlineDueAt: string }>;
-export type MarkOverdue = C<'MarkOverdue', { readonly deadlineDueAt: string }>;
+/**
+ * `recheck`: the same deadline computed on the calendar in force when the timer fired; when an
+ * adopted calendar moved it later, the case is not overdue yet (no fine on a moved deadline).
+ */
+export type MarkOverdue = C<
+  'MarkOverdue',
+  { readonly deadlineDueAt: string; readonly recheck?: ComputedDeadline }
+>;
+/** The deadline in force computed again on a newly adopted calendar (domain §4.5). */
+export type RecomputeDeadline = C<'RecomputeDeadline', { readonly deadline: ComputedDeadline }>;
 /** A later case completed a cluster on this case's subject (domain §4.4): this one is major too. */
 export type RaiseSeverity = C<
   'RaiseSeverity',
@@ -88,4 +97,5 @@ export type CaseCommand =
   | WarnDeadline
   | MarkOverdue
   | RemindOverdue
+  | RecomputeDeadline
   | RaiseSeverity;

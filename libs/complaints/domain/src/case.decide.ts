@@ -4,6 +4,7 @@ import type { CaseCommand } from './case.commands';
 import type { CaseEvent } from './case.events';
 import { type CaseDecisionContext, requireCase } from './case-context';
 import { decideExtendDeadline, decideOverdue, decideRemind, decideWarn } from './case-deadlines.decide';
+import { decideRecompute } from './case-deadline-recompute.decide';
 import {
   decideArchive,
   decideAssign,
@@ -77,6 +78,8 @@ export const decideCase = (
       return decideRaiseSeverity(command, c, ctx);
     case 'RemindOverdue':
       return decideRemind(command, c);
+    case 'RecomputeDeadline':
+      return decideRecompute(command.data.deadline, 'calendar_adopted', c);
   }
 };
 

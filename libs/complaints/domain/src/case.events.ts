@@ -22,7 +22,13 @@ export type CaseRegisteredData = {
   readonly concernedBu: string;
   readonly receiverId: string;
   readonly receiverBu: string;
+  /** When the case was entered (server time); `receiverId` entered it. */
   readonly registeredAt: string;
+  /**
+   * When the customer actually raised it (business time, e.g. a call on Saturday entered on
+   * Monday): deadlines count from it. Absent on cases recorded before it existed: registeredAt.
+   */
+  readonly receivedAt?: string;
   readonly promisedBy?: string;
   readonly linkedFrom?: string;
 };
@@ -32,6 +38,8 @@ export type CalendarBasisData = {
   readonly calendarVersion: string;
   readonly calendarIncomplete: boolean;
   readonly missingYears: readonly number[];
+  /** The statutory holidays stood in for a year without an adopted notice: the instant may move. */
+  readonly provisional?: boolean;
 };
 
 export type DeadlineSetData = {
@@ -45,6 +53,21 @@ export type DeadlineSetData = {
   readonly approvedBy?: string;
   readonly rule: string;
   readonly policyVersion: string;
+  readonly calendar?: CalendarBasisData;
+};
+
+/**
+ * A deadline computed again on another calendar: a newly adopted year's notice, or the calendar in
+ * force when the overdue timer fired. Records both calendars so an auditor sees why it moved.
+ */
+export type DeadlineRecomputedData = {
+  readonly caseId: string;
+  readonly previousDueAt: string;
+  readonly dueAt: string;
+  readonly warnAt?: string;
+  readonly from: string;
+  readonly reason: 'calendar_adopted' | 'overdue_recheck';
+  readonly previousCalendar?: CalendarBasisData;
   readonly calendar?: CalendarBasisData;
 };
 
@@ -78,6 +101,7 @@ type E<T extends string, D> = DomainEvent<T, D>;
 
 export type CaseRegistered = E<'CaseRegistered', CaseRegisteredData>;
 export type CaseDeadlineSet = E<'CaseDeadlineSet', DeadlineSetData>;
+export type CaseDeadlineRecomputed = E<'CaseDeadlineRecomputed', DeadlineRecomputedData>;
 export type SeverityAssessed = E<
   'SeverityAssessed',
   {
@@ -267,6 +291,7 @@ export type TransferRequested = E<
 export type CaseEvent =
   | CaseRegistered
   | CaseDeadlineSet
+  | CaseDeadlineRecomputed
   | SeverityAssessed
   | MajorCaseNotified
   | CaseClassified

@@ -1,4 +1,11 @@
-import type { CaseEvent, CaseRegisteredData, FineIssuedData, ResolutionItem } from './case.events';
+import type {
+  CalendarBasisData,
+  CaseEvent,
+  CaseRegisteredData,
+  DeadlineSetData,
+  FineIssuedData,
+  ResolutionItem,
+} from './case.events';
 import type { ApproverRole, CaseCause, EscalationLevel, Severity } from './case.vocabulary';
 
 export type CaseStatus =
@@ -28,6 +35,13 @@ export type OpenCase = CaseRegisteredData & {
   readonly escalationLevel: EscalationLevel;
   readonly linkedCaseIds: readonly string[];
   readonly dueAt?: string;
+  /** How the deadline in force was computed: what a recomputation on another calendar repeats. */
+  readonly deadline?: {
+    readonly basis: DeadlineSetData['basis'];
+    readonly amount?: number;
+    readonly from: string;
+    readonly calendar?: CalendarBasisData;
+  };
   readonly deadlineExtended: boolean;
   readonly resolvedAt?: string;
   readonly overdueFor: readonly string[];
@@ -69,7 +83,26 @@ export const evolveCase = (state: Case, event: CaseEvent): Case => {
       return open(state, (c) => ({
         ...c,
         dueAt: event.data.dueAt,
+        deadline: {
+          basis: event.data.basis,
+          ...(event.data.amount !== undefined ? { amount: event.data.amount } : {}),
+          from: event.data.from,
+          ...(event.data.calendar !== undefined ? { calendar: event.data.calendar } : {}),
+        },
         deadlineExtended: c.deadlineExtended || event.data.extension,
+      }));
+    case 'CaseDeadlineRecomputed':
+      return open(state, (c) => ({
+        ...c,
+        dueAt: event.data.dueAt,
+        ...(c.deadline !== undefined
+          ? {
+              deadline: {
+                ...c.deadline,
+                ...(event.data.calendar !== undefined ? { calendar: event.data.calendar } : {}),
+              },
+            }
+          : {}),
       }));
     case 'SeverityAssessed':
       return open(state, (c) => ({ ...c, severity: event.data.severity }));

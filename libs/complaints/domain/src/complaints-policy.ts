@@ -7,6 +7,10 @@ import { DomainError } from '@crm/event-sourcing';
 export type ComplaintsPolicy = {
   /** Case number: `YYMM` + '-' + serial padded to this many digits (CMP-NUM-01/02). */
   readonly numberSerialDigits: number;
+  readonly registration: {
+    /** How far back a case's `receivedAt` may lie (a call on Saturday entered on Monday). */
+    readonly receivedWindowDays: number;
+  };
   readonly deadlines: {
     readonly inquiryHours: number;
     readonly complaintWorkingDays: number;
@@ -40,6 +44,7 @@ export const COMPLAINTS_POLICY_ID = 'complaints.rules';
 
 export const DEFAULT_COMPLAINTS_POLICY: ComplaintsPolicy = {
   numberSerialDigits: 4,
+  registration: { receivedWindowDays: 7 },
   deadlines: {
     inquiryHours: 24,
     complaintWorkingDays: 3,
@@ -97,6 +102,7 @@ export const parseComplaintsPolicy = (params: unknown, version: string): Complai
   }
   numberAt('numberSerialDigits', 1);
   const p = isRecord(params) ? params : {};
+  if (p['registration'] !== undefined) numberAt('registration.receivedWindowDays');
   if (!isRecord(p['fines']) || typeof p['fines']['stack'] !== 'boolean')
     problems.push('fines.stack must be a boolean');
   if (p['onCustomerRejection'] !== 'escalate' && p['onCustomerRejection'] !== 'reopen_linked') {
@@ -116,5 +122,6 @@ export const parseComplaintsPolicy = (params: unknown, version: string): Complai
       },
     );
   }
-  return params as ComplaintsPolicy;
+  // Versions adopted before the receivedAt window existed keep the v1 window.
+  return { registration: DEFAULT_COMPLAINTS_POLICY.registration, ...p } as ComplaintsPolicy;
 };

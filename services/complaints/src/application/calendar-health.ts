@@ -3,7 +3,8 @@ import type { DeadlineCalculator } from './deadline-calculator';
 
 /**
  * /health warns (non-critical probe) while the calendar in force lacks this year's or next year's
- * holiday data: deadlines still compute (weekends only) but are marked `calendarIncomplete`.
+ * adopted notice: deadlines still compute on the statutory holidays but are provisional (marked
+ * `calendarIncomplete`) and move when the year is adopted.
  */
 export const calendarCoverageProbe =
   (deadlines: DeadlineCalculator, clock: Clock) => async (): Promise<boolean> => {
@@ -11,7 +12,8 @@ export const calendarCoverageProbe =
     const missing = (await deadlines.calendarAt(now)).missingYearsAround(now);
     if (missing.length > 0) {
       throw new Error(
-        `calendarIncomplete: no holiday data for ${missing.join(', ')}; adopt a new calendar version`,
+        `calendarIncomplete: no holiday data for ${missing.join(', ')}; deadlines are provisional ` +
+          '(statutory holidays only) until the year is adopted (PUT /calendar/years/{year})',
       );
     }
     return true;

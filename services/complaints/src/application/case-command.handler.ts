@@ -21,7 +21,11 @@ import type { RegisterCaseHandler } from './register-case.handler';
 
 export type CaseAction = Exclude<
   CaseCommand,
-  RegisterCase | { type: 'ExtendDeadline' } | { type: 'RecordRejection' } | { type: 'CloseCase' }
+  | RegisterCase
+  | { type: 'ExtendDeadline' }
+  | { type: 'RecordRejection' }
+  | { type: 'CloseCase' }
+  | { type: 'RecomputeDeadline' }
 >;
 
 export interface CaseOutcome {
@@ -75,7 +79,9 @@ export class CaseCommandHandler {
    * nothing. A reminder decided now (or on an earlier firing) schedules the next one, idempotently.
    */
   async fire(caseId: string, command: CaseCommand, ctx: CommandContext): Promise<void> {
-    const { policy, result } = await this.run(caseId, command, ctx, true);
+    const { policy, result } = await this.run(caseId, command, ctx, true, (decided, unit) =>
+      this.scheduleMoved(decided.events, unit),
+    );
     for (const e of result.events) {
       if (e.type !== 'OverdueReminderIssued') continue;
       // Derived from the deadline, not from now: a late second firing schedules the very same timer.
@@ -86,16 +92,58 @@ export class CaseCommandHandler {
     }
   }
 
+  /**
+   * The due timer: the deadline is re-checked on the calendar in force now, so a deadline that an
+   * adopted calendar moved later is recomputed (with new timers) instead of fined (domain §4.6).
+   */
+  async markOverdue(caseId: string, deadlineDueAt: string, ctx: CommandContext): Promise<void> {
+    const current = await this.load(caseId);
+    const recheck =
+      current.status === 'none'
+        ? undefined
+        : await this.deadlines.recomputed(
+            current.deadline,
+            ctx.now,
+            (await rulesInForce(this.registry, ctx.now)).params,
+          );
+    await this.fire(
+      caseId,
+      { type: 'MarkOverdue', data: { deadlineDueAt, ...(recheck !== undefined ? { recheck } : {}) } },
+      ctx,
+    );
+  }
+
+  /** A newly adopted calendar: the open case's deadline computed again, its timers moved with it. */
+  async recomputeDeadline(caseId: string, ctx: CommandContext): Promise<CaseOutcome> {
+    const current = await this.load(caseId);
+    const policy = await rulesInForce(this.registry, ctx.now);
+    const deadline =
+      current.status === 'none'
+        ? undefined
+        : await this.deadlines.recomputed(current.deadline, ctx.now, policy.params);
+    if (deadline === undefined) return { caseId, status: current.status, events: [] };
+    return this.atomically(caseId, { type: 'RecomputeDeadline', data: { deadline } }, ctx, (events, unit) =>
+      this.scheduleMoved(events, unit).then(() => ({})),
+    );
+  }
+
+  private async scheduleMoved(events: readonly CaseEvent[], unit: UnitContext): Promise<void> {
+    for (const e of events) {
+      if (e.type === 'CaseDeadlineRecomputed') await scheduleDeadlineTimers(this.timers, e.data, unit.db);
+    }
+  }
+
   async act(caseId: string, command: CaseAction, ctx: CommandContext): Promise<CaseOutcome> {
     return this.execute(caseId, command, ctx);
   }
 
-  /** The one extension: 7 working days from registration; the new deadline's timers commit with it. */
+  /** The one extension: 7 working days from receipt; the new deadline's timers commit with it. */
   async extendDeadline(caseId: string, ctx: CommandContext): Promise<CaseOutcome> {
     const current = await this.load(caseId);
     const policy = await rulesInForce(this.registry, ctx.now);
-    const registeredAt = current.status === 'none' ? ctx.now : new Date(current.registeredAt);
-    const deadline = await this.deadlines.extended(registeredAt, ctx.now, policy.params);
+    const receivedAt =
+      current.status === 'none' ? ctx.now : new Date(current.receivedAt ?? current.registeredAt);
+    const deadline = await this.deadlines.extended(receivedAt, ctx.now, policy.params);
     return this.atomically(
       caseId,
       { type: 'ExtendDeadline', data: { deadline } },
@@ -116,7 +164,7 @@ export class CaseCommandHandler {
     if (current.status !== 'none' && current.resolvedAt !== undefined) {
       const calendar = await this.deadlines.calendarAt(ctx.now);
       workingMinutesToResolve = calendar.workingTimeBetween(
-        new Date(current.registeredAt),
+        new Date(current.receivedAt ?? current.registeredAt),
         new Date(current.resolvedAt),
       ).workingMinutes;
     }

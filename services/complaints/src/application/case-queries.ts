@@ -7,6 +7,7 @@ import type { CaseCommandHandler } from './case-command.handler';
 const DECISIONS: Readonly<Record<string, string>> = {
   CaseRegistered: 'registration (number, kind, channel, first receiver)',
   CaseDeadlineSet: 'deadline computation',
+  CaseDeadlineRecomputed: 'deadline recomputed on another calendar version',
   SeverityAssessed: 'severity',
   MajorCaseNotified: 'major-case notification',
   CaseClassified: 'classification',

@@ -21,7 +21,7 @@ describe('deadlines on real calendar dates (policy v1, calendar v1)', () => {
     expect(await deadlines.initial('complaint', shanghai('2025-09-30T10:00:00'), policy)).toEqual({
       dueAt: iso('2025-10-11T10:00:00'), // the make-up Saturday after the 8-day holiday
       warnAt: iso('2025-10-10T15:00:00'), // 4 working hours before
-      calendar: { calendarVersion: 'v1', calendarIncomplete: false, missingYears: [] },
+      calendar: { calendarVersion: 'v1', calendarIncomplete: false, missingYears: [], provisional: false },
     });
   });
 
@@ -46,11 +46,11 @@ describe('deadlines on real calendar dates (policy v1, calendar v1)', () => {
     });
   });
 
-  it('a deadline running into 2027 (no notice yet) is computed on weekends only and flagged', async () => {
+  it('a deadline running into 2027 (no notice yet) counts the statutory holidays and is provisional', async () => {
     expect(await deadlines.initial('complaint', shanghai('2026-12-30T10:00:00'), policy)).toEqual({
-      dueAt: iso('2027-01-04T10:00:00'),
-      warnAt: iso('2027-01-01T15:00:00'), // 1 Jan 2027 counts as a working day without data
-      calendar: { calendarVersion: 'v1', calendarIncomplete: true, missingYears: [2027] },
+      dueAt: iso('2027-01-05T10:00:00'),
+      warnAt: iso('2027-01-04T15:00:00'), // 1 Jan 2027 (元旦) is a statutory holiday
+      calendar: { calendarVersion: 'v1', calendarIncomplete: true, missingYears: [2027], provisional: true },
     });
   });
 });

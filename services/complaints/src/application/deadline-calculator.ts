@@ -34,6 +34,7 @@ const basisOf = (i: CalendarInstant) => ({
   calendarVersion: i.calendarVersion,
   calendarIncomplete: i.calendarIncomplete,
   missingYears: i.missingYears,
+  provisional: i.provisional,
 });
 
 /**
@@ -75,12 +76,30 @@ export class DeadlineCalculator {
     return this.withWarning(calendar, computed, policy);
   }
 
-  /** The one extension: 7 working days from registration (CMP-SLA-03). */
-  async extended(registeredAt: Date, now: Date, policy: ComplaintsPolicy): Promise<ComputedDeadline> {
+  /** The one extension: 7 working days from when the case was received (CMP-SLA-03). */
+  async extended(receivedAt: Date, now: Date, policy: ComplaintsPolicy): Promise<ComputedDeadline> {
     const calendar = await this.calendarAt(now);
     return this.withWarning(
       calendar,
-      calendar.addWorkingDays(registeredAt, policy.deadlines.extendedWorkingDays),
+      calendar.addWorkingDays(receivedAt, policy.deadlines.extendedWorkingDays),
+      policy,
+    );
+  }
+
+  /**
+   * A working-day deadline computed again on the calendar in force at `now` (a year's notice
+   * adopted since, or the overdue timer's re-check); other bases do not depend on the calendar.
+   */
+  async recomputed(
+    deadline: { readonly basis: string; readonly amount?: number; readonly from: string } | undefined,
+    now: Date,
+    policy: ComplaintsPolicy,
+  ): Promise<ComputedDeadline | undefined> {
+    if (deadline?.basis !== 'working_days' || deadline.amount === undefined) return undefined;
+    const calendar = await this.calendarAt(now);
+    return this.withWarning(
+      calendar,
+      calendar.addWorkingDays(new Date(deadline.from), deadline.amount),
       policy,
     );
   }
@@ -99,6 +118,7 @@ export class DeadlineCalculator {
         calendarVersion: calendar.version,
         calendarIncomplete: missingYears.length > 0,
         missingYears,
+        provisional: missingYears.length > 0,
       },
     };
   }

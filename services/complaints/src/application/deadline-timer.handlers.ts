@@ -37,7 +37,10 @@ export const deadlineTimerHandlers = (
   };
   return {
     [WARN_TIMER]: issue('WarnDeadline'),
-    [DUE_TIMER]: issue('MarkOverdue'),
+    [DUE_TIMER]: async (timer) => {
+      const { caseId, dueAt } = timer.payload as DeadlineTimerPayload;
+      await cases.markOverdue(caseId, dueAt, contextFor(timer, clock));
+    },
     [REMINDER_TIMER]: issue('RemindOverdue'),
     [CLUSTER_TIMER]: async (timer) => {
       const payload = timer.payload as ClusterTimerPayload;

@@ -20,6 +20,15 @@ import { scheduleClusterRaise, scheduleDeadlineTimers } from './deadline-timers'
 
 const DAY = 86_400_000;
 
+/**
+ * The deadline counts from when the customer raised the case. A receivedAt the decider will refuse
+ * (future, beyond the window) still yields an instant here; the decision refuses it with a 422.
+ */
+const receivedFrom = (input: { receivedAt?: string }, ctx: CommandContext): Date => {
+  const at = input.receivedAt !== undefined ? Date.parse(input.receivedAt) : Number.NaN;
+  return Number.isNaN(at) ? ctx.now : new Date(Math.min(at, ctx.now.getTime()));
+};
+
 export type RegisterCaseInput = Omit<
   RegisterCase['data'],
   'caseId' | 'number' | 'similar' | 'deadline' | 'concernedEmployeeId' | 'concernedBu'
@@ -80,7 +89,7 @@ export class RegisterCaseHandler {
     const deadline =
       input.kind === 'suggestion' && input.promisedBy === undefined
         ? undefined
-        : await this.deadlines.initial(input.kind, ctx.now, policy.params, input.promisedBy);
+        : await this.deadlines.initial(input.kind, receivedFrom(input, ctx), policy.params, input.promisedBy);
     return { caseId: input.caseId ?? randomUUID(), policy, concerned, deadline };
   }
 

@@ -10,7 +10,7 @@ import {
 } from '@crm/complaints-domain';
 import { ActorDto } from '@crm/nest';
 
-const CASE_STATUSES = [
+export const CASE_STATUSES = [
   'registered',
   'classified',
   'assigned',
@@ -56,6 +56,24 @@ export class FollowUpViewDto {
 }
 
 /** A complaints case as the decider knows it (libs/complaints/domain `OpenCase`). */
+export class CalendarBasisDto {
+  @ApiProperty({ example: 'v1' }) calendarVersion!: string;
+  @ApiProperty() calendarIncomplete!: boolean;
+  @ApiProperty({ type: [Number] }) missingYears!: readonly number[];
+  @ApiPropertyOptional({
+    description: 'Statutory holidays stood in for a year without an adopted calendar: the deadline may move',
+  })
+  provisional?: boolean;
+}
+
+export class DeadlineBasisDto {
+  @ApiProperty({ enum: ['hours', 'working_days', 'promised_date'] }) basis!: string;
+  @ApiPropertyOptional() amount?: number;
+  @ApiProperty({ format: 'date-time', description: 'The instant the deadline counts from (receivedAt)' })
+  from!: string;
+  @ApiPropertyOptional({ type: CalendarBasisDto }) calendar?: CalendarBasisDto;
+}
+
 export class CaseDto {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ example: 'TS-2026-000123' }) number!: string;
@@ -68,7 +86,13 @@ export class CaseDto {
   @ApiProperty() concernedBu!: string;
   @ApiProperty() receiverId!: string;
   @ApiProperty() receiverBu!: string;
-  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was entered (by receiverId)' })
+  registeredAt!: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the customer raised it (deadlines count from it); absent on older cases: registeredAt',
+  })
+  receivedAt?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'What the receiver promised the customer' })
   promisedBy?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The case this one was opened from' })
@@ -87,6 +111,7 @@ export class CaseDto {
   @ApiProperty({ enum: ESCALATION_LEVELS }) escalationLevel!: string;
   @ApiProperty({ type: [String] }) linkedCaseIds!: readonly string[];
   @ApiPropertyOptional({ format: 'date-time' }) dueAt?: string;
+  @ApiPropertyOptional({ type: DeadlineBasisDto }) deadline?: DeadlineBasisDto;
   @ApiProperty() deadlineExtended!: boolean;
   @ApiPropertyOptional({ format: 'date-time' }) resolvedAt?: string;
   @ApiProperty({ type: [String], description: 'The deadlines the case is overdue for' })

@@ -54,6 +54,14 @@ export class RegisterCaseDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   promisedBy?: string;
+  @ApiPropertyOptional({
+    description:
+      'When the customer raised it, if before the entry (ISO-8601, e.g. a call on Saturday entered on Monday): ' +
+      'the deadline counts from it. Not in the future, not older than the policy window (7 days). Default: now',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  receivedAt?: string;
 }
 
 export class RegisteredCaseResponse {

@@ -81,15 +81,23 @@ describe('complaints rules as versioned policy data (real PostgreSQL)', () => {
     };
     expect(await deadlineOf(before.body.caseId as string)).toEqual([
       {
-        dueAt: '2027-01-04T02:00:00.000Z',
-        calendar: { calendarVersion: 'v1', calendarIncomplete: true, missingYears: [2027] },
+        dueAt: '2027-01-05T02:00:00.000Z', // 1 Jan 2027 is a statutory holiday: provisional
+        calendar: {
+          calendarVersion: 'v1',
+          calendarIncomplete: true,
+          missingYears: [2027],
+          provisional: true,
+        },
       },
     ]);
-    // A made-up 2027 year for the test (only New Year's Day off), not the official notice.
+    // A made-up 2027 year for the test (1 and 4 January off), not the official notice.
     const year2027 = {
       year: 2027,
       source: 'test fixture',
-      holidays: [{ date: '2027-01-01', name: '元旦' }],
+      holidays: [
+        { date: '2027-01-01', name: '元旦' },
+        { date: '2027-01-04', name: '元旦' },
+      ],
       makeupWorkdays: [],
     };
     const v2 = {
@@ -104,8 +112,8 @@ describe('complaints rules as versioned policy data (real PostgreSQL)', () => {
     const after = await registerGrievance().expect(201);
     expect(await deadlineOf(after.body.caseId as string)).toEqual([
       {
-        dueAt: '2027-01-05T02:00:00.000Z', // 1 Jan is now a holiday
-        calendar: { calendarVersion: 'v2', calendarIncomplete: false, missingYears: [] },
+        dueAt: '2027-01-06T02:00:00.000Z', // 4 Jan is off too in the adopted notice
+        calendar: { calendarVersion: 'v2', calendarIncomplete: false, missingYears: [], provisional: false },
       },
     ]);
   });

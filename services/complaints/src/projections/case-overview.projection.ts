@@ -14,6 +14,11 @@ const changes = (event: CaseEvent): Columns | null => {
         due_at: event.data.dueAt,
         calendar_incomplete: event.data.calendar?.calendarIncomplete ?? false,
       };
+    case 'CaseDeadlineRecomputed':
+      return {
+        due_at: event.data.dueAt,
+        calendar_incomplete: event.data.calendar?.calendarIncomplete ?? false,
+      };
     case 'SeverityAssessed':
       return { severity: event.data.severity };
     case 'CaseClassified':
@@ -66,6 +71,7 @@ const changes = (event: CaseEvent): Columns | null => {
 const HANDLED: CaseEvent['type'][] = [
   'CaseRegistered',
   'CaseDeadlineSet',
+  'CaseDeadlineRecomputed',
   'SeverityAssessed',
   'CaseClassified',
   'CaseAssigned',
@@ -92,7 +98,8 @@ const HANDLED: CaseEvent['type'][] = [
  */
 export const caseOverviewProjection = defineProjection({
   name: 'case_overview',
-  version: 1,
+  // v2: received_at (the business time deadlines count from) and recomputed deadlines.
+  version: 2,
   handles: HANDLED,
   tables: [
     {
@@ -116,6 +123,7 @@ export const caseOverviewProjection = defineProjection({
           escalation_level text NOT NULL DEFAULT 'handler',
           status text NOT NULL,
           registered_at timestamptz NOT NULL,
+          received_at timestamptz NOT NULL,
           due_at timestamptz,
           calendar_incomplete boolean NOT NULL DEFAULT false,
           overdue boolean NOT NULL DEFAULT false,
@@ -128,6 +136,8 @@ export const caseOverviewProjection = defineProjection({
           stream_version integer NOT NULL
         )`,
         `CREATE INDEX ON ${t} (status, due_at)`,
+        // The queue: open cases by deadline, per handler / BU (docs/benchmarks.md).
+        `CREATE INDEX ON ${t} (due_at, case_number) WHERE status NOT IN ('closed', 'archived')`,
         `CREATE INDEX ON ${t} (closed_at)`,
         `CREATE INDEX ON ${t} (customer_id, registered_at)`,
       ],
@@ -140,8 +150,8 @@ export const caseOverviewProjection = defineProjection({
       const d = event.data;
       await ctx.manager.query(
         `INSERT INTO ${table} (case_id, case_number, kind, channel, customer_id, subject, concerned_bu,
-           concerned_employee_id, receiver_id, linked_from, status, registered_at, stream_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'registered', $11, $12)
+           concerned_employee_id, receiver_id, linked_from, status, registered_at, received_at, stream_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'registered', $11, $12, $13)
          ON CONFLICT (case_id) DO NOTHING`,
         [
           d.caseId,
@@ -155,6 +165,7 @@ export const caseOverviewProjection = defineProjection({
           d.receiverId,
           d.linkedFrom ?? null,
           d.registeredAt,
+          d.receivedAt ?? d.registeredAt,
           stored.version,
         ],
       );

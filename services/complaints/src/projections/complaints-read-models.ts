@@ -46,6 +46,42 @@ const toGroup = (r: StatsRow): StatsGroup => ({
 const monthStart = (year: number, month: number): Date =>
   new Date(`${year}-${String(month).padStart(2, '0')}-01T00:00:00+08:00`);
 
+/** Whose cases a queue shows: undefined members do not narrow it. */
+export interface QueueScope {
+  readonly receiverId?: string;
+  readonly handlerId?: string;
+  readonly bu?: string;
+}
+
+export interface QueueFilters {
+  readonly kind?: string;
+  readonly severity?: string;
+  readonly bu?: string;
+  readonly status?: string;
+  readonly page: number;
+  readonly limit: number;
+}
+
+export interface QueueRow {
+  readonly case_id: string;
+  readonly case_number: string;
+  readonly kind: string;
+  readonly subject: string;
+  readonly customer_id: string;
+  readonly severity: string;
+  readonly status: string;
+  readonly concerned_bu: string;
+  readonly responsible_bu: string | null;
+  readonly handler_id: string | null;
+  readonly receiver_id: string;
+  readonly registered_at: Date;
+  readonly received_at: Date;
+  readonly due_at: Date | null;
+  readonly overdue: boolean;
+  readonly resolved_at: Date | null;
+  readonly calendar_incomplete: boolean;
+}
+
 /** Queries on complaints_read (docs/read-models/complaints.md). */
 export class ComplaintsReadModels {
   private readonly cases: string;
@@ -85,6 +121,53 @@ export class ComplaintsReadModels {
       [now, overdueOnly],
     );
     return rows as Record<string, unknown>[];
+  }
+
+  /**
+   * One page of the open-case queue, soonest deadline first: `scope` narrows it to the person's
+   * own cases (receiver, handler, BU); the filters are the queue's. Served by the partial index
+   * on open cases (docs/benchmarks.md).
+   */
+  async queuePage(scope: QueueScope, filters: QueueFilters): Promise<{ rows: QueueRow[]; total: number }> {
+    const where = ["status NOT IN ('closed', 'archived')"];
+    const params: unknown[] = [];
+    const bind = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (scope.receiverId !== undefined) bind('receiver_id = ?', scope.receiverId);
+    if (scope.handlerId !== undefined) bind('handler_id = ?', scope.handlerId);
+    if (scope.bu !== undefined) bind('coalesce(responsible_bu, concerned_bu) = ?', scope.bu);
+    if (filters.kind !== undefined) bind('kind = ?', filters.kind);
+    if (filters.severity !== undefined) bind('severity = ?', filters.severity);
+    if (filters.bu !== undefined) bind('coalesce(responsible_bu, concerned_bu) = ?', filters.bu);
+    if (filters.status !== undefined) bind('status = ?', filters.status);
+    const clause = where.join(' AND ');
+    const [page, count] = await Promise.all([
+      this.pool.query<QueueRow>(
+        `SELECT case_id, case_number, kind, subject, customer_id, severity, status, concerned_bu, responsible_bu,
+                handler_id, receiver_id, registered_at, received_at, due_at, overdue, resolved_at, calendar_incomplete
+           FROM ${this.cases} WHERE ${clause}
+          ORDER BY due_at NULLS LAST, case_number
+          LIMIT ${filters.limit} OFFSET ${(filters.page - 1) * filters.limit}`,
+        params,
+      ),
+      this.pool.query<{ total: string }>(
+        `SELECT count(*) AS total FROM ${this.cases} WHERE ${clause}`,
+        params,
+      ),
+    ]);
+    return { rows: page.rows, total: Number(count.rows[0]?.total ?? 0) };
+  }
+
+  /** Unresolved open cases with a deadline that is not overdue: what a new calendar recomputes. */
+  async casesAwaitingDeadline(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ case_id: string }>(
+      `SELECT case_id FROM ${this.cases}
+        WHERE status NOT IN ('closed', 'archived') AND due_at IS NOT NULL AND resolved_at IS NULL AND NOT overdue
+        ORDER BY due_at`,
+    );
+    return rows.map((r) => r.case_id);
   }
 
   /** Customers with more than one case registered since `since`. */

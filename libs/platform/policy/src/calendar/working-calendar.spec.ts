@@ -26,6 +26,7 @@ describe('WorkingCalendar (Asia/Shanghai, official notices 2025 and 2026)', () =
       calendarVersion: 'v1',
       calendarIncomplete: false,
       missingYears: [],
+      provisional: false,
     });
   });
 
@@ -47,15 +48,23 @@ describe('WorkingCalendar (Asia/Shanghai, official notices 2025 and 2026)', () =
     });
   });
 
-  it('a year without data still yields a deadline (weekends only) but says the calendar is incomplete', () => {
-    // Wed 30 Dec 2026 10:00 → 8 h; Thu 31 Dec 9 h; Fri 1 Jan 2027 treated as a working day: 9 h; Mon 4 Jan 1 h.
+  it('a year without an adopted notice falls back to the statutory holidays, and the result is provisional', () => {
+    // Wed 30 Dec 2026 10:00 → 8 h; Thu 31 Dec 9 h; Fri 1 Jan 2027 元旦 off; weekend; Mon 4 Jan 9 h; Tue 5 Jan 1 h.
     expect(threeWorkingDays('2026-12-30T10:00:00')).toEqual({
-      at: shanghai('2027-01-04T10:00:00'),
+      at: shanghai('2027-01-05T10:00:00'),
       calendarVersion: 'v1',
       calendarIncomplete: true,
       missingYears: [2027],
+      provisional: true,
     });
-    expect(calendar.dayInfo('2027-01-01')).toMatchObject({ working: true, known: false });
+    expect(calendar.dayInfo('2027-01-01')).toMatchObject({
+      working: false,
+      kind: 'holiday',
+      name: '元旦',
+      known: false,
+    });
+    expect(calendar.dayInfo('2027-02-05')).toMatchObject({ working: false, name: '春节', known: false });
+    expect(calendar.dayInfo('2027-02-10')).toMatchObject({ working: true, kind: 'workday', known: false });
     expect(calendar.missingYearsAround(shanghai('2026-11-22T12:00:00'))).toEqual([2027]);
     expect(calendar.missingYearsAround(shanghai('2025-06-01T12:00:00'))).toEqual([]);
   });

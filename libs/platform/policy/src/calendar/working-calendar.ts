@@ -1,4 +1,5 @@
 import { type CalendarYear, minutesOfDay, parseWorkingCalendarParams } from './calendar-params';
+import { statutoryHolidays } from './statutory-holidays';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -13,7 +14,10 @@ export interface DayInfo {
   readonly working: boolean;
   readonly kind: DayKind;
   readonly name?: string;
-  /** False when the year has no official data: weekends only were applied. */
+  /**
+   * False when the year has no adopted notice: the statutory holidays the regulation fixes every
+   * year and the weekends were applied, without the notice's bridges and make-up working days.
+   */
   readonly known: boolean;
 }
 
@@ -23,6 +27,11 @@ export interface CalendarBasis {
   /** True when a year without holiday data was crossed: the result assumes weekends only. */
   readonly calendarIncomplete: boolean;
   readonly missingYears: readonly number[];
+  /**
+   * True when a year without an adopted notice was crossed: the result rests on the statutory
+   * holidays alone and may move when that year's calendar is adopted.
+   */
+  readonly provisional: boolean;
 }
 
 export interface CalendarInstant extends CalendarBasis {
@@ -48,6 +57,8 @@ export class WorkingCalendar {
   private readonly weekend: ReadonlySet<number>;
   private readonly special = new Map<string, { kind: 'holiday' | 'makeup_workday'; name: string }>();
   private readonly years = new Map<number, CalendarYear>();
+  /** Statutory holidays of years without a notice, computed once per year on first use. */
+  private readonly statutory = new Map<number, ReadonlyMap<string, string>>();
 
   constructor(
     params: unknown,
@@ -178,7 +189,7 @@ export class WorkingCalendar {
     const year = Number(date.slice(0, 4));
     const known = this.years.has(year);
     if (!known) walk.missing.add(year);
-    const special = this.special.get(date);
+    const special = known ? this.special.get(date) : this.statutoryHoliday(year, date);
     if (special) {
       return {
         date,
@@ -193,9 +204,25 @@ export class WorkingCalendar {
     return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday', known };
   }
 
+  private statutoryHoliday(year: number, date: string): { kind: 'holiday'; name: string } | undefined {
+    let days = this.statutory.get(year);
+    if (!days) {
+      days = new Map(statutoryHolidays(year).map((d) => [d.date, d.name]));
+      this.statutory.set(year, days);
+    }
+    const name = days.get(date);
+    return name === undefined ? undefined : { kind: 'holiday', name };
+  }
+
   private basis(walk: Walk): CalendarBasis {
     const missingYears = [...walk.missing].sort((a, b) => a - b);
-    return { calendarVersion: this.version, calendarIncomplete: missingYears.length > 0, missingYears };
+    const incomplete = missingYears.length > 0;
+    return {
+      calendarVersion: this.version,
+      calendarIncomplete: incomplete,
+      missingYears,
+      provisional: incomplete,
+    };
   }
 
   private result(at: Date, walk: Walk): CalendarInstant {

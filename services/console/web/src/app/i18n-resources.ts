@@ -11,6 +11,8 @@ import staffZh from '@/features/staff/locales/zh-CN.json';
 import staffEn from '@/features/staff/locales/en.json';
 import invitationsZh from '@/features/invitations/locales/zh-CN.json';
 import invitationsEn from '@/features/invitations/locales/en.json';
+import complaintsZh from '@/features/complaints/locales/zh-CN.json';
+import complaintsEn from '@/features/complaints/locales/en.json';
 
 /** One namespace per feature (console-style §3); registered here because shared never imports features. */
 export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> = {
@@ -20,6 +22,7 @@ export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> 
   outreach: { 'zh-CN': outreachZh, en: outreachEn },
   staff: { 'zh-CN': staffZh, en: staffEn },
   invitations: { 'zh-CN': invitationsZh, en: invitationsEn },
+  complaints: { 'zh-CN': complaintsZh, en: complaintsEn },
 };
 
 for (const [ns, bundles] of Object.entries(FEATURE_RESOURCES)) {

@@ -6,6 +6,8 @@ import {
   ExclamationCircleOutlined,
   MoneyCollectOutlined,
   InboxOutlined,
+  CustomerServiceOutlined,
+  ScheduleOutlined,
   SearchOutlined,
   TeamOutlined,
   UserAddOutlined,
@@ -117,5 +119,25 @@ export const ROUTES: readonly RouteEntry[] = [
     icon: <MoneyCollectOutlined />,
     access: 'canSeeFines',
     page: lazy(() => import('./invitations/fines-page')),
+  },
+  // Complaints desk
+  {
+    path: '/complaints',
+    menuKey: 'complaints',
+    icon: <CustomerServiceOutlined />,
+    access: 'canWorkComplaints',
+    page: lazy(() => import('./complaints/case-queue-page')),
+  },
+  {
+    path: '/complaints/calendar',
+    menuKey: 'workingCalendar',
+    icon: <ScheduleOutlined />,
+    access: 'canSeeCalendar',
+    page: lazy(() => import('./complaints/calendar-page')),
+  },
+  {
+    path: '/complaints/:caseId',
+    access: 'canWorkComplaints',
+    page: lazy(() => import('./complaints/case-page')),
   },
 ];

@@ -47,6 +47,21 @@ describe('access flags', () => {
     expect([gm.canRecordDisputes, gm.canResolveDisputes]).toEqual([false, false]);
   });
 
+  it('the complaints desk: case workers have a queue; the GM and administrators adopt the calendar', () => {
+    const agent = accessFor({ employeeId: 'a', name: 'A', roles: ['cs_agent'] });
+    const admin = accessFor({ employeeId: 'x', name: 'X', roles: ['admin'] });
+    expect([agent.canWorkComplaints, agent.canExplainCases, agent.canAdoptCalendar]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([admin.canWorkComplaints, admin.canSeeCalendar, admin.canAdoptCalendar]).toEqual([
+      false,
+      true,
+      true,
+    ]);
+  });
+
   it('lets only the roles the service accepts schedule joint events', () => {
     expect(accessFor({ employeeId: 'c', name: 'c', roles: ['coordinator'] }).canScheduleEvents).toBe(true);
     expect(accessFor({ employeeId: 'a', name: 'a', roles: ['admin'] }).canScheduleEvents).toBe(false);

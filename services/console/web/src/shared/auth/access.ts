@@ -26,6 +26,10 @@ export interface Access {
   readonly canSeeFines: boolean;
   readonly canRecordDisputes: boolean;
   readonly canResolveDisputes: boolean;
+  readonly canWorkComplaints: boolean;
+  readonly canExplainCases: boolean;
+  readonly canSeeCalendar: boolean;
+  readonly canAdoptCalendar: boolean;
 }
 
 const any = (roles: readonly string[], ...wanted: string[]) => wanted.some((r) => roles.includes(r));
@@ -59,6 +63,11 @@ export const accessFor = (person: SessionPerson | undefined): Access => {
     canSeeFines: any(roles, 'bu_manager', 'coordinator', 'gm', 'auditor', 'admin'),
     canRecordDisputes: any(roles, 'staff', 'bu_manager', 'coordinator'),
     canResolveDisputes: any(roles, 'coordinator'),
+    // The complaints service's CASE_WORKERS: they register cases and have a queue.
+    canWorkComplaints: any(roles, 'cs_agent', 'cs_manager', 'staff', 'bu_manager', 'gm'),
+    canExplainCases: any(roles, 'cs_manager', 'bu_manager', 'gm', 'auditor') || admin,
+    canSeeCalendar: any(roles, 'cs_agent', 'cs_manager', 'staff', 'bu_manager', 'gm', 'auditor') || admin,
+    canAdoptCalendar: any(roles, 'gm') || admin,
   };
 };
 

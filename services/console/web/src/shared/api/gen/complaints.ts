@@ -85,6 +85,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/calendar/years/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A year's days off and make-up working days in force (the statutory holidays if none adopted) */
+    get: operations['getCalendarYear'];
+    /** Adopt a year's holiday notice (holiday-cn layout) as a new calendar version in force now; open cases get their deadlines recomputed */
+    put: operations['adoptCalendarYear'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases': {
     parameters: {
       query?: never;
@@ -527,6 +545,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The person's open cases, soonest deadline first: cs_agent the cases they received, a handler (staff) the cases assigned to them, bu_manager their BU's, cs_manager and gm all */
+    get: operations['listCaseQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/read-models/half-year-summary': {
     parameters: {
       query?: never;
@@ -642,6 +677,13 @@ export interface components {
       /** @example bu_manager */
       role: string;
     };
+    AdoptCalendarYearDto: {
+      days: components['schemas']['CalendarDayDto'][];
+      /** @description The notice the days come from, for auditors */
+      source?: string;
+      /** @example 2027 */
+      year: number;
+    };
     AdoptPolicyVersionDto: {
       /** @description ISO-8601 instant from which the version governs decisions; not before the latest one */
       effectiveFrom: string;
@@ -681,6 +723,39 @@ export interface components {
       type: string;
       /** @description Position in its stream, from 0 */
       version: number;
+    };
+    CalendarAdoptionDto: {
+      /** @example v2 */
+      calendarVersion: string;
+      /** @example v1 */
+      previousVersion: string;
+      /** @description Open cases whose deadline was recomputed */
+      recomputedCases: number;
+    };
+    CalendarBasisDto: {
+      calendarIncomplete: boolean;
+      /** @example v1 */
+      calendarVersion: string;
+      missingYears: number[];
+      /** @description Statutory holidays stood in for a year without an adopted calendar: the deadline may move */
+      provisional?: boolean;
+    };
+    CalendarDayDto: {
+      /** @example 2027-01-01 */
+      date: string;
+      /** @description true: a day off; false: a make-up working day (調休) */
+      isOffDay: boolean;
+      /** @example 元旦 */
+      name: string;
+    };
+    CalendarYearDto: {
+      /** @description false: no notice adopted, the statutory holidays stand in (provisional) */
+      adopted: boolean;
+      /** @example v2 */
+      calendarVersion: string;
+      days: components['schemas']['CalendarDayDto'][];
+      source: string | null;
+      year: number;
     };
     CaseDecisionDto: {
       actor: components['schemas']['ActorDto'];
@@ -728,6 +803,7 @@ export interface components {
       concernedBu: string;
       concernedEmployeeId: string;
       customerId: string;
+      deadline?: components['schemas']['DeadlineBasisDto'];
       deadlineExtended: boolean;
       description: string;
       /** Format: date-time */
@@ -755,9 +831,17 @@ export interface components {
        * @description What the receiver promised the customer
        */
       promisedBy?: string;
+      /**
+       * Format: date-time
+       * @description When the customer raised it (deadlines count from it); absent on older cases: registeredAt
+       */
+      receivedAt?: string;
       receiverBu: string;
       receiverId: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was entered (by receiverId)
+       */
       registeredAt: string;
       repliedItemIds: string[];
       /**
@@ -870,6 +954,17 @@ export interface components {
        * @enum {string}
        */
       outcome: 'processed' | 'duplicate';
+    };
+    DeadlineBasisDto: {
+      amount?: number;
+      /** @enum {string} */
+      basis: 'hours' | 'working_days' | 'promised_date';
+      calendar?: components['schemas']['CalendarBasisDto'];
+      /**
+       * Format: date-time
+       * @description The instant the deadline counts from (receivedAt)
+       */
+      from: string;
     };
     EventPositionDto: {
       /**
@@ -1078,6 +1173,60 @@ export interface components {
     ProposeResolutionDto: {
       items: components['schemas']['ResolutionItemDto'][];
     };
+    QueueItemDto: {
+      /** @description Responsible BU (the concerned BU until assigned) */
+      bu: string;
+      /** Format: uuid */
+      caseId: string;
+      customerId: string;
+      /** @enum {string} */
+      deadlineState: 'none' | 'resolved' | 'on_track' | 'warning' | 'overdue';
+      /** Format: date-time */
+      dueAt: string | null;
+      handlerId: string | null;
+      /** @enum {string} */
+      kind: 'inquiry' | 'suggestion' | 'complaint' | 'grievance';
+      /** @example 2612-0001 */
+      number: string;
+      /** @description The deadline rests on statutory holidays of a year without an adopted calendar */
+      provisional: boolean;
+      /**
+       * Format: date-time
+       * @description When the customer raised it (deadlines count from it)
+       */
+      receivedAt: string;
+      receiverId: string;
+      /**
+       * Format: date-time
+       * @description When it was entered
+       */
+      registeredAt: string;
+      /** @description Working minutes left on the calendar in force; negative once passed */
+      remainingWorkingMinutes: number | null;
+      /** @enum {string} */
+      severity: 'general' | 'major';
+      /** @enum {string} */
+      status:
+        | 'registered'
+        | 'classified'
+        | 'assigned'
+        | 'investigated'
+        | 'resolution_proposed'
+        | 'resolution_approved'
+        | 'replied'
+        | 'accepted'
+        | 'not_established';
+      subject: string;
+    };
+    QueuePageDto: {
+      items: components['schemas']['QueueItemDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 1 */
+      page: number;
+      /** @description Cases matching the queue and filters */
+      total: number;
+    };
     ReasonDto: {
       reason: string;
     };
@@ -1096,6 +1245,8 @@ export interface components {
       kind: 'inquiry' | 'suggestion' | 'complaint' | 'grievance';
       /** @description Suggestions: the promised reply date (ISO-8601) */
       promisedBy?: string;
+      /** @description When the customer raised it, if before the entry (ISO-8601, e.g. a call on Saturday entered on Monday): the deadline counts from it. Not in the future, not older than the policy window (7 days). Default: now */
+      receivedAt?: string;
       /**
        * @description Manual severity; otherwise the automatic rule
        * @enum {string}
@@ -1514,6 +1665,131 @@ export interface operations {
       };
       /** @description The caller is neither auditor nor admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  getCalendarYear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A year's days off and make-up working days in force (the statutory holidays if none adopted) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  adoptCalendarYear: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdoptCalendarYearDto'];
+      };
+    };
+    responses: {
+      /** @description Adopt a year's holiday notice (holiday-cn layout) as a new calendar version in force now; open cases get their deadlines recomputed */
+      200: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarAdoptionDto'];
+        };
+      };
+      /** @description `calendar.invalid_year` naming the field, or `calendar.invalid_params` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only admin or gm adopt a calendar */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The state does not allow it, a concurrent change (`concurrency_conflict`), or the same Idempotency-Key is still in progress (`idempotency_in_progress`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3432,6 +3708,70 @@ export interface operations {
       };
       /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listCaseQueue: {
+    parameters: {
+      query?: {
+        /** @description Responsible BU (the concerned BU until assigned) */
+        bu?: string;
+        kind?: 'inquiry' | 'suggestion' | 'complaint' | 'grievance';
+        limit?: number;
+        page?: number;
+        severity?: 'general' | 'major';
+        status?:
+          | 'registered'
+          | 'classified'
+          | 'assigned'
+          | 'investigated'
+          | 'resolution_proposed'
+          | 'resolution_approved'
+          | 'replied'
+          | 'accepted'
+          | 'not_established';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The person's open cases, soonest deadline first: cs_agent the cases they received, a handler (staff) the cases assigned to them, bu_manager their BU's, cs_manager and gm all */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuePageDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };
