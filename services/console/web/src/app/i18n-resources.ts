@@ -11,6 +11,10 @@ import staffZh from '@/features/staff/locales/zh-CN.json';
 import staffEn from '@/features/staff/locales/en.json';
 import invitationsZh from '@/features/invitations/locales/zh-CN.json';
 import invitationsEn from '@/features/invitations/locales/en.json';
+import approvalsZh from '@/features/approvals/locales/zh-CN.json';
+import approvalsEn from '@/features/approvals/locales/en.json';
+import creditZh from '@/features/credit/locales/zh-CN.json';
+import creditEn from '@/features/credit/locales/en.json';
 
 /** One namespace per feature (console-style §3); registered here because shared never imports features. */
 export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> = {
@@ -20,6 +24,8 @@ export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> 
   outreach: { 'zh-CN': outreachZh, en: outreachEn },
   staff: { 'zh-CN': staffZh, en: staffEn },
   invitations: { 'zh-CN': invitationsZh, en: invitationsEn },
+  approvals: { 'zh-CN': approvalsZh, en: approvalsEn },
+  credit: { 'zh-CN': creditZh, en: creditEn },
 };
 
 for (const [ns, bundles] of Object.entries(FEATURE_RESOURCES)) {

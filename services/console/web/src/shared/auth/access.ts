@@ -26,6 +26,8 @@ export interface Access {
   readonly canSeeFines: boolean;
   readonly canRecordDisputes: boolean;
   readonly canResolveDisputes: boolean;
+  readonly canSeeCredit: boolean;
+  readonly canSeeApprovals: boolean;
 }
 
 const any = (roles: readonly string[], ...wanted: string[]) => wanted.some((r) => roles.includes(r));
@@ -59,6 +61,13 @@ export const accessFor = (person: SessionPerson | undefined): Access => {
     canSeeFines: any(roles, 'bu_manager', 'coordinator', 'gm', 'auditor', 'admin'),
     canRecordDisputes: any(roles, 'staff', 'bu_manager', 'coordinator'),
     canResolveDisputes: any(roles, 'coordinator'),
+    // CREDIT_READ_ROLES of the credit service.
+    canSeeCredit:
+      any(roles, 'account_supervisor', 'marketing_manager', 'credit_controller', 'marketing_vp', 'cfo') ||
+      any(roles, 'gm', 'chairman', 'auditor', 'analyst') ||
+      admin,
+    // Whoever may be asked to approve something (docs/work-items.md).
+    canSeeApprovals: any(roles, 'cs_manager', 'bu_manager', 'gm', 'marketing_vp', 'cfo', 'chairman'),
   };
 };
 

@@ -9,7 +9,7 @@ import { showProblemOnFields } from '@/shared/ui/form-problem';
 import { ProblemAlert, useProblemMessage } from '@/shared/ui/problem-alert';
 import { invitationKeys } from '@/features/invitations/api/keys';
 import { onCustomer, type CustomerAction } from '@/features/invitations/api/mutations';
-import { fenOfYuan } from '@/features/invitations/utils/money';
+import { fenOfYuan } from '@/shared/ui/money';
 
 const ACTIONS = ['attendance', 'pitch', 'pitchEnd', 'assists', 'sales'] as const;
 type AtEventAction = (typeof ACTIONS)[number] & CustomerAction;

@@ -3,7 +3,7 @@ import { Col, Row, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '@/shared/ui/query-state';
 import { eventBoardQuery } from '@/features/invitations/api/queries';
-import { yuanOfFen } from '@/features/invitations/utils/money';
+import { yuanOfFen } from '@/shared/ui/money';
 
 /** The per-event board: confirmations per BU and day, attendance per inviter BU, sales. */
 export const EventBoard = ({ jointEventId }: { jointEventId: string }) => {

@@ -7,7 +7,7 @@ import { formatDateTime } from '@/shared/i18n/i18n';
 import { ProblemAlert } from '@/shared/ui/problem-alert';
 import { finesQuery } from '@/features/invitations/api/queries';
 import type { Fine } from '@/features/invitations/api/types';
-import { yuanOfFen } from '@/features/invitations/utils/money';
+import { yuanOfFen } from '@/shared/ui/money';
 
 /** The penalty ledger of the invitations service (domain §3.7); a BU manager starts on the own BU. */
 export const FineTable = ({ ownBu }: { ownBu?: string }) => {
