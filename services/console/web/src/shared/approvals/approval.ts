@@ -52,6 +52,8 @@ export const approvalsQuery = infiniteQueryOptions({
   initialPageParam: '',
   getNextPageParam: (page) => page.cursor ?? undefined,
   staleTime: 5_000,
+  // Approvals arrive from other people's actions: the list looks again while it is open.
+  refetchInterval: 15_000,
 });
 
 /** Calls the approve or refuse command the item names, through the console's service proxy. */

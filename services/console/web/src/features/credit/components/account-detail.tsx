@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { reasonLabel } from '@/shared/approvals/reason-label';
 import { yuanOfFen } from '@/shared/ui/money';
 import { QueryState } from '@/shared/ui/query-state';
 import { useSession } from '@/shared/auth/session';
@@ -17,6 +18,7 @@ const day = (iso: string | undefined | null) => (iso ? new Date(iso).toLocaleDat
 /** Why an order was held: what the decision saw and what happened since (CRD-41). */
 const HoldExplanation = ({ accountId, orderId }: { accountId: string; orderId: string }) => {
   const { t } = useTranslation('credit');
+  const { t: tc } = useTranslation();
   const query = useQuery(holdExplanationQuery(accountId, orderId));
   return (
     <QueryState query={query}>
@@ -38,8 +40,11 @@ const HoldExplanation = ({ accountId, orderId }: { accountId: string; orderId: s
           </Descriptions.Item>
           <Descriptions.Item label={t('holds.rules')}>{(x.rules ?? []).join(', ') || '—'}</Descriptions.Item>
           {(x.followUps ?? []).map((f) => (
-            <Descriptions.Item key={`${f.type}-${f.at}`} label={f.type}>
-              {new Date(f.at).toLocaleString()} · {f.by} {f.reason ? `· ${f.reason}` : ''}
+            <Descriptions.Item
+              key={`${f.type}-${f.at}`}
+              label={t(`holds.followUps.${f.type}`, { defaultValue: f.type })}
+            >
+              {new Date(f.at).toLocaleString()} · {f.by} {f.reason ? `· ${reasonLabel(tc, f.reason)}` : ''}
             </Descriptions.Item>
           ))}
         </Descriptions>
