@@ -1,8 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoUntranslatedText } from '../fixtures/catalogs';
-import { as, grantRequested, investigatedAccount, ratedA } from '../fixtures/credit';
+import { as, personFor, grantRequested, investigatedAccount, ratedA } from '../fixtures/credit';
 import { expectAccessible, pageTitle, screenshot, signIn } from '../fixtures/pages';
-import { PEOPLE } from '../fixtures/people';
 
 /** The approvals inbox until the card appears (the inbox follows the events a moment later). */
 const openCard = async (page: Page, testId: string) => {
@@ -32,7 +31,7 @@ test('a grant passes every approval stage from the approvals inbox', async ({ pa
     ['chairman', 1],
   ] as const;
   for (const [role, stage] of stages) {
-    await signIn(page, PEOPLE.admin, [role]);
+    await signIn(page, personFor(role), [role]);
     const card = await openCard(page, `approval-grant:${accountId}:${stage}:${role}`);
     await expect(card).toContainText('华光贸易有限公司');
     await expect(card).toContainText(stage === 0 ? '规则 CRD-32' : '规则 CRD-37');

@@ -1,8 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { expectNoUntranslatedText } from '../fixtures/catalogs';
-import { as, grantApproved, grantRequested, investigatedAccount, ratedA } from '../fixtures/credit';
+import {
+  as,
+  personFor,
+  grantApproved,
+  grantRequested,
+  investigatedAccount,
+  ratedA,
+} from '../fixtures/credit';
 import { expectAccessible, openOption, pageTitle, screenshot, signIn } from '../fixtures/pages';
-import { PEOPLE } from '../fixtures/people';
 
 test('a hold is released by the marketing VP', async ({ page }) => {
   test.setTimeout(240_000);
@@ -30,7 +36,7 @@ test('a hold is released by the marketing VP', async ({ page }) => {
   await staff.dispose();
 
   // The marketing manager asks for the release, with the credit controller (CRD-41).
-  await signIn(page, PEOPLE.admin, ['marketing_manager']);
+  await signIn(page, personFor('marketing_manager'), ['marketing_manager']);
   await page.goto(`/credit/accounts/${accountId}`);
   await expect(pageTitle(page, '信用账户详情')).toBeVisible();
   const order = page.locator('.ant-table-row', { hasText: 'o-1' });
@@ -43,7 +49,7 @@ test('a hold is released by the marketing VP', async ({ page }) => {
   await expect(request).toBeHidden();
 
   // The marketing VP decides from the approvals inbox, with a reason from the list.
-  await signIn(page, PEOPLE.admin, ['marketing_vp']);
+  await signIn(page, personFor('marketing_vp'), ['marketing_vp']);
   await page.getByRole('link', { name: '审批', exact: true }).click();
   const card = page.getByTestId(`approval-hold:${accountId}:o-1`);
   await expect(async () => {
