@@ -32,7 +32,7 @@ test('a grant passes every approval stage from the approvals inbox', async ({ pa
   ] as const;
   for (const [role, stage] of stages) {
     await signIn(page, personFor(role), [role]);
-    const card = await openCard(page, `approval-grant:${accountId}:${stage}:${role}`);
+    const card = await openCard(page, `approval-grant:${accountId}:g-1:${stage}:${role}`);
     await expect(card).toContainText('华光贸易有限公司');
     await expect(card).toContainText(stage === 0 ? '规则 CRD-32' : '规则 CRD-37');
     await expect(card).toContainText('50000.00');
