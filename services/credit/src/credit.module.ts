@@ -8,6 +8,7 @@ import { CustomerDirectoryModule, CustomerDirectoryReader } from '@crm/customers
 import { StaffReplicaModule } from '@crm/staff-replica';
 import { CreditAccountExecutor } from './application/credit-account.executor';
 import { CreditQueries } from './application/credit-queries';
+import { CreditAccountList } from './application/credit-account-list';
 import { CreditTimerHandlers } from './application/credit-timer-handlers';
 import { CreditConfig } from './config/credit.config';
 import { ComplaintsConsumer } from './consumer/complaints.consumer';
@@ -60,6 +61,12 @@ export const creditModule = (config: CreditConfig, options: CreditModuleOptions 
         inject: [EVENT_STORE, PolicyRegistry, CustomerDirectoryReader],
         useFactory: (store: EventStore, policies: PolicyRegistry, directory: CustomerDirectoryReader) =>
           new CreditQueries(store, policies, directory),
+      },
+      {
+        provide: CreditAccountList,
+        inject: [PG_POOL, PolicyRegistry],
+        useFactory: (pool: Pool, policies: PolicyRegistry) =>
+          new CreditAccountList(pool, policies, config.readSchema()),
       },
       CreditTimerHandlers,
     ],

@@ -93,6 +93,7 @@ describe('invitations work items and the test clock (real PostgreSQL + Kafka, th
       dueAt: local('2026-12-05 18:00:00'),
       priority: 'normal',
       link: `/invitations/events/${jointEventId}/lists`,
+      category: 'task',
       version: 1,
     });
     const [second] = await itemsOf('manager2', (items) => items.length > 0);
@@ -141,6 +142,7 @@ describe('invitations work items and the test clock (real PostgreSQL + Kafka, th
       titleKey: 'workItems.invitations.lateListToFile',
       priority: 'high',
       dueAt: local('2026-12-05 18:00:00'),
+      category: 'task',
       version: 2,
     });
   });

@@ -7,6 +7,7 @@ export const CREDIT_ACCOUNT_BLOCKED = 'CreditAccountBlocked';
 export const CREDIT_ACCOUNT_UNBLOCKED = 'CreditAccountUnblocked';
 export const CREDIT_SALE_APPROVED = 'CreditSaleApproved';
 export const CREDIT_SALE_HELD = 'CreditSaleHeld';
+export const CREDIT_REVIEW_DUE = 'CreditReviewDue';
 
 export const CREDIT_GRADES = ['A', 'B', 'C'] as const;
 export type CreditGradeV1 = (typeof CREDIT_GRADES)[number];
@@ -77,6 +78,21 @@ export type CreditSaleApprovedV1 = {
 
 /** The order waits for a marketing-VP decision; `reasons` lists every hold reason found. */
 export type CreditSaleHeldV1 = CreditSaleApprovedV1 & { readonly reasons: readonly string[] };
+
+export const CREDIT_REVIEW_KINDS = ['monthly', 'quarterly'] as const;
+export type CreditReviewKindV1 = (typeof CREDIT_REVIEW_KINDS)[number];
+
+/**
+ * A monthly or quarterly review of an account is due today (CRD-50), sent at 00:00 Shanghai on
+ * `dueOn`; `bu` is the customer's owning BU then (null for suppliers or unknown customers).
+ */
+export type CreditReviewDueV1 = {
+  readonly accountId: string;
+  readonly customerId?: string;
+  readonly reviewKind: CreditReviewKindV1;
+  readonly dueOn: string;
+  readonly bu: string | null;
+};
 
 const customer = (customerId: string | undefined) => (customerId !== undefined ? { customerId } : {});
 
@@ -159,6 +175,17 @@ export const parseCreditSaleHeldV1 = (data: unknown): CreditSaleHeldV1 => ({
   reasons: readPayload(CREDIT_SALE_HELD, data).textList('reasons'),
 });
 
+export const parseCreditReviewDueV1 = (data: unknown): CreditReviewDueV1 => {
+  const r = readPayload(CREDIT_REVIEW_DUE, data);
+  return {
+    accountId: r.text('accountId'),
+    ...customer(r.optionalText('customerId')),
+    reviewKind: r.oneOf('reviewKind', CREDIT_REVIEW_KINDS),
+    dueOn: r.day('dueOn'),
+    bu: r.optionalText('bu') ?? null,
+  };
+};
+
 export const CREDIT_CONTRACT_EVENT_TYPES = [
   CREDIT_GRADE_APPROVED,
   CREDIT_LIMIT_GRANTED,
@@ -167,4 +194,5 @@ export const CREDIT_CONTRACT_EVENT_TYPES = [
   CREDIT_ACCOUNT_UNBLOCKED,
   CREDIT_SALE_APPROVED,
   CREDIT_SALE_HELD,
+  CREDIT_REVIEW_DUE,
 ] as const;

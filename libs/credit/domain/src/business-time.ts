@@ -39,3 +39,13 @@ export const addDays = (instant: Date, days: number): Date => new Date(instant.g
 /** Whole days from `from` to `to` (0 when `to` is not after `from`). */
 export const wholeDaysBetween = (from: Date, to: Date): number =>
   Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY_MS));
+
+/** `YYYY-MM-DD` of the Shanghai day containing the instant. */
+export const shanghaiDate = (instant: Date): string => local(instant).toISOString().slice(0, 10);
+
+/** 00:00 in Shanghai of the day containing the instant. */
+export const startOfShanghaiDay = (instant: Date): Date =>
+  new Date(Date.parse(`${shanghaiDate(instant)}T00:00:00.000Z`) - OFFSET_MS);
+
+/** 00:00 in Shanghai of the next day: the first instant after the day containing `instant`. */
+export const endOfShanghaiDay = (instant: Date): Date => addDays(startOfShanghaiDay(instant), 1);

@@ -1,6 +1,6 @@
 import type { DomainCommand } from '@crm/event-sourcing';
 import type { DossierSections, RatingFacts } from './dossier';
-import type { CounterpartyKind, CreditKind, ReviewPeriod } from './credit-account.events';
+import type { ApprovalSubject, CounterpartyKind, CreditKind, ReviewPeriod } from './credit-account.events';
 import type { GrantType } from './grant-table';
 
 type C<T extends string, D> = DomainCommand<T, D>;
@@ -74,6 +74,20 @@ export type CompleteReview = C<
   'CompleteReview',
   { readonly period: ReviewPeriod; readonly evaluation: string }
 >;
+/** Timers: the review's day begins, then ends (the `dueAt` names which review, so a stale timer is a no-op). */
+export type MarkReviewDue = C<
+  'MarkReviewDue',
+  { readonly period: ReviewPeriod; readonly dueAt: string; readonly bu: string | null }
+>;
+export type MarkReviewOverdue = C<
+  'MarkReviewOverdue',
+  { readonly period: ReviewPeriod; readonly dueAt: string }
+>;
+/** An approver of a grade, grant or adjustment refuses it, with the reason. */
+export type RefuseApproval = C<
+  'RefuseApproval',
+  { readonly subject: ApprovalSubject; readonly subjectId: string; readonly reason: string }
+>;
 export type ProposeLimitAdjustment = C<
   'ProposeLimitAdjustment',
   { readonly adjustmentId: string; readonly newLimitFen: number; readonly exceptionReason?: string }
@@ -110,6 +124,9 @@ export type CreditAccountCommand =
   | EscalateDefault
   | ReconcileAccount
   | CompleteReview
+  | MarkReviewDue
+  | MarkReviewOverdue
+  | RefuseApproval
   | ProposeLimitAdjustment
   | ApproveLimitAdjustment
   | RecordContract

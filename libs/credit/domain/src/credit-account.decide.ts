@@ -13,6 +13,8 @@ import {
   decideReviewGrade,
   decideSubmitDossier,
 } from './dossier-rating.decide';
+import { decideRefuseApproval } from './approval-refusal.decide';
+import { decideMarkReviewDue, decideMarkReviewOverdue } from './review-reminders.decide';
 import { decideApproveCreditGrant, decideRegisterCollateral, decideRequestCreditGrant } from './grant.decide';
 import { decideCheckCredit, decideHold, decideRequestHoldRelease } from './credit-check.decide';
 import {
@@ -124,6 +126,12 @@ export const decideCreditAccount =
         return decideReconcileAccount(command, state, ctx);
       case 'CompleteReview':
         return decideCompleteReview(command, state, ctx);
+      case 'MarkReviewDue':
+        return decideMarkReviewDue(command, state, ctx);
+      case 'MarkReviewOverdue':
+        return decideMarkReviewOverdue(command, state, ctx);
+      case 'RefuseApproval':
+        return decideRefuseApproval(command, state, ctx);
       case 'ProposeLimitAdjustment':
         return decideProposeLimitAdjustment(command, state, ctx);
       case 'ApproveLimitAdjustment':

@@ -316,6 +316,39 @@ export type CreditReviewCompleted = E<
   }
 >;
 
+/** CRD-50: the review's day has come (the reminder; public as `CreditReviewDue`). */
+export type CreditReviewFellDue = P<
+  'CreditReviewFellDue',
+  {
+    readonly period: ReviewPeriod;
+    readonly dueAt: string;
+    readonly dueOn: string;
+    /** The customer's owning BU when the reminder went out (whose people are reminded). */
+    readonly bu: string | null;
+  }
+>;
+
+/** CRD-50: the review's day passed without the evaluation; the account shows it until done. */
+export type CreditReviewOverdue = E<
+  'CreditReviewOverdue',
+  { readonly period: ReviewPeriod; readonly dueAt: string; readonly dueOn: string; readonly rule: 'CRD-50' }
+>;
+
+export const APPROVAL_SUBJECTS = ['grade', 'grant', 'adjustment'] as const;
+export type ApprovalSubject = (typeof APPROVAL_SUBJECTS)[number];
+
+/** An approver said no: the proposal, grant request or adjustment ends without effect. */
+export type CreditApprovalRefused = E<
+  'CreditApprovalRefused',
+  {
+    readonly subject: ApprovalSubject;
+    readonly subjectId: string;
+    readonly role: string;
+    readonly refusedBy: string;
+    readonly reason: string;
+  }
+>;
+
 /** CRD-53/54: an adjustment lowers the limit unless an exception (with its reason) is approved. */
 export type LimitAdjustmentProposed = E<
   'LimitAdjustmentProposed',
@@ -406,6 +439,9 @@ export type CreditAccountEvent =
   | AccountReconciled
   | CreditReviewScheduled
   | CreditReviewCompleted
+  | CreditReviewFellDue
+  | CreditReviewOverdue
+  | CreditApprovalRefused
   | LimitAdjustmentProposed
   | LimitAdjustmentApproved
   | CreditLimitAdjusted

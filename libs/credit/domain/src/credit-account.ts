@@ -5,6 +5,7 @@ import type {
   CreditAccountEvent,
   CreditKind,
   HoldReason,
+  ApprovalSubject,
   ReviewPeriod,
 } from './credit-account.events';
 import type { GrantType } from './grant-table';
@@ -114,6 +115,8 @@ export type OpenCreditAccountState = {
   readonly blocked: boolean;
   readonly reconciledInvoiceIds: readonly string[];
   readonly reviewsDue: Readonly<Partial<Record<ReviewPeriod, string>>>;
+  /** Reviews whose day passed without the evaluation (CRD-50), by the due instant. */
+  readonly reviewsOverdue: Readonly<Partial<Record<ReviewPeriod, string>>>;
   readonly pendingAdjustment?: PendingAdjustment;
   readonly contract?: Contract;
 };
@@ -135,6 +138,20 @@ const setOrder = (
 ): OpenCreditAccountState => {
   const order = s.orders[orderId];
   return order === undefined ? s : { ...s, orders: { ...s.orders, [orderId]: { ...order, ...patch } } };
+};
+
+/** A refusal ends the pending decision; nothing it asked for takes effect. */
+const refused = (s: OpenCreditAccountState, subject: ApprovalSubject): OpenCreditAccountState => {
+  if (subject === 'grade') {
+    const { proposal: _refused, ...rest } = s;
+    return rest;
+  }
+  if (subject === 'grant') {
+    const { pendingGrant: _refused, ...rest } = s;
+    return rest;
+  }
+  const { pendingAdjustment: _refused, ...rest } = s;
+  return rest;
 };
 
 const evolveOpen = (s: OpenCreditAccountState, event: CreditAccountEvent): OpenCreditAccountState => {
@@ -319,6 +336,14 @@ const evolveOpen = (s: OpenCreditAccountState, event: CreditAccountEvent): OpenC
       return { ...s, reconciledInvoiceIds: event.data.invoiceIds };
     case 'CreditReviewScheduled':
       return { ...s, reviewsDue: { ...s.reviewsDue, [event.data.period]: event.data.dueAt } };
+    case 'CreditReviewOverdue':
+      return { ...s, reviewsOverdue: { ...s.reviewsOverdue, [event.data.period]: event.data.dueAt } };
+    case 'CreditReviewCompleted': {
+      const { [event.data.period]: _done, ...stillOverdue } = s.reviewsOverdue;
+      return { ...s, reviewsOverdue: stillOverdue };
+    }
+    case 'CreditApprovalRefused':
+      return refused(s, event.data.subject);
     case 'LimitAdjustmentProposed':
       return {
         ...s,
@@ -402,6 +427,7 @@ export const evolveCreditAccount = (state: CreditAccount, event: CreditAccountEv
       blocked: false,
       reconciledInvoiceIds: [],
       reviewsDue: {},
+      reviewsOverdue: {},
     };
   }
   return evolveOpen(state, event);

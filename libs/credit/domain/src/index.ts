@@ -13,3 +13,5 @@ export * from './approval-chains';
 export * from './grant.decide';
 export * from './credit-account.decide';
 export * from './portfolio';
+export * from './review-reminders.decide';
+export * from './approval-refusal.decide';

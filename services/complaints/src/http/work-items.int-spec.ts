@@ -96,6 +96,7 @@ describe('complaints work items (real PostgreSQL + Kafka, through HTTP)', () => 
       dueAt: detail.body.dueAt,
       priority: 'normal',
       link: `/complaints/cases/${id}`,
+      category: 'task',
       version: expect.any(Number),
     });
     expect(intake?.dueAt).toEqual(expect.any(String));
@@ -117,6 +118,15 @@ describe('complaints work items (real PostgreSQL + Kafka, through HTTP)', () => 
     expect(await heldBy(id, 'bum')).toMatchObject({
       kind: 'resolutionToApprove',
       titleKey: 'workItems.complaints.resolutionToApprove',
+      category: 'approval',
+      approval: {
+        requestedBy: 'handler-1',
+        rule: 'CMP-APR-07',
+        basis: { totalFen: 300_000, requiredApprover: 'bu_manager', responsibleBu: 'bu-1' },
+        approve: { method: 'POST', path: `/cases/${id}/resolution/approval`, withReason: false },
+        refuse: { method: 'POST', path: `/cases/${id}/resolution/send-back`, withReason: true },
+        reasons: expect.arrayContaining(['amount_too_high']),
+      },
     });
 
     await call('post', `/cases/${id}/resolution/approval`, 'bum').expect(200);

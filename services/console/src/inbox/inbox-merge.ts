@@ -8,6 +8,8 @@ export interface WorkItem {
   readonly dueAt: string | null;
   readonly priority: 'high' | 'normal' | 'low';
   readonly link: string;
+  readonly category?: 'task' | 'approval';
+  readonly approval?: Readonly<Record<string, unknown>>;
   readonly version: number | string;
 }
 

@@ -18,6 +18,8 @@ export default async function globalSetup(): Promise<void> {
   await bootstrap.eventually<{ employeeId: string }[]>(
     '/api/customers/staff',
     (s) => s.length >= Object.keys(PEOPLE).length,
+    // The directory fills from the customers topic: give a loaded machine time.
+    60_000,
   );
   await bootstrap.dispose();
 }

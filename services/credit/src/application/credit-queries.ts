@@ -11,9 +11,12 @@ import {
   initialCreditAccount,
   overdueItems,
   previousBalanceOpen,
+  REVIEW_PERIODS,
+  reviewDayEnds,
   type CreditAccountEvent,
   type CreditPolicyParams,
   type OpenCreditAccountState,
+  type ReviewPeriod,
 } from '@crm/credit-domain';
 
 const notFound = (): DomainError =>
@@ -104,6 +107,18 @@ export class CreditQueries {
   }
 }
 
+/** CRD-50: a pending review whose day has ended (whether or not the timer has fired yet). */
+const overdueReviews = (s: OpenCreditAccountState, at: Date): Partial<Record<ReviewPeriod, string>> =>
+  Object.fromEntries(
+    REVIEW_PERIODS.flatMap((period) => {
+      const dueAt = s.reviewsDue[period];
+      const overdue =
+        dueAt !== undefined &&
+        (s.reviewsOverdue[period] === dueAt || reviewDayEnds(dueAt).getTime() <= at.getTime());
+      return overdue ? [[period, dueAt]] : [];
+    }),
+  );
+
 const view = (s: OpenCreditAccountState, at: Date, policy: CreditPolicyParams) => {
   const exposureFen = exposureOf(s);
   const limitFen = s.activeLimit?.limitFen ?? 0;
@@ -143,6 +158,7 @@ const view = (s: OpenCreditAccountState, at: Date, policy: CreditPolicyParams) =
     orders: Object.values(s.orders),
     creditNotes: s.settlementIds.length,
     reviewsDue: s.reviewsDue,
+    reviewsOverdue: overdueReviews(s, at),
     pendingAdjustment: s.pendingAdjustment ?? null,
     contract: s.contract ?? null,
   };

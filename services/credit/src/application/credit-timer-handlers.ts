@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { CLOCK, TimerHandlers } from '@crm/nest';
 import { timerCommandId, type ClaimedTimer, type Clock } from '@crm/policy';
-import type { CreditAccountCommand } from '@crm/credit-domain';
+import type { CreditAccountCommand, ReviewPeriod } from '@crm/credit-domain';
+import { CustomerDirectoryReader } from '@crm/customers-directory-replica';
 import { CreditAccountExecutor } from './credit-account.executor';
 import { TIMER_KINDS, type AccountTimerPayload } from './credit-timers';
 
@@ -13,12 +14,28 @@ export class CreditTimerHandlers implements OnModuleInit {
   constructor(
     private readonly handlers: TimerHandlers,
     private readonly executor: CreditAccountExecutor,
+    private readonly directory: CustomerDirectoryReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    const on = (kind: string, toCommand: (p: AccountTimerPayload) => CreditAccountCommand) =>
-      this.handlers.on(kind, (timer: ClaimedTimer) => this.fire(timer, toCommand));
+    const on = (
+      kind: string,
+      toCommand: (p: AccountTimerPayload) => CreditAccountCommand | Promise<CreditAccountCommand>,
+    ) => this.handlers.on(kind, (timer: ClaimedTimer) => this.fire(timer, toCommand));
+    on(TIMER_KINDS.reviewDue, async (p) => ({
+      type: 'MarkReviewDue',
+      data: {
+        period: String(p.period) as ReviewPeriod,
+        dueAt: String(p.dueAt),
+        // A customer's account id is its customer id (CRD-04): its owning BU is reminded.
+        bu: (await this.directory.get(p.accountId))?.ownerBu ?? null,
+      },
+    }));
+    on(TIMER_KINDS.reviewOverdue, (p) => ({
+      type: 'MarkReviewOverdue',
+      data: { period: String(p.period) as ReviewPeriod, dueAt: String(p.dueAt) },
+    }));
     on(TIMER_KINDS.invoiceOverdue, (p) => ({
       type: 'MarkInvoiceOverdue',
       data: { invoiceId: String(p.invoiceId) },
@@ -43,13 +60,13 @@ export class CreditTimerHandlers implements OnModuleInit {
 
   private async fire(
     timer: ClaimedTimer,
-    toCommand: (p: AccountTimerPayload) => CreditAccountCommand,
+    toCommand: (p: AccountTimerPayload) => CreditAccountCommand | Promise<CreditAccountCommand>,
   ): Promise<void> {
     const payload = timer.payload as AccountTimerPayload;
     const commandId = timerCommandId(timer.id);
     await this.executor.execute(
       payload.accountId,
-      toCommand(payload),
+      await toCommand(payload),
       {
         actor: ACTOR,
         now: this.clock.now(),

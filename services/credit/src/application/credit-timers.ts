@@ -1,6 +1,12 @@
 import type { PoolClient } from 'pg';
 import type { DurableTimers } from '@crm/policy';
-import { escalationDueAt, type CreditAccountEvent, type CreditPolicyParams } from '@crm/credit-domain';
+import {
+  escalationDueAt,
+  reviewDayEnds,
+  reviewDayStarts,
+  type CreditAccountEvent,
+  type CreditPolicyParams,
+} from '@crm/credit-domain';
 
 /** Deadlines that follow from credit decisions; ids derive from the fact, so rescheduling is a no-op. */
 export const TIMER_KINDS = {
@@ -9,6 +15,8 @@ export const TIMER_KINDS = {
   dossierStale: 'credit.dossier-stale',
   renewalWindow: 'credit.contract-renewal-window',
   contractEnd: 'credit.contract-end',
+  reviewDue: 'credit.review-due',
+  reviewOverdue: 'credit.review-overdue',
 } as const;
 
 export interface AccountTimerPayload {
@@ -16,6 +24,8 @@ export interface AccountTimerPayload {
   readonly invoiceId?: string;
   readonly dossierVersion?: number;
   readonly contractId?: string;
+  readonly period?: string;
+  readonly dueAt?: string;
   readonly [key: string]: unknown;
 }
 
@@ -55,6 +65,20 @@ export const scheduleTimersFor = async (
       ] as const;
       for (const [kind, dueAt] of at) {
         await timers.schedule(`${kind}:${accountId}:${contractId}`, new Date(dueAt), kind, payload, {
+          within: client,
+        });
+      }
+    }
+    if (event.type === 'CreditReviewScheduled') {
+      // CRD-50: the reminder at the start of the review's day, the overdue flag at its end.
+      const { accountId, period, dueAt } = event.data;
+      const payload: AccountTimerPayload = { accountId, period, dueAt };
+      const at = [
+        [TIMER_KINDS.reviewDue, reviewDayStarts(dueAt)],
+        [TIMER_KINDS.reviewOverdue, reviewDayEnds(dueAt)],
+      ] as const;
+      for (const [kind, when] of at) {
+        await timers.schedule(`${kind}:${accountId}:${period}:${dueAt}`, when, kind, payload, {
           within: client,
         });
       }

@@ -147,6 +147,11 @@ export class CreditAccountDto {
   @ApiProperty({ type: [OrderDto] }) orders!: readonly OrderDto[];
   @ApiProperty({ description: 'How many credit notes settled invoices' }) creditNotes!: number;
   @ApiProperty({ type: ReviewsDueDto }) reviewsDue!: ReviewsDueDto;
+  @ApiProperty({
+    type: ReviewsDueDto,
+    description: 'Reviews whose due day has ended without the evaluation (CRD-50), by due instant',
+  })
+  reviewsOverdue!: ReviewsDueDto;
   @ApiProperty({ type: PendingAdjustmentDto, nullable: true })
   pendingAdjustment!: PendingAdjustmentDto | null;
   @ApiProperty({ type: ContractDto, nullable: true }) contract!: ContractDto | null;
@@ -204,4 +209,28 @@ export class CreditPortfolioDto {
     description: 'Account id → active limit in fen',
   })
   limits!: Record<string, number>;
+}
+
+export class CreditAccountListItemDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty({ enum: ['customer', 'supplier'] }) counterpartyKind!: string;
+  @ApiProperty({ type: String, nullable: true }) customerId!: string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true, enum: ['A', 'B', 'C'] }) grade!: string | null;
+  @ApiProperty() limitFen!: number;
+  @ApiProperty() exposureFen!: number;
+  @ApiProperty({ description: 'Open amount past its due date' }) overdueFen!: number;
+  @ApiProperty() blocked!: boolean;
+  @ApiProperty({ type: [Number], description: 'Open fen by days past due: 0–30, 31–60, 61–90, > 90' })
+  agingFen!: readonly number[];
+  @ApiProperty({ type: ReviewsDueDto }) reviewsDue!: ReviewsDueDto;
+  @ApiProperty({ type: [String], description: 'Periods whose review is overdue (CRD-50)' })
+  reviewsOverdue!: readonly string[];
+}
+
+export class CreditAccountListDto {
+  @ApiProperty({ type: [CreditAccountListItemDto] }) items!: CreditAccountListItemDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() limit!: number;
 }

@@ -17,6 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  APPROVAL_SUBJECTS,
+  type ApprovalSubject,
   COUNTERPARTY_KINDS,
   CREDIT_KINDS,
   DOSSIER_SOURCES,
@@ -288,6 +290,25 @@ export class CompleteReviewDto {
   evaluation!: string;
 }
 
+export class RefuseApprovalDto {
+  @ApiProperty({
+    enum: APPROVAL_SUBJECTS,
+    description: 'What is refused: a grade proposal, a grant, an adjustment',
+  })
+  @IsIn(APPROVAL_SUBJECTS)
+  subject!: ApprovalSubject;
+
+  @ApiProperty({ description: 'The proposal, grant or adjustment id' })
+  @Matches(ID)
+  subjectId!: string;
+
+  @ApiProperty({ description: 'Why (a reason code, optionally with a note)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2_000)
+  reason!: string;
+}
+
 export class ProposeLimitAdjustmentDto {
   @ApiProperty() @Matches(ID) adjustmentId!: string;
 
@@ -312,4 +333,41 @@ export class RecordContractDto {
 
 export class GoodsAcceptedDto {
   @ApiProperty() @Matches(ID) orderId!: string;
+}
+
+export class CreditAccountListQuery {
+  @ApiPropertyOptional({ enum: ['A', 'B', 'C', 'none'] })
+  @IsOptional()
+  @IsIn(['A', 'B', 'C', 'none'])
+  grade?: 'A' | 'B' | 'C' | 'none';
+
+  @ApiPropertyOptional({
+    description: 'Only accounts with overdue invoices or late reviews (true), or none (false)',
+  })
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'Part of the name, or the account id' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
 }

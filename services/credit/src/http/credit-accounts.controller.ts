@@ -5,17 +5,20 @@ import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, requestCommand
 import type { Clock } from '@crm/policy';
 import { CREDIT_CHECK_ROLES, type CreditAccountCommand, type DossierSections } from '@crm/credit-domain';
 import { CreditAccountExecutor } from '../application/credit-account.executor';
+import { CreditAccountList } from '../application/credit-account-list';
 import { CreditQueries } from '../application/credit-queries';
 import {
   AsOfQuery,
   CheckCreditDto,
   CompleteReviewDto,
+  CreditAccountListQuery,
   DecideHoldDto,
   GoodsAcceptedDto,
   OpenCreditAccountDto,
   ProposeGradeDto,
   ProposeLimitAdjustmentDto,
   ReconcileDto,
+  RefuseApprovalDto,
   RecordContractDto,
   RecordPaymentDto,
   RecordShipmentDto,
@@ -27,6 +30,7 @@ import {
 } from './credit-account.dto';
 import {
   CreditAccountDto,
+  CreditAccountListDto,
   CreditCheckResultDto,
   CreditCommandResultDto,
   HoldExplanationDto,
@@ -66,6 +70,7 @@ export class CreditAccountsController {
   constructor(
     private readonly executor: CreditAccountExecutor,
     private readonly queries: CreditQueries,
+    private readonly list: CreditAccountList,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -332,6 +337,21 @@ export class CreditAccountsController {
     return this.run(id, { type: 'CompleteReview', data: { ...b } }, actor, corr);
   }
 
+  @Post(':id/approval-refusals')
+  @Roles('marketing_vp', 'cfo', 'gm', 'chairman')
+  @AccountCommand(
+    'refuseCreditApproval',
+    'Refuse a pending grade proposal, grant or limit adjustment, with the reason',
+  )
+  refuseApproval(
+    @Param('id') id: string,
+    @Body() b: RefuseApprovalDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() corr: string,
+  ) {
+    return this.run(id, { type: 'RefuseApproval', data: { ...b } }, actor, corr);
+  }
+
   @Post(':id/limit-adjustments')
   @Roles('marketing_manager')
   @AccountCommand(
@@ -369,6 +389,28 @@ export class CreditAccountsController {
     @CorrelationId() corr: string,
   ) {
     return this.run(id, { type: 'RecordContract', data: { ...b } }, actor, corr);
+  }
+
+  @Get()
+  @Roles(...CREDIT_READ_ROLES)
+  @ApiRead({
+    operationId: 'listCreditAccounts',
+    summary:
+      'Accounts with grade, limit, exposure, overdue amount, aging and late reviews; most overdue first',
+    response: CreditAccountListDto,
+  })
+  async listAccounts(@Query() q: CreditAccountListQuery): Promise<CreditAccountListDto> {
+    const { items, total } = await this.list.page(
+      {
+        ...(q.grade !== undefined ? { grade: q.grade } : {}),
+        ...(q.overdue !== undefined ? { overdue: q.overdue === 'true' } : {}),
+        ...(q.search !== undefined && q.search.trim() !== '' ? { search: q.search.trim() } : {}),
+        page: q.page,
+        limit: q.limit,
+      },
+      this.clock.now(),
+    );
+    return { items, total, page: q.page, limit: q.limit };
   }
 
   @Get(':id')

@@ -69,11 +69,27 @@ describe('credit work items (real PostgreSQL + Kafka, through HTTP)', () => {
       titleParams: { accountId: 'acc-wi', accountName: 'Work Items Ltd', proposalId: 'p-1', grade: 'A' },
       dueAt: null,
       link: '/credit/accounts/acc-wi',
+      category: 'approval',
+      approval: {
+        requestedBy: 'marketing_manager-1',
+        rule: 'CRD-26',
+        basis: { grade: 'A', newCounterparty: false, cFlags: '' },
+        approve: { method: 'POST', path: `${base}/grade-proposals/p-1/reviews`, withReason: false },
+        refuse: {
+          method: 'POST',
+          path: `${base}/approval-refusals`,
+          body: { subject: 'grade', subjectId: 'p-1' },
+          withReason: true,
+        },
+      },
     });
+    expect(item?.approval?.reasons).toContain('insufficient_basis');
     await api.post(`${base}/grade-proposals/p-1/reviews`, 'marketing_vp').expect(201);
     await heldBy('gradeToApprove', ['cfo']);
     await api.post(`${base}/grade-proposals/p-1/reviews`, 'cfo').expect(201);
-    await heldBy('gradeToApprove', ['gm']);
+    const gmItem = await heldBy('gradeToApprove', ['gm']);
+    // The GM's item calls the approval, not the review the VP and the CFO sign.
+    expect(gmItem?.approval?.approve.path).toBe(`${base}/grade-proposals/p-1/approval`);
     await api.post(`${base}/grade-proposals/p-1/approval`, 'gm').expect(201);
     await heldBy('gradeToApprove', []);
   });
@@ -89,29 +105,28 @@ describe('credit work items (real PostgreSQL + Kafka, through HTTP)', () => {
       .expect(201);
     const item = await heldBy('grantToApprove', ['marketing_vp', 'cfo', 'gm']);
     expect(item?.titleParams).toMatchObject({ grantId: 'g-1', limitFen: 50_000, termDays: 30 });
+    expect(item?.approval).toMatchObject({
+      rule: 'CRD-32',
+      basis: { grade: 'A', grantType: 'long_term', limitFen: 50_000, termDays: 30 },
+      approve: { path: `${base}/grants/g-1/approvals` },
+    });
     await api.post(`${base}/grants/g-1/approvals`, 'marketing_vp').expect(201);
     await api.post(`${base}/grants/g-1/approvals`, 'cfo').expect(201);
     await heldBy('grantToApprove', ['gm']);
     await api.post(`${base}/grants/g-1/approvals`, 'gm').expect(201);
-    await heldBy('grantToApprove', ['gm', 'chairman']);
+    const secondStage = await heldBy('grantToApprove', ['gm', 'chairman']);
+    expect(secondStage?.approval?.rule).toBe('CRD-37');
     await api.post(`${base}/grants/g-1/approvals`, 'gm').expect(201);
     await heldBy('grantToApprove', ['chairman']);
     await api.post(`${base}/grants/g-1/approvals`, 'chairman').expect(201);
     await heldBy('grantToApprove', []);
   });
 
-  it('the limit brings the monthly and quarterly reviews, due when scheduled, to the marketing manager', async () => {
+  it('the reviews the limit brings stay out of the inbox until their day (review-reminders.int-spec)', async () => {
     const account = await api.get(base).expect(200);
-    const due = account.body.reviewsDue as { monthly: string; quarterly: string };
-    const reviews = await eventually(async () => {
-      const items = (await inbox('marketing_manager')).filter((i) => i.kind === 'reviewDue');
-      return items.length === 2 ? items : undefined;
-    }, 'both reviews in the marketing manager inbox');
-    expect(reviews.map((i) => [i.titleParams['period'], i.dueAt])).toEqual([
-      ['monthly', due.monthly],
-      ['quarterly', due.quarterly],
-    ]);
-    expect((await inbox('cfo')).filter((i) => i.kind === 'reviewDue')).toEqual([]);
+    expect(Object.keys(account.body.reviewsDue as object).sort()).toEqual(['monthly', 'quarterly']);
+    await t.app.get(EventPipeline).caughtUp();
+    expect((await inbox('marketing_manager')).filter((i) => i.kind === 'reviewDue')).toEqual([]);
   });
 
   it('a held order waits for the marketing manager, then for the VP; decided, it is gone', async () => {
@@ -132,7 +147,23 @@ describe('credit work items (real PostgreSQL + Kafka, through HTTP)', () => {
         creditControllerId: 'credit_controller-1',
       })
       .expect(201);
-    await heldBy('holdToDecide', ['marketing_vp']);
+    const decide = await heldBy('holdToDecide', ['marketing_vp']);
+    expect(decide).toMatchObject({
+      category: 'approval',
+      approval: {
+        requestedBy: 'marketing_manager-1',
+        rule: 'CRD-41',
+        basis: { orderId: 'o-9', amountFen: 60_000, reasons: 'over_limit' },
+        approve: { path: `${base}/holds/o-9/decision`, body: { release: true }, withReason: true },
+        refuse: { path: `${base}/holds/o-9/decision`, body: { release: false }, withReason: true },
+      },
+    });
+    const approvals = (await api.get('/work-items?category=approval', 'marketing_vp').expect(200)).body
+      .items as WorkItemDto[];
+    expect(approvals.map((i) => i.kind)).toContain('holdToDecide');
+    const tasks = (await api.get('/work-items?category=task', 'marketing_vp').expect(200)).body
+      .items as WorkItemDto[];
+    expect(tasks.map((i) => i.kind)).not.toContain('holdToDecide');
     await heldBy('heldOrder', []);
     await api
       .post(`${base}/holds/o-9/decision`, 'marketing_vp', { release: false, reason: 'too much' })
@@ -151,6 +182,21 @@ describe('credit work items (real PostgreSQL + Kafka, through HTTP)', () => {
     await api.post(`${base}/limit-adjustments/a-1/approvals`, 'chairman').expect(201);
     await api.post(`${base}/limit-adjustments/a-1/approvals`, 'gm').expect(201);
     await heldBy('limitAdjustmentToApprove', []);
+  });
+
+  it('a refused adjustment leaves every approver inbox; only an approver of it may refuse', async () => {
+    await api
+      .post(`${base}/limit-adjustments`, 'marketing_manager', { adjustmentId: 'a-2', newLimitFen: 30_000 })
+      .expect(201);
+    await api.post(`${base}/limit-adjustments/a-2/approvals`, 'marketing_vp').expect(201);
+    await heldBy('limitAdjustmentToApprove', ['gm', 'chairman']);
+    const refusal = { subject: 'adjustment', subjectId: 'a-2', reason: 'exposure_too_high' };
+    await api.post(`${base}/approval-refusals`, 'cfo', refusal).expect(403);
+    await api.post(`${base}/approval-refusals`, 'gm', { ...refusal, subjectId: 'a-404' }).expect(409);
+    await api.post(`${base}/approval-refusals`, 'gm', refusal).expect(201);
+    await heldBy('limitAdjustmentToApprove', []);
+    const account = await api.get(base).expect(200);
+    expect(account.body).toMatchObject({ pendingAdjustment: null, limitFen: 40_000 });
   });
 
   it('a rebuilt inbox equals the incrementally built one', async () => {

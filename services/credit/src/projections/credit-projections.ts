@@ -41,12 +41,13 @@ const ACCOUNT_EVENTS = [
   'CreditNoteIssued',
   'AccountBlocked',
   'AccountUnblocked',
+  'CreditReviewScheduled',
 ] as const;
 
 /** Exposure and utilisation by account; grade distribution and portfolio totals are queries on it. */
 export const creditAccountsProjection = defineProjection({
   name: 'credit_accounts',
-  version: 1,
+  version: 2,
   handles: ACCOUNT_EVENTS,
   tables: [
     {
@@ -66,6 +67,7 @@ export const creditAccountsProjection = defineProjection({
           exposure_fen bigint GENERATED ALWAYS AS (GREATEST(0, committed_fen + invoiced_open_fen - unapplied_credit_fen)) STORED,
           blocked boolean NOT NULL DEFAULT false,
           dossier_stale_at timestamptz,
+          reviews_due jsonb NOT NULL DEFAULT '{}'::jsonb,
           last_version integer NOT NULL,
           updated_at timestamptz NOT NULL
         )`,
@@ -127,6 +129,12 @@ export const creditAccountsProjection = defineProjection({
         return bump(ctx, stored, 'blocked = $4', [true]);
       case 'AccountUnblocked':
         return bump(ctx, stored, 'blocked = $4', [false]);
+      case 'CreditReviewScheduled':
+        // The next review of each period; a completed review is replaced by the next one.
+        return bump(ctx, stored, 'reviews_due = reviews_due || jsonb_build_object($4::text, $5::text)', [
+          event.data.period,
+          event.data.dueAt,
+        ]);
       default:
         return;
     }

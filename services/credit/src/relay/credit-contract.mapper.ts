@@ -7,6 +7,7 @@ import {
   CREDIT_GRADE_APPROVED,
   CREDIT_LIMIT_ADJUSTED,
   CREDIT_LIMIT_GRANTED,
+  CREDIT_REVIEW_DUE,
   CREDIT_SALE_APPROVED,
   CREDIT_SALE_HELD,
   parseCreditAccountBlockedV1,
@@ -14,6 +15,7 @@ import {
   parseCreditGradeApprovedV1,
   parseCreditLimitAdjustedV1,
   parseCreditLimitGrantedV1,
+  parseCreditReviewDueV1,
   parseCreditSaleApprovedV1,
   parseCreditSaleHeldV1,
 } from '@crm/credit-contracts';
@@ -127,6 +129,14 @@ export const toCreditContract = (stored: StoredEvent): ContractEvent | null => {
           policyVersion,
           reasons,
         }),
+      );
+    }
+    case 'CreditReviewFellDue': {
+      const { accountId, customerId, period, dueOn, bu } = event.data;
+      return contract(
+        accountId,
+        CREDIT_REVIEW_DUE,
+        parseCreditReviewDueV1({ accountId, customerId, reviewKind: period, dueOn, bu }),
       );
     }
     default:

@@ -107,6 +107,7 @@ describe('customers work items (real PostgreSQL + Kafka, through HTTP)', () => {
       dueAt: null,
       priority: 'normal',
       link: `/customers/batches/${batchId}`,
+      category: 'task',
       version: 1,
     });
     await nobodyElse(batchId, 'clerk');
@@ -124,6 +125,7 @@ describe('customers work items (real PostgreSQL + Kafka, through HTTP)', () => {
       kind: 'batchToAllocate',
       titleKey: 'workItems.customers.batchToAllocate',
       titleParams: { batchId, records: 2 },
+      category: 'task',
       version: 3,
     });
     await nobodyElse(batchId, 'manager5');
@@ -153,6 +155,7 @@ describe('customers work items (real PostgreSQL + Kafka, through HTTP)', () => {
       dueAt: '2026-12-01T02:00:00.000Z',
       priority: 'normal',
       link: `/customers/${neglected}`,
+      category: 'task',
       version: 1,
     });
     await itemsOf('e001', served, (items) => items.length === 1);

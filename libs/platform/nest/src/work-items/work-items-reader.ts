@@ -1,6 +1,11 @@
 import type { Pool } from 'pg';
 import { qualifiedName } from '@crm/postgres';
-import { WORK_ITEMS, type WorkItemPriority } from '@crm/projections';
+import {
+  WORK_ITEMS,
+  type WorkItemApproval,
+  type WorkItemCategory,
+  type WorkItemPriority,
+} from '@crm/projections';
 import { decodeWorkItemCursor, encodeWorkItemCursor } from './work-item-cursor';
 import type { WorkItemDto, WorkItemPageDto } from './work-item.dto';
 
@@ -19,6 +24,8 @@ interface Row {
   due_at: Date | null;
   priority: WorkItemPriority;
   link: string;
+  category: WorkItemCategory;
+  approval: WorkItemApproval | null;
   version: number;
 }
 
@@ -43,21 +50,32 @@ export class WorkItemsReader {
     limit: number,
     after: string | undefined,
     now: Date,
+    category?: WorkItemCategory,
   ): Promise<WorkItemPageDto> {
     // `after=` with nothing in it is how a client written for `?assignee=me&after=` asks for page one.
     const cursor = after !== undefined && after !== '' ? decodeWorkItemCursor(after) : undefined;
     const { rows } = await this.pool.query<Row>(
-      `SELECT id, kind, title_key, title_params, due_at, priority, link, version
+      `SELECT id, kind, title_key, title_params, due_at, priority, link, category, approval, version
          FROM ${this.table}
         WHERE (audience_role = ANY($1::text[]) OR (audience_role IS NULL AND audience_employee = $3))
           AND (audience_bu IS NULL OR audience_bu = $2)
           AND (audience_employee IS NULL OR audience_employee = $3)
           AND (visible_from IS NULL OR visible_from <= $4)
+          AND ($8::text IS NULL OR category = $8)
           AND ($5::text IS NULL
                OR (coalesce(due_at, 'infinity'::timestamptz), id) > (coalesce($6::timestamptz, 'infinity'::timestamptz), $5))
         ORDER BY coalesce(due_at, 'infinity'::timestamptz), id
         LIMIT $7`,
-      [caller.roles, caller.bu, caller.employeeId, now, cursor?.id ?? null, cursor?.dueAt ?? null, limit + 1],
+      [
+        caller.roles,
+        caller.bu,
+        caller.employeeId,
+        now,
+        cursor?.id ?? null,
+        cursor?.dueAt ?? null,
+        limit + 1,
+        category ?? null,
+      ],
     );
     const items = rows.slice(0, limit).map((row) => this.toDto(row));
     const last = items[items.length - 1];
@@ -78,6 +96,8 @@ export class WorkItemsReader {
       dueAt: row.due_at?.toISOString() ?? null,
       priority: row.priority,
       link: row.link,
+      category: row.category,
+      ...(row.approval !== null ? { approval: row.approval } : {}),
       version: row.version,
     };
   }

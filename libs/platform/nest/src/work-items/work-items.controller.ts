@@ -47,6 +47,7 @@ export class WorkItemsController {
       query.limit,
       query.after,
       this.clock.now(),
+      query.category,
     );
   }
 }

@@ -6,6 +6,36 @@ export const WORK_ITEMS = 'work_items';
 export const WORK_ITEM_PRIORITIES = ['high', 'normal', 'low'] as const;
 export type WorkItemPriority = (typeof WORK_ITEM_PRIORITIES)[number];
 
+/** A task is work to do; an approval is a decision someone asked for, answered yes or no. */
+export const WORK_ITEM_CATEGORIES = ['task', 'approval'] as const;
+export type WorkItemCategory = (typeof WORK_ITEM_CATEGORIES)[number];
+
+/**
+ * A command of the item's own service that answers it, relative to the service (`/credit-accounts/…`);
+ * `body` is sent as is, with `reason` added when `withReason` (the text the approver chose).
+ */
+export interface WorkItemCommand {
+  readonly method: 'POST';
+  readonly path: string;
+  readonly body?: Readonly<Record<string, string | number | boolean>>;
+  readonly withReason: boolean;
+}
+
+/**
+ * What an approval item carries so that one list can decide it: who asked and when, the facts it
+ * rests on (`basis`, values as in titleParams), the rule that requires the approval, and the two
+ * commands. `reasons` are the codes offered to choose from (`workItems.reasons.<code>`).
+ */
+export interface WorkItemApproval {
+  readonly requestedBy: string | null;
+  readonly requestedAt: string | null;
+  readonly basis: Readonly<Record<string, string | number | boolean | null>>;
+  readonly rule: string;
+  readonly approve: WorkItemCommand;
+  readonly refuse: WorkItemCommand;
+  readonly reasons: readonly string[];
+}
+
 /**
  * Whose inbox a row lands in: every holder of `role`, narrowed to one BU and/or one employee; or,
  * without a role, one employee whatever role they hold (a case's handler).
@@ -27,6 +57,8 @@ export interface WorkItemRow {
   readonly audience: WorkItemAudience;
   /** Hidden before this instant (e.g. a list that is not due before the previous day's cut-off). */
   readonly visibleFrom?: string | null;
+  /** Absent: a task. An approval names how to answer it. */
+  readonly approval?: WorkItemApproval;
 }
 
 /**
@@ -48,9 +80,13 @@ export const workItemsTable: ProjectionTable = {
       audience_bu text,
       audience_employee text,
       visible_from timestamptz,
+      category text NOT NULL DEFAULT 'task' CHECK (category IN ('task', 'approval')),
+      approval jsonb,
       version integer NOT NULL DEFAULT 1
     )`,
     `CREATE INDEX ON ${t} (audience_role, (coalesce(due_at, 'infinity'::timestamptz)), id)`,
+    // The approvals list reads one category of many open items.
+    `CREATE INDEX ON ${t} (category, audience_role, (coalesce(due_at, 'infinity'::timestamptz)), id)`,
     `CREATE INDEX ON ${t} (audience_employee)`,
   ],
 };
@@ -59,13 +95,14 @@ export const workItemsTable: ProjectionTable = {
 export const upsertWorkItem = async (ctx: ProjectionContext, item: WorkItemRow): Promise<void> => {
   await ctx.manager.query(
     `INSERT INTO ${ctx.table(WORK_ITEMS)} AS w
-       (id, kind, title_key, title_params, due_at, priority, link, audience_role, audience_bu, audience_employee, visible_from)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11)
+       (id, kind, title_key, title_params, due_at, priority, link, audience_role, audience_bu, audience_employee, visible_from, category, approval)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)
      ON CONFLICT (id) DO UPDATE SET
        kind = EXCLUDED.kind, title_key = EXCLUDED.title_key, title_params = EXCLUDED.title_params,
        due_at = EXCLUDED.due_at, priority = EXCLUDED.priority, link = EXCLUDED.link,
        audience_role = EXCLUDED.audience_role, audience_bu = EXCLUDED.audience_bu,
        audience_employee = EXCLUDED.audience_employee, visible_from = EXCLUDED.visible_from,
+       category = EXCLUDED.category, approval = EXCLUDED.approval,
        version = w.version + 1`,
     [
       item.id,
@@ -79,6 +116,8 @@ export const upsertWorkItem = async (ctx: ProjectionContext, item: WorkItemRow):
       item.audience.bu ?? null,
       item.audience.employeeId ?? null,
       item.visibleFrom ?? null,
+      item.approval === undefined ? 'task' : 'approval',
+      item.approval === undefined ? null : JSON.stringify(item.approval),
     ],
   );
 };
@@ -100,15 +139,22 @@ export const removeWorkItemsStartingWith = async (ctx: ProjectionContext, prefix
 export const reviseWorkItem = async (
   ctx: ProjectionContext,
   id: string,
-  change: Pick<WorkItemRow, 'kind' | 'titleKey' | 'priority'> & { readonly audience?: WorkItemAudience },
+  change: Pick<WorkItemRow, 'kind' | 'titleKey' | 'priority'> & {
+    readonly audience?: WorkItemAudience;
+    /** The next step is a decision (a held order whose release is now requested). */
+    readonly approval?: WorkItemApproval;
+  },
 ): Promise<void> => {
   const audience = change.audience;
+  const approval = change.approval;
   await ctx.manager.query(
     `UPDATE ${ctx.table(WORK_ITEMS)}
         SET kind = $2, title_key = $3, priority = $4, version = version + 1,
             audience_role = CASE WHEN $5::boolean THEN $6 ELSE audience_role END,
             audience_bu = CASE WHEN $5::boolean THEN $7 ELSE audience_bu END,
-            audience_employee = CASE WHEN $5::boolean THEN $8 ELSE audience_employee END
+            audience_employee = CASE WHEN $5::boolean THEN $8 ELSE audience_employee END,
+            category = CASE WHEN $9::jsonb IS NULL THEN category ELSE 'approval' END,
+            approval = coalesce($9::jsonb, approval)
       WHERE id = $1`,
     [
       id,
@@ -119,6 +165,7 @@ export const reviseWorkItem = async (
       audience?.role ?? null,
       audience?.bu ?? null,
       audience?.employeeId ?? null,
+      approval === undefined ? null : JSON.stringify(approval),
     ],
   );
 };

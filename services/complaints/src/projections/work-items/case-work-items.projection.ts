@@ -1,18 +1,20 @@
 import type { StoredEvent } from '@crm/event-store';
-import type {
-  CaseAssigned,
-  CaseDeadlineSet,
-  CaseRegistered,
-  CustomerRejected,
-  ReceiverTransferred,
-  ResolutionProposed,
-  SeverityAssessed,
+import {
+  monetaryTotalFen,
+  type CaseAssigned,
+  type CaseDeadlineSet,
+  type CaseRegistered,
+  type CustomerRejected,
+  type ReceiverTransferred,
+  type ResolutionProposed,
+  type SeverityAssessed,
 } from '@crm/complaints-domain';
 import {
   defineProjection,
   type ProjectionContext,
   removeWorkItem,
   upsertWorkItem,
+  type WorkItemApproval,
   type WorkItemAudience,
   workItemsTable,
 } from '@crm/projections';
@@ -40,6 +42,33 @@ const audienceOf = (row: CaseWorkRow): WorkItemAudience => {
   return { employeeId: row.stage === 'intake' ? row.receiver_id : (row.handler_id ?? row.receiver_id) };
 };
 
+/** Codes an approver chooses from to send a resolution back (`workItems.reasons.<code>`). */
+export const RESOLUTION_SEND_BACK_REASONS = [
+  'amount_too_high',
+  'facts_unclear',
+  'responsibility_unclear',
+  'not_within_policy',
+  'other',
+] as const;
+
+/**
+ * A resolution waiting for the approver its amount requires (≤ 500 yuan cs_manager, ≤ 5,000
+ * bu_manager, above gm); sending it back is the refusal.
+ */
+const resolutionApproval = (row: CaseWorkRow): WorkItemApproval => ({
+  requestedBy: row.approval_requested_by,
+  requestedAt: row.approval_requested_at,
+  basis: {
+    totalFen: row.approval_total_fen === null ? null : Number(row.approval_total_fen),
+    requiredApprover: row.approver_role,
+    responsibleBu: row.responsible_bu,
+  },
+  rule: 'CMP-APR-07',
+  approve: { method: 'POST', path: `/cases/${row.case_id}/resolution/approval`, withReason: false },
+  refuse: { method: 'POST', path: `/cases/${row.case_id}/resolution/send-back`, withReason: true },
+  reasons: RESOLUTION_SEND_BACK_REASONS,
+});
+
 /** One item per open case, due at the case's deadline; overdue or major cases are high priority. */
 const refresh = async (row: CaseWorkRow | undefined, ctx: ProjectionContext): Promise<void> => {
   if (row === undefined) return;
@@ -59,6 +88,7 @@ const refresh = async (row: CaseWorkRow | undefined, ctx: ProjectionContext): Pr
     priority: row.overdue || row.major ? 'high' : 'normal',
     link: `/complaints/cases/${row.case_id}`,
     audience: audienceOf(row),
+    ...(row.stage === 'approval' ? { approval: resolutionApproval(row) } : {}),
   });
 };
 
@@ -82,7 +112,7 @@ const finished = async (caseId: string, ctx: ProjectionContext): Promise<void> =
  */
 export const caseWorkItemsProjection = defineProjection({
   name: 'case_work_items',
-  version: 1,
+  version: 2,
   handles: [
     'CaseRegistered',
     'CaseDeadlineSet',
@@ -116,9 +146,17 @@ export const caseWorkItemsProjection = defineProjection({
         return change({ handler_id: d.handlerId, responsible_bu: d.responsibleBu, stage: 'handling' });
       }
       case 'ResolutionProposed': {
-        const approver = (event.data as ResolutionProposed['data']).requiredApprover;
+        const d = event.data as ResolutionProposed['data'];
         return change(
-          approver !== null ? { stage: 'approval', approver_role: approver } : { stage: 'handling' },
+          d.requiredApprover !== null
+            ? {
+                stage: 'approval',
+                approver_role: d.requiredApprover,
+                approval_total_fen: monetaryTotalFen(d.items),
+                approval_requested_by: event.metadata.actor.id,
+                approval_requested_at: event.metadata.businessTime,
+              }
+            : { stage: 'handling' },
         );
       }
       case 'ResolutionApproved':

@@ -18,6 +18,10 @@ export interface CaseWorkRow {
   readonly approver_role: string | null;
   readonly major: boolean;
   readonly overdue: boolean;
+  /** While a resolution waits: its money total, who proposed it and when. */
+  readonly approval_total_fen: string | null;
+  readonly approval_requested_by: string | null;
+  readonly approval_requested_at: string | null;
 }
 
 export const caseWorkTable: ProjectionTable = {
@@ -34,11 +38,17 @@ export const caseWorkTable: ProjectionTable = {
     stage text NOT NULL,
     approver_role text,
     major boolean NOT NULL DEFAULT false,
-    overdue boolean NOT NULL DEFAULT false
+    overdue boolean NOT NULL DEFAULT false,
+    approval_total_fen bigint,
+    approval_requested_by text,
+    approval_requested_at text
   )`,
 };
 
-type Change = Partial<Omit<CaseWorkRow, 'case_id' | 'due_at'>> & { readonly due_at?: string };
+type Change = Partial<Omit<CaseWorkRow, 'case_id' | 'due_at' | 'approval_total_fen'>> & {
+  readonly due_at?: string;
+  readonly approval_total_fen?: number | null;
+};
 
 const COLUMNS = [
   'receiver_id',
@@ -49,6 +59,9 @@ const COLUMNS = [
   'approver_role',
   'major',
   'overdue',
+  'approval_total_fen',
+  'approval_requested_by',
+  'approval_requested_at',
 ] as const;
 
 /** Updates the given columns of an open case; returns the row after, or undefined when unknown. */

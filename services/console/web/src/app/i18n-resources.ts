@@ -13,6 +13,10 @@ import invitationsZh from '@/features/invitations/locales/zh-CN.json';
 import invitationsEn from '@/features/invitations/locales/en.json';
 import complaintsZh from '@/features/complaints/locales/zh-CN.json';
 import complaintsEn from '@/features/complaints/locales/en.json';
+import approvalsZh from '@/features/approvals/locales/zh-CN.json';
+import approvalsEn from '@/features/approvals/locales/en.json';
+import creditZh from '@/features/credit/locales/zh-CN.json';
+import creditEn from '@/features/credit/locales/en.json';
 
 /** One namespace per feature (console-style §3); registered here because shared never imports features. */
 export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> = {
@@ -23,6 +27,8 @@ export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> 
   staff: { 'zh-CN': staffZh, en: staffEn },
   invitations: { 'zh-CN': invitationsZh, en: invitationsEn },
   complaints: { 'zh-CN': complaintsZh, en: complaintsEn },
+  approvals: { 'zh-CN': approvalsZh, en: approvalsEn },
+  credit: { 'zh-CN': creditZh, en: creditEn },
 };
 
 for (const [ns, bundles] of Object.entries(FEATURE_RESOURCES)) {

@@ -1,6 +1,8 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AlertOutlined,
+  AuditOutlined,
+  BankOutlined,
   CalendarOutlined,
   FileTextOutlined,
   ExclamationCircleOutlined,
@@ -28,6 +30,13 @@ export interface RouteEntry {
 /** Every page of the console, its menu entry and the flag that guards it (console-style §3). */
 export const ROUTES: readonly RouteEntry[] = [
   { path: '/', menuKey: 'inbox', icon: <InboxOutlined />, page: lazy(() => import('./inbox-page')) },
+  {
+    path: '/approvals',
+    menuKey: 'approvals',
+    icon: <AuditOutlined />,
+    access: 'canSeeApprovals',
+    page: lazy(() => import('./approvals/approvals-page')),
+  },
   {
     path: '/customers',
     menuKey: 'customerList',
@@ -139,5 +148,23 @@ export const ROUTES: readonly RouteEntry[] = [
     path: '/complaints/:caseId',
     access: 'canWorkComplaints',
     page: lazy(() => import('./complaints/case-page')),
+  },
+  // Credit desk
+  {
+    path: '/credit/accounts',
+    menuKey: 'creditAccounts',
+    icon: <BankOutlined />,
+    access: 'canSeeCredit',
+    page: lazy(() => import('./credit/credit-accounts-page')),
+  },
+  {
+    path: '/credit/accounts/:accountId',
+    access: 'canSeeCredit',
+    page: lazy(() => import('./credit/credit-account-page')),
+  },
+  {
+    path: '/credit/accounts/:accountId/holds/:orderId',
+    access: 'canSeeCredit',
+    page: lazy(() => import('./credit/credit-account-page')),
   },
 ];

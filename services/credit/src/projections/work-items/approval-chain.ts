@@ -5,6 +5,7 @@ import {
   removeWorkItem,
   removeWorkItemsStartingWith,
   upsertWorkItem,
+  type WorkItemApproval,
   type WorkItemRow,
   WORK_ITEMS,
 } from '@crm/projections';
@@ -21,8 +22,14 @@ export const approvalChainsTable: ProjectionTable = {
   )`,
 };
 
-/** What every approver's item of one chain shows; the id and audience come from the chain. */
-export type ChainItem = Pick<WorkItemRow, 'kind' | 'titleKey' | 'titleParams' | 'link'>;
+/**
+ * What every approver's item of one chain shows; the id and audience come from the chain, and each
+ * stage's role (`<stage>:<role>`) gets the approval it answers (a grade's reviewers and its approver
+ * call different commands).
+ */
+export type ChainItem = Pick<WorkItemRow, 'kind' | 'titleKey' | 'titleParams' | 'link'> & {
+  readonly approvalFor: Readonly<Record<string, WorkItemApproval>>;
+};
 
 interface ChainRow {
   stages: string[][];
@@ -33,9 +40,12 @@ interface ChainRow {
 const itemPrefix = (chainId: string, stage: number): string => `${chainId}:${stage}:`;
 
 const openStage = async (ctx: ProjectionContext, chainId: string, row: ChainRow): Promise<void> => {
+  const { approvalFor, ...shown } = row.item;
   for (const role of row.stages[row.stage] ?? []) {
+    const approval = approvalFor[`${row.stage}:${role}`];
     await upsertWorkItem(ctx, {
-      ...row.item,
+      ...shown,
+      ...(approval !== undefined ? { approval } : {}),
       id: `${itemPrefix(chainId, row.stage)}${role}`,
       dueAt: null,
       priority: 'normal',
@@ -81,7 +91,7 @@ export const signChain = async (ctx: ProjectionContext, chainId: string, role: s
   await openStage(ctx, chainId, next);
 };
 
-/** The decision took effect (or was withdrawn): every remaining item of the chain goes. */
+/** The decision took effect (or was refused): every remaining item of the chain goes. */
 export const closeChain = async (ctx: ProjectionContext, chainId: string): Promise<void> => {
   await ctx.manager.query(`DELETE FROM ${ctx.table(APPROVAL_CHAINS)} WHERE chain_id = $1`, [chainId]);
   await removeWorkItemsStartingWith(ctx, `${chainId}:`);

@@ -30,6 +30,8 @@ export interface Access {
   readonly canExplainCases: boolean;
   readonly canSeeCalendar: boolean;
   readonly canAdoptCalendar: boolean;
+  readonly canSeeCredit: boolean;
+  readonly canSeeApprovals: boolean;
 }
 
 const any = (roles: readonly string[], ...wanted: string[]) => wanted.some((r) => roles.includes(r));
@@ -68,6 +70,13 @@ export const accessFor = (person: SessionPerson | undefined): Access => {
     canExplainCases: any(roles, 'cs_manager', 'bu_manager', 'gm', 'auditor') || admin,
     canSeeCalendar: any(roles, 'cs_agent', 'cs_manager', 'staff', 'bu_manager', 'gm', 'auditor') || admin,
     canAdoptCalendar: any(roles, 'gm') || admin,
+    // CREDIT_READ_ROLES of the credit service.
+    canSeeCredit:
+      any(roles, 'account_supervisor', 'marketing_manager', 'credit_controller', 'marketing_vp', 'cfo') ||
+      any(roles, 'gm', 'chairman', 'auditor', 'analyst') ||
+      admin,
+    // Whoever may be asked to approve something (docs/work-items.md).
+    canSeeApprovals: any(roles, 'cs_manager', 'bu_manager', 'gm', 'marketing_vp', 'cfo', 'chairman'),
   };
 };
 

@@ -1325,7 +1325,40 @@ export interface components {
       toBu: string;
       toReceiverId: string;
     };
+    WorkItemApprovalDto: {
+      approve: components['schemas']['WorkItemCommandDto'];
+      /** @description The facts the decision rests on */
+      basis: {
+        [key: string]: string | number | boolean;
+      };
+      /** @description Reason codes to choose from (workItems.reasons.<code>) */
+      reasons: string[];
+      refuse: components['schemas']['WorkItemCommandDto'];
+      /** Format: date-time */
+      requestedAt: string | null;
+      /** @description Employee id of who asked */
+      requestedBy: string | null;
+      /** @example CRD-32 */
+      rule: string;
+    };
+    WorkItemCommandDto: {
+      body?: {
+        [key: string]: string | number | boolean;
+      };
+      /** @enum {string} */
+      method: 'POST';
+      /**
+       * @description Relative to the service
+       * @example /credit-accounts/acc-1/grants/g-1/approvals
+       */
+      path: string;
+      withReason: boolean;
+    };
     WorkItemDto: {
+      /** @description Present on approvals */
+      approval?: components['schemas']['WorkItemApprovalDto'];
+      /** @enum {string} */
+      category: 'task' | 'approval';
       /** Format: date-time */
       dueAt: string | null;
       /** @example batch-to-enter:2f7c… */
@@ -4040,6 +4073,8 @@ export interface operations {
         after?: string;
         /** @description Whose items: only ever the caller's own (the console sends `me`) */
         assignee?: 'me';
+        /** @description Only tasks, or only approvals */
+        category?: 'task' | 'approval';
         limit?: number;
       };
       header?: never;

@@ -92,7 +92,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Accounts with grade, limit, exposure, overdue amount, aging and late reviews; most overdue first */
+    get: operations['listCreditAccounts'];
     put?: never;
     /** Open a credit account for a customer or supplier */
     post: operations['openCreditAccount'];
@@ -113,6 +114,23 @@ export interface paths {
     get: operations['getCreditAccount'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/credit-accounts/{id}/approval-refusals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refuse a pending grade proposal, grant or limit adjustment, with the reason */
+    post: operations['refuseCreditApproval'];
     delete?: never;
     options?: never;
     head?: never;
@@ -762,10 +780,37 @@ export interface components {
       /** @description Open part of the balance confirmed at the last reconciliation (CRD-44) */
       previousBalanceOpenFen: number;
       reviewsDue: components['schemas']['ReviewsDueDto'];
+      /** @description Reviews whose due day has ended without the evaluation (CRD-50), by due instant */
+      reviewsOverdue: components['schemas']['ReviewsDueDto'];
       streamVersion: number;
       unappliedCreditFen: number;
       /** @description exposure / limit; null without a limit */
       utilisation: number | null;
+    };
+    CreditAccountListDto: {
+      items: components['schemas']['CreditAccountListItemDto'][];
+      limit: number;
+      page: number;
+      total: number;
+    };
+    CreditAccountListItemDto: {
+      accountId: string;
+      /** @description Open fen by days past due: 0–30, 31–60, 61–90, > 90 */
+      agingFen: number[];
+      blocked: boolean;
+      /** @enum {string} */
+      counterpartyKind: 'customer' | 'supplier';
+      customerId: string | null;
+      exposureFen: number;
+      /** @enum {string|null} */
+      grade: 'A' | 'B' | 'C' | null;
+      limitFen: number;
+      name: string;
+      /** @description Open amount past its due date */
+      overdueFen: number;
+      reviewsDue: components['schemas']['ReviewsDueDto'];
+      /** @description Periods whose review is overdue (CRD-50) */
+      reviewsOverdue: string[];
     };
     CreditCheckResultDto: {
       accountId: string;
@@ -1177,6 +1222,17 @@ export interface components {
       orderId: string;
       shippedAt: string;
     };
+    RefuseApprovalDto: {
+      /** @description Why (a reason code, optionally with a note) */
+      reason: string;
+      /**
+       * @description What is refused: a grade proposal, a grant, an adjustment
+       * @enum {string}
+       */
+      subject: 'grade' | 'grant' | 'adjustment';
+      /** @description The proposal, grant or adjustment id */
+      subjectId: string;
+    };
     RegisterCollateralDto: {
       collateralId: string;
       valueFen: number;
@@ -1223,7 +1279,40 @@ export interface components {
       facts: components['schemas']['RatingFactsDto'];
       sections: components['schemas']['DossierSectionsDto'];
     };
+    WorkItemApprovalDto: {
+      approve: components['schemas']['WorkItemCommandDto'];
+      /** @description The facts the decision rests on */
+      basis: {
+        [key: string]: string | number | boolean;
+      };
+      /** @description Reason codes to choose from (workItems.reasons.<code>) */
+      reasons: string[];
+      refuse: components['schemas']['WorkItemCommandDto'];
+      /** Format: date-time */
+      requestedAt: string | null;
+      /** @description Employee id of who asked */
+      requestedBy: string | null;
+      /** @example CRD-32 */
+      rule: string;
+    };
+    WorkItemCommandDto: {
+      body?: {
+        [key: string]: string | number | boolean;
+      };
+      /** @enum {string} */
+      method: 'POST';
+      /**
+       * @description Relative to the service
+       * @example /credit-accounts/acc-1/grants/g-1/approvals
+       */
+      path: string;
+      withReason: boolean;
+    };
     WorkItemDto: {
+      /** @description Present on approvals */
+      approval?: components['schemas']['WorkItemApprovalDto'];
+      /** @enum {string} */
+      category: 'task' | 'approval';
       /** Format: date-time */
       dueAt: string | null;
       /** @example batch-to-enter:2f7c… */
@@ -1572,6 +1661,61 @@ export interface operations {
       };
     };
   };
+  listCreditAccounts: {
+    parameters: {
+      query?: {
+        grade?: 'A' | 'B' | 'C' | 'none';
+        limit?: number;
+        /** @description Only accounts with overdue invoices or late reviews (true), or none (false) */
+        overdue?: string;
+        page?: number;
+        /** @description Part of the name, or the account id */
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accounts with grade, limit, exposure, overdue amount, aging and late reviews; most overdue first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreditAccountListDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   openCreditAccount: {
     parameters: {
       query?: never;
@@ -1707,6 +1851,91 @@ export interface operations {
       };
       /** @description `credit.account_not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  refuseCreditApproval: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefuseApprovalDto'];
+      };
+    };
+    responses: {
+      /** @description Refuse a pending grade proposal, grant or limit adjustment, with the reason */
+      201: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreditCommandResultDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `credit.account_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description State conflict, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A credit rule refused; `rule` names it (CRD-…) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3885,6 +4114,8 @@ export interface operations {
         after?: string;
         /** @description Whose items: only ever the caller's own (the console sends `me`) */
         assignee?: 'me';
+        /** @description Only tasks, or only approvals */
+        category?: 'task' | 'approval';
         limit?: number;
       };
       header?: never;
