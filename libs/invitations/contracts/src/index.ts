@@ -2,3 +2,4 @@ export * from './invitations-topic';
 export * from './customer-activity';
 export * from './rulings-and-fines';
 export * from './conflict-awaiting-ruling';
+export * from './list-due-soon';

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@crm/event-store';
 import {
   INVITATION_CONFLICT_AWAITING_RULING,
+  INVITATION_LIST_DUE_SOON,
   parseEventSaleRecordedV1,
   parseInvitationConfirmedV1,
 } from '@crm/invitations-contracts';
@@ -102,6 +103,20 @@ describe('toInvitationsContract', () => {
       customerId: 'c-1',
       ruler: 'gm',
       awaitingSince: '2026-12-05T11:00:00.000Z',
+    });
+  });
+
+  it('publishes the lists due within the hour, keyed by joint event', () => {
+    const data = {
+      jointEventId: 'je-1',
+      day: '2026-12-05',
+      cutoffAt: '2026-12-05T10:00:00.000Z',
+      businessUnits: ['bu-2'],
+    };
+    expect(toInvitationsContract(stored('InvitationListsDueSoon', data))).toEqual({
+      aggregateId: 'je-1',
+      type: INVITATION_LIST_DUE_SOON,
+      data,
     });
   });
 

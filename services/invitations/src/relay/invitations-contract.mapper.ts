@@ -6,6 +6,8 @@ import {
   FINE_ISSUED,
   INVITATION_CONFIRMED,
   INVITATION_CONFLICT_AWAITING_RULING,
+  INVITATION_LIST_DUE_SOON,
+  parseInvitationListDueSoonV1,
   INVITATION_CONFLICT_RULED,
   parseInvitationConflictAwaitingRulingV1,
   parseAttendanceRecordedV1,
@@ -59,6 +61,10 @@ export const toInvitationsContract = (event: StoredEvent): ContractEvent | null 
         awaitingSince: event.data['escalatedAt'],
       });
       return { aggregateId: data.customerId, type: INVITATION_CONFLICT_AWAITING_RULING, data };
+    }
+    case 'InvitationListsDueSoon': {
+      const data = parseInvitationListDueSoonV1(event.data);
+      return { aggregateId: data.jointEventId, type: INVITATION_LIST_DUE_SOON, data };
     }
     case FINE_ISSUED: {
       const data = parseFineIssuedV1(event.data);
