@@ -1,6 +1,9 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AlertOutlined,
+  BellOutlined,
+  SettingOutlined,
+  WarningOutlined,
   CalendarOutlined,
   FileTextOutlined,
   ExclamationCircleOutlined,
@@ -117,5 +120,25 @@ export const ROUTES: readonly RouteEntry[] = [
     icon: <MoneyCollectOutlined />,
     access: 'canSeeFines',
     page: lazy(() => import('./invitations/fines-page')),
+  },
+  // Notifications: everyone's centre and settings; failing deliveries for administrators
+  {
+    path: '/notifications',
+    menuKey: 'notifications',
+    icon: <BellOutlined />,
+    page: lazy(() => import('./notifications/notifications-page')),
+  },
+  {
+    path: '/notifications/preferences',
+    menuKey: 'notificationPreferences',
+    icon: <SettingOutlined />,
+    page: lazy(() => import('./notifications/notification-preferences-page')),
+  },
+  {
+    path: '/notifications/deliveries',
+    menuKey: 'notificationDeliveries',
+    icon: <WarningOutlined />,
+    access: 'canSeeFailingDeliveries',
+    page: lazy(() => import('./notifications/notification-deliveries-page')),
   },
 ];

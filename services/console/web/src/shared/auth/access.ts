@@ -26,6 +26,7 @@ export interface Access {
   readonly canSeeFines: boolean;
   readonly canRecordDisputes: boolean;
   readonly canResolveDisputes: boolean;
+  readonly canSeeFailingDeliveries: boolean;
 }
 
 const any = (roles: readonly string[], ...wanted: string[]) => wanted.some((r) => roles.includes(r));
@@ -59,6 +60,7 @@ export const accessFor = (person: SessionPerson | undefined): Access => {
     canSeeFines: any(roles, 'bu_manager', 'coordinator', 'gm', 'auditor', 'admin'),
     canRecordDisputes: any(roles, 'staff', 'bu_manager', 'coordinator'),
     canResolveDisputes: any(roles, 'coordinator'),
+    canSeeFailingDeliveries: admin,
   };
 };
 
