@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { COMPLAINT_OVERDUE_REMINDER_ISSUED } from '@crm/complaints-contracts';
-import { sendNotice } from '../services/notifications/src/testing/notice-events';
+import { contractEnvelope, sendContractEvent } from '@crm/testing';
 import { startNotificationsTestApp } from '../services/notifications/src/testing/notifications-test-app';
 import { numberFromEnv, printJson } from './support/bench-env';
 import { describeLoad, machineSnapshot } from './support/machine';
@@ -60,24 +60,26 @@ const main = async (): Promise<void> => {
     if (wait > 0) await sleep(wait);
     const caseId = randomUUID();
     const at = nowMs();
-    const sent = await sendNotice(
+    const sent = await sendContractEvent(
       t.producer,
       t.config.COMPLAINTS_TOPIC,
-      {
-        type: COMPLAINT_OVERDUE_REMINDER_ISSUED,
-        data: {
-          caseId,
-          dueAt: new Date().toISOString(),
-          sequence: 1,
-          notify: [
-            { post: 'handler', employeeId: handlers[i % handlers.length] },
-            { post: 'bu_manager', bu: 'bu-1' },
-          ],
-          rule: 'CMP-OVD-03',
-          issuedAt: new Date().toISOString(),
+      contractEnvelope(
+        {
+          type: COMPLAINT_OVERDUE_REMINDER_ISSUED,
+          data: {
+            caseId,
+            dueAt: new Date().toISOString(),
+            sequence: 1,
+            notify: [
+              { post: 'handler', employeeId: handlers[i % handlers.length] },
+              { post: 'bu_manager', bu: 'bu-1' },
+            ],
+            rule: 'CMP-OVD-03',
+            issuedAt: new Date().toISOString(),
+          },
         },
-      },
-      caseId,
+        { aggregateId: caseId },
+      ),
     );
     sentAt.set(sent.envelope.eventId, at);
   }

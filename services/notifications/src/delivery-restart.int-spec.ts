@@ -2,10 +2,9 @@ import request from 'supertest';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { COMPLAINT_MAJOR_CASE_NOTIFIED } from '@crm/complaints-contracts';
-import { consumedPast, eventually } from '@crm/testing';
+import { consumedPast, contractEnvelope, eventually, sendContractEvent } from '@crm/testing';
 import { noticesConsumerName } from './inbound/start-notices-consumer';
 import { deliveriesOf } from './testing/deliveries';
-import { sendNotice } from './testing/notice-events';
 import { startNotificationsTestApp, type NotificationsTestApp } from './testing/notifications-test-app';
 
 jest.setTimeout(120_000);
@@ -28,19 +27,21 @@ describe('exactly one delivery per notification and channel across a service res
   it('a major case reaches the BU manager and the GM once each, though the mail server was down over a restart and the event came again', async () => {
     t.mail.refusing = true;
     const caseId = `case-${randomUUID()}`;
-    const sent = await sendNotice(
+    const sent = await sendContractEvent(
       t.producer,
       t.config.COMPLAINTS_TOPIC,
-      {
-        type: COMPLAINT_MAJOR_CASE_NOTIFIED,
-        data: {
-          caseId,
-          caseNumber: '2612-0007',
-          notify: [{ post: 'bu_manager', bu: 'bu-1' }, { post: 'gm' }],
-          notifiedAt: '2026-12-05T02:00:00.000Z',
+      contractEnvelope(
+        {
+          type: COMPLAINT_MAJOR_CASE_NOTIFIED,
+          data: {
+            caseId,
+            caseNumber: '2612-0007',
+            notify: [{ post: 'bu_manager', bu: 'bu-1' }, { post: 'gm' }],
+            notifiedAt: '2026-12-05T02:00:00.000Z',
+          },
         },
-      },
-      caseId,
+        { aggregateId: caseId },
+      ),
     );
     // Both notifications exist and their e-mails failed at least once before the restart.
     await eventually(async () => {
@@ -55,7 +56,7 @@ describe('exactly one delivery per notification and channel across a service res
     await t.restart();
     t.mail.refusing = false;
     // The same event again, to the restarted consumer.
-    const again = await sendNotice(t.producer, t.config.COMPLAINTS_TOPIC, sent.envelope);
+    const again = await sendContractEvent(t.producer, t.config.COMPLAINTS_TOPIC, sent.envelope);
     await consumedPast(t.kafka, noticesConsumerName(t.config), t.config.COMPLAINTS_TOPIC, again);
 
     await eventually(async () => {

@@ -6,10 +6,15 @@ import {
   type ComplaintOverdueReminderIssuedV1,
 } from '@crm/complaints-contracts';
 import { CREDIT_ACCOUNT_BLOCKED } from '@crm/credit-contracts';
-import { consumedPast, eventually } from '@crm/testing';
+import {
+  consumedPast,
+  contractEnvelope,
+  eventually,
+  sendContractEvent,
+  type SentContractEvent,
+} from '@crm/testing';
 import { noticesConsumerName } from './inbound/start-notices-consumer';
 import { deliveriesOf } from './testing/deliveries';
-import { sendNotice, type SentNotice } from './testing/notice-events';
 import { startNotificationsTestApp, type NotificationsTestApp } from './testing/notifications-test-app';
 
 jest.setTimeout(120_000);
@@ -22,7 +27,7 @@ describe('notifications that reach people (centre, e-mail, WeCom and DingTalk ro
     request(server())
       [method](path)
       .set('Authorization', `Bearer ${tokens[who] ?? ''}`);
-  const handled = (sent: SentNotice) =>
+  const handled = (sent: SentContractEvent) =>
     consumedPast(t.kafka, noticesConsumerName(t.config), t.config.COMPLAINTS_TOPIC, sent);
 
   const reminder = (caseId: string): ComplaintOverdueReminderIssuedV1 => ({
@@ -68,13 +73,17 @@ describe('notifications that reach people (centre, e-mail, WeCom and DingTalk ro
       .expect(200);
 
     const caseId = `case-${randomUUID()}`;
-    const first = await sendNotice(t.producer, t.config.COMPLAINTS_TOPIC, {
-      type: COMPLAINT_OVERDUE_REMINDER_ISSUED,
-      data: reminder(caseId),
-    });
+    const first = await sendContractEvent(
+      t.producer,
+      t.config.COMPLAINTS_TOPIC,
+      contractEnvelope(
+        { type: COMPLAINT_OVERDUE_REMINDER_ISSUED, data: reminder(caseId) },
+        { aggregateId: caseId },
+      ),
+    );
     // The relay publishes again after a crash; the broker redelivers after a rebalance.
-    await sendNotice(t.producer, t.config.COMPLAINTS_TOPIC, first.envelope);
-    const last = await sendNotice(t.producer, t.config.COMPLAINTS_TOPIC, first.envelope);
+    await sendContractEvent(t.producer, t.config.COMPLAINTS_TOPIC, first.envelope);
+    const last = await sendContractEvent(t.producer, t.config.COMPLAINTS_TOPIC, first.envelope);
     await handled(last);
 
     await eventually(async () => {
@@ -139,14 +148,16 @@ describe('notifications that reach people (centre, e-mail, WeCom and DingTalk ro
       })
       .expect(200);
     const accountId = `acc-${randomUUID()}`;
-    await sendNotice(
+    await sendContractEvent(
       t.producer,
       t.config.CREDIT_TOPIC,
-      {
-        type: CREDIT_ACCOUNT_BLOCKED,
-        data: { accountId, reason: 'overdue_invoice', blockedAt: '2026-12-05T02:00:00.000Z' },
-      },
-      accountId,
+      contractEnvelope(
+        {
+          type: CREDIT_ACCOUNT_BLOCKED,
+          data: { accountId, reason: 'overdue_invoice', blockedAt: '2026-12-05T02:00:00.000Z' },
+        },
+        { aggregateId: accountId },
+      ),
     );
     await eventually(
       async () => (t.mail.mails.some((m) => m.to.includes('credit@example.cn')) ? true : undefined),

@@ -6,3 +6,4 @@ export * from './e2e-environment';
 export * from './pg-outage-proxy';
 export * from './table-rows';
 export * from './consumed-past';
+export * from './contract-events';
