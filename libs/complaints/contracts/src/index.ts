@@ -3,3 +3,4 @@ export * from './customer-transfer-requested';
 export * from './complaint-settlement';
 export * from './complaint-case-events';
 export * from './complaint-notices';
+export * from './complaints-contract-catalog';
