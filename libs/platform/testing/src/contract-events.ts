@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
-import type { KafkaEnvelope } from '@crm/messaging';
 
-export interface SentContractEvent {
-  readonly envelope: KafkaEnvelope;
-  readonly partition: number;
-  readonly offset: string;
-}
-
-/**
- * The envelope a service's relay would publish for one contract event of `aggregateId`'s stream.
- * `eventId` repeats an earlier delivery.
- */
-export const contractEnvelope = (
+/** The shape of the messaging platform's KafkaEnvelope (not imported: messaging's tests use this lib). */
+const envelopeOf = (
   event: { readonly type: string; readonly data: Readonly<Record<string, unknown>> },
   options: {
     readonly aggregateId: string;
@@ -20,7 +10,7 @@ export const contractEnvelope = (
     readonly version?: number;
     readonly eventId?: string;
   },
-): KafkaEnvelope => {
+) => {
   const at = new Date().toISOString();
   return {
     eventId: options.eventId ?? randomUUID(),
@@ -36,11 +26,26 @@ export const contractEnvelope = (
   };
 };
 
+export type ContractEnvelope = ReturnType<typeof envelopeOf>;
+
+export interface SentContractEvent {
+  readonly envelope: ContractEnvelope;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+/**
+ * The envelope a service's relay would publish for one contract event of `aggregateId`'s stream.
+ * `eventId` repeats an earlier delivery.
+ */
+/** The envelope a relay would publish for one contract event of `aggregateId`'s stream; `eventId` repeats a delivery. */
+export const contractEnvelope = envelopeOf;
+
 /** Publishes an envelope as the relay does (keyed by aggregate id); sending one again is a redelivery. */
 export const sendContractEvent = async (
   producer: Producer,
   topic: string,
-  envelope: KafkaEnvelope,
+  envelope: ContractEnvelope,
 ): Promise<SentContractEvent> => {
   const [sent] = await producer.send({
     topic,
