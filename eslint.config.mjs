@@ -172,6 +172,16 @@ export default tseslint.config(
                 'type:client',
               ],
             },
+            {
+              sourceTag: 'scope:notifications',
+              onlyDependOnLibsWithTags: [
+                'scope:notifications',
+                'scope:platform',
+                'type:contracts',
+                'type:contract-kit',
+                'type:client',
+              ],
+            },
             // The web app is browser code: no server framework reaches the bundle, no service lib either.
             {
               sourceTag: 'type:web',

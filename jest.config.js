@@ -34,6 +34,7 @@ module.exports = {
     // The console web app's one alias (its pure utils are unit-tested here; the browser suite is Playwright).
     '^@/(.*)$': '<rootDir>/services/console/web/src/$1',
     '^@crm/decider-testing$': '<rootDir>/libs/platform/decider-testing/src/index.ts',
+    '^@crm/notifications-domain$': '<rootDir>/libs/notifications/domain/src/index.ts',
   },
   testTimeout: 60000,
   maxWorkers: 2,

@@ -27,7 +27,7 @@ machine() {
 
 machine | tee "$out/machine-before.txt"
 platform="event-store-append relay-throughput e2e-latency"
-services="credit-contention complaints-registration invitations-contention approvals-inbox"
+services="credit-contention complaints-registration invitations-contention approvals-inbox notification-latency"
 case "${BENCH_ONLY:-}" in
   '') benches="$platform $services" ;;
   services) benches="$services" ;;

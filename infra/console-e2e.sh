@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Browser tests of the console against the real system: a private Kafka broker and a fresh database,
-# the four services and the console as separate processes (NODE_ENV=test), the built web app, and
+# the five services, a mail catcher (SMTP in, HTTP out) and the console as separate processes (NODE_ENV=test), the built web app, and
 # Playwright driving Debian's Chromium (installed with apt-get when missing). Stops what it started.
 # Results: .local/playwright-results.json; screenshots: .local/console-screenshots/.
 set -euo pipefail
@@ -46,8 +46,16 @@ next_port() { local p="$1"; while ! port_free "$p"; do p=$((p + 1)); done; echo 
 base="$(next_port "${E2E_PORT_BASE:-3101}")"
 export NODE_ENV=test KAFKA_BROKERS="127.0.0.1:$E2E_KAFKA_PORT" DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
 export LOG_LEVEL="${E2E_LOG_LEVEL:-warn}" DB_POOL_MAX="${DB_POOL_MAX:-6}"
+# The notifications service sends its e-mail to a local catcher the specs read over HTTP.
+smtp_port="$(next_port "$base")"
+mail_port="$(next_port "$((smtp_port + 1))")"
+base=$((mail_port + 1))
+SMTP_PORT="$smtp_port" HTTP_PORT="$mail_port" \
+  node -r @swc-node/register services/notifications/src/testing/mail-catcher.cli.ts >"$RUN_DIR/mail-catcher.log" 2>&1 &
+PIDS+=($!)
+export SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_CATCHER_URL="http://127.0.0.1:$mail_port"
 declare -A URLS
-for svc in customers complaints credit invitations; do
+for svc in customers complaints credit invitations notifications; do
   port="$(next_port "$base")"
   base=$((port + 1))
   PORT="$port" SERVICE_NAME="$svc" node -r @swc-node/register "services/$svc/src/main.ts" >"$RUN_DIR/$svc.log" 2>&1 &
@@ -57,11 +65,11 @@ done
 console_port="$(next_port "$base")"
 PORT="$console_port" WEB_DIST="services/console/web/dist" DIRECTORY_RECHECK_SECONDS=1 \
   CUSTOMERS_URL="${URLS[customers]}" COMPLAINTS_URL="${URLS[complaints]}" \
-  CREDIT_URL="${URLS[credit]}" INVITATIONS_URL="${URLS[invitations]}" \
+  CREDIT_URL="${URLS[credit]}" INVITATIONS_URL="${URLS[invitations]}" NOTIFICATIONS_URL="${URLS[notifications]}" \
   node -r @swc-node/register services/console/src/main.ts >"$RUN_DIR/console.log" 2>&1 &
 PIDS+=($!)
 
-for url in "${URLS[@]}" "http://127.0.0.1:$console_port"; do
+for url in "${URLS[@]}" "http://127.0.0.1:$console_port" "$MAIL_CATCHER_URL"; do
   for i in $(seq 1 240); do
     curl -fsS "$url/health" >/dev/null 2>&1 && break
     [ "$i" = 240 ] && { say "$url not healthy after 120 s"; tail -30 "$RUN_DIR"/*.log >&2; exit 1; }
@@ -72,6 +80,7 @@ say "system up for the browser tests: console http://127.0.0.1:$console_port"
 
 export CONSOLE_URL="http://127.0.0.1:$console_port" CHROMIUM_PATH
 export CUSTOMERS_URL="${URLS[customers]}" COMPLAINTS_URL="${URLS[complaints]}" CREDIT_URL="${URLS[credit]}" INVITATIONS_URL="${URLS[invitations]}"
+export NOTIFICATIONS_URL="${URLS[notifications]}"
 set +e
 npx playwright test -c services/console/web/playwright.config.ts "$@"
 status=$?

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: npm packages, PostgreSQL databases, a local Kafka broker
-# (jars from Maven Central) and the four services in the background. Stop with infra/stop-all.sh.
+# (jars from Maven Central) and the five services in the background. Stop with infra/stop-all.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -26,8 +26,19 @@ else
   entry() { echo "dist/services/$1/src/main.js"; }
 fi
 
-declare -A PORTS=([customers]="${CUSTOMERS_PORT:-3001}" [complaints]="${COMPLAINTS_PORT:-3002}" [credit]="${CREDIT_PORT:-3003}" [invitations]="${INVITATIONS_PORT:-3004}")
-for svc in customers complaints credit invitations; do
+# Without a mail server of your own (SMTP_URL), e-mail goes to a local catcher: read it at
+# http://127.0.0.1:3025/messages.
+if [ -z "${SMTP_URL:-}" ]; then
+  if ! { [ -f "$RUN_DIR/mail-catcher.pid" ] && kill -0 "$(cat "$RUN_DIR/mail-catcher.pid")" 2>/dev/null; }; then
+    SMTP_PORT=2525 HTTP_PORT=3025 nohup node -r @swc-node/register services/notifications/src/testing/mail-catcher.cli.ts \
+      >"$RUN_DIR/mail-catcher.log" 2>&1 &
+    echo $! >"$RUN_DIR/mail-catcher.pid"
+  fi
+  export SMTP_URL="smtp://127.0.0.1:2525"
+fi
+declare -A PORTS=([customers]="${CUSTOMERS_PORT:-3001}" [complaints]="${COMPLAINTS_PORT:-3002}" [credit]="${CREDIT_PORT:-3003}" [invitations]="${INVITATIONS_PORT:-3004}" [notifications]="${NOTIFICATIONS_PORT:-3005}")
+SERVICES=(customers complaints credit invitations notifications)
+for svc in "${SERVICES[@]}"; do
   pid_file="$RUN_DIR/$svc.pid"
   if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then say "$svc already running"; continue; fi
   say "starting $svc on :${PORTS[$svc]} (log: .local/run/$svc.log)"
@@ -36,7 +47,7 @@ for svc in customers complaints credit invitations; do
   echo $! >"$pid_file"
 done
 
-for svc in customers complaints credit invitations; do
+for svc in "${SERVICES[@]}"; do
   url="http://127.0.0.1:${PORTS[$svc]}/health"
   for i in $(seq 1 120); do
     if curl -fsS "$url" >/dev/null 2>&1; then say "$svc healthy: http://127.0.0.1:${PORTS[$svc]}/docs"; break; fi
@@ -46,7 +57,7 @@ for svc in customers complaints credit invitations; do
   done
 done
 
-# The console: the web app built once, the BFF on :3000 in front of the four services.
+# The console: the web app built once, the BFF on :3000 in front of the five services.
 say "building the console web app"
 npx vite build services/console/web --logLevel warn
 CONSOLE_PORT="${CONSOLE_PORT:-3000}"
@@ -56,6 +67,7 @@ else
   PORT="$CONSOLE_PORT" SERVICE_NAME=console WEB_DIST="services/console/web/dist" \
     CUSTOMERS_URL="http://127.0.0.1:${PORTS[customers]}" COMPLAINTS_URL="http://127.0.0.1:${PORTS[complaints]}" \
     CREDIT_URL="http://127.0.0.1:${PORTS[credit]}" INVITATIONS_URL="http://127.0.0.1:${PORTS[invitations]}" \
+    NOTIFICATIONS_URL="http://127.0.0.1:${PORTS[notifications]}" \
     nohup node $(entry console) >"$RUN_DIR/console.log" 2>&1 &
   echo $! >"$RUN_DIR/console.pid"
 fi

@@ -14,10 +14,9 @@ import {
 } from '@crm/customers-directory-replica';
 import { INVITATION_CONFIRMED, parseInvitationConfirmedV1 } from '@crm/invitations-contracts';
 import { CREDIT_BLOCKED_WARNING } from '@crm/invitations-domain';
-import { eventually } from '@crm/testing';
+import { consumedPast, eventually } from '@crm/testing';
 import { CREDIT_BLOCKS_PROBE, creditConsumerName } from './credit/start-credit-consumer';
 import { sendCreditEvent, type SentCreditEvent } from './testing/credit-events';
-import { consumedPast } from './testing/consumed-past';
 import { startInvitationsTestApp, type InvitationsTestApp } from './testing/invitations-test-app';
 
 jest.setTimeout(120_000);

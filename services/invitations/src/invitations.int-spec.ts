@@ -27,9 +27,8 @@ import {
 import { invitationStreamId, jointEventStreamId } from '@crm/invitations-domain';
 import { EVENT_STORE, EventPipeline } from '@crm/nest';
 import type { EventStore } from '@crm/event-store';
-import { eventually } from '@crm/testing';
+import { consumedPast, eventually } from '@crm/testing';
 import { eligibilityConsumerName } from './eligibility/start-eligibility-consumer';
-import { consumedPast } from './testing/consumed-past';
 import { startInvitationsTestApp, type InvitationsTestApp } from './testing/invitations-test-app';
 import { registeredCustomer } from './testing/registered-customer';
 

@@ -15,6 +15,14 @@ import {
   parseComplaintSettlementApprovedV1,
 } from './complaint-settlement';
 import { CUSTOMER_TRANSFER_REQUESTED, parseCustomerTransferRequestedV1 } from './customer-transfer-requested';
+import {
+  COMPLAINT_DEADLINE_WARNING_ISSUED,
+  COMPLAINT_MAJOR_CASE_NOTIFIED,
+  COMPLAINT_OVERDUE_REMINDER_ISSUED,
+  parseComplaintDeadlineWarningIssuedV1,
+  parseComplaintMajorCaseNotifiedV1,
+  parseComplaintOverdueReminderIssuedV1,
+} from './complaint-notices';
 
 /** What the complaints service publishes: the relay validates against it, the AsyncAPI document is made from it. */
 export const COMPLAINTS_CONTRACTS: ContractCatalog = {
@@ -28,5 +36,8 @@ export const COMPLAINTS_CONTRACTS: ContractCatalog = {
     [CUSTOMER_TRANSFER_REQUESTED]: parseCustomerTransferRequestedV1,
     [COMPLAINT_SETTLEMENT_APPROVED]: parseComplaintSettlementApprovedV1,
     [COMPLAINT_NOT_ESTABLISHED]: parseComplaintNotEstablishedV1,
+    [COMPLAINT_MAJOR_CASE_NOTIFIED]: parseComplaintMajorCaseNotifiedV1,
+    [COMPLAINT_DEADLINE_WARNING_ISSUED]: parseComplaintDeadlineWarningIssuedV1,
+    [COMPLAINT_OVERDUE_REMINDER_ISSUED]: parseComplaintOverdueReminderIssuedV1,
   },
 };

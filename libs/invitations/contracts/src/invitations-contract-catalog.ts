@@ -14,17 +14,25 @@ import {
   parseFineIssuedV1,
   parseInvitationConflictRuledV1,
 } from './rulings-and-fines';
+import {
+  INVITATION_CONFLICT_AWAITING_RULING,
+  parseInvitationConflictAwaitingRulingV1,
+} from './conflict-awaiting-ruling';
+import { INVITATION_LIST_DUE_SOON, parseInvitationListDueSoonV1 } from './list-due-soon';
 
 /** What the invitations service publishes: the relay validates against it, the AsyncAPI document is made from it. */
 export const INVITATIONS_CONTRACTS: ContractCatalog = {
   service: 'invitations',
   topic: INVITATIONS_TOPIC,
-  title: 'Invitations, attendance, sales at joint events, conflict rulings and filing fines',
+  title:
+    'Invitations, attendance, sales at joint events, conflicts awaiting and given rulings, lists due, filing fines',
   parsers: {
     [INVITATION_CONFIRMED]: parseInvitationConfirmedV1,
     [ATTENDANCE_RECORDED]: parseAttendanceRecordedV1,
     [EVENT_SALE_RECORDED]: parseEventSaleRecordedV1,
     [INVITATION_CONFLICT_RULED]: parseInvitationConflictRuledV1,
     [FINE_ISSUED]: parseFineIssuedV1,
+    [INVITATION_CONFLICT_AWAITING_RULING]: parseInvitationConflictAwaitingRulingV1,
+    [INVITATION_LIST_DUE_SOON]: parseInvitationListDueSoonV1,
   },
 };

@@ -26,6 +26,9 @@ export type FileInvitationList = DomainCommand<
 /** Issued by the cut-off timer. */
 export type RecordFilingCutoff = DomainCommand<'RecordFilingCutoff', { readonly day: string }>;
 
+/** Issued by the reminder timer an hour before a day's cut-off. */
+export type RemindListsDue = DomainCommand<'RemindListsDue', { readonly day: string }>;
+
 /** Issued by the release timer. */
 export type ReleaseInvitationLists = DomainCommand<'ReleaseInvitationLists', { readonly day: string }>;
 
@@ -55,6 +58,7 @@ export type JointEventCommand =
   | ScheduleJointEvent
   | FileInvitationList
   | RecordFilingCutoff
+  | RemindListsDue
   | ReleaseInvitationLists
   | RecordEventDispute
   | ResolveEventDispute;

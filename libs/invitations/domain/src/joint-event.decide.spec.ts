@@ -286,6 +286,40 @@ describe('cut-off timer (INV-05/07)', () => {
   });
 });
 
+describe('list due within the hour (reminder timer)', () => {
+  const remind = { type: 'RemindListsDue', data: { day: '2026-12-05' } } as const;
+  const system = { id: 'system:timer', role: 'system' };
+
+  it('given BU1 filed on time, when the reminder fires an hour before the cut-off, then only BU2 is reminded', () => {
+    const filed = decide([scheduled()], file('bu-1', '2026-12-05'), manager('bu-1'), '2026-12-05 16:30:00');
+    expect(decide([scheduled(), ...filed], remind, system, '2026-12-05 17:00:01')).toEqual([
+      {
+        type: 'InvitationListsDueSoon',
+        data: {
+          jointEventId: EVENT_ID,
+          day: '2026-12-05',
+          cutoffAt: at('2026-12-05 18:00:00').toISOString(),
+          businessUnits: ['bu-2'],
+        },
+      },
+    ]);
+  });
+
+  it('reminds nobody once every list is in, or once the cut-off has passed', () => {
+    const filed = [
+      ...decide([scheduled()], file('bu-1', '2026-12-05'), manager('bu-1'), '2026-12-05 16:30:00'),
+      ...decide(
+        [scheduled()],
+        file('bu-2', '2026-12-05', ['y'], ['z']),
+        manager('bu-2'),
+        '2026-12-05 16:40:00',
+      ),
+    ];
+    expect(decide([scheduled(), ...filed], remind, system, '2026-12-05 17:00:01')).toEqual([]);
+    expect(decide([scheduled()], remind, system, '2026-12-05 18:00:01')).toEqual([]);
+  });
+});
+
 describe('next-day planned lists at the cut-off (INV-01/02/07)', () => {
   const cutoffOn = (day: string) => ({ type: 'RecordFilingCutoff', data: { day } }) as const;
   const system = { id: 'system:timer', role: 'system' };

@@ -399,6 +399,28 @@ export const decideJointEvent = (
       return decideFile(command, state, context);
     case 'RecordFilingCutoff':
       return decideCutoff(command, state, context);
+    case 'RemindListsDue': {
+      // Reminds the BUs still without an on-time list; nothing once the cut-off passed or all filed.
+      const event = requireScheduled(state);
+      const cutoff = cutoffOf(event, command.data.day);
+      if (cutoff === undefined || event.cutoffsReached.includes(command.data.day)) return [];
+      if (context.now.getTime() >= Date.parse(cutoff.cutoffAt)) return [];
+      const missing = event.businessUnits.filter(
+        (bu) => !dayFiling(event, bu, command.data.day).filings.some((f) => f.onTime),
+      );
+      if (missing.length === 0) return [];
+      return [
+        {
+          type: 'InvitationListsDueSoon',
+          data: {
+            jointEventId: event.jointEventId,
+            day: command.data.day,
+            cutoffAt: cutoff.cutoffAt,
+            businessUnits: missing,
+          },
+        },
+      ];
+    }
     case 'ReleaseInvitationLists': {
       const event = requireScheduled(state);
       const { day } = command.data;

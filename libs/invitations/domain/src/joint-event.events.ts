@@ -82,6 +82,17 @@ export type FilingCutoffReached = DomainEvent<
   }
 >;
 
+/** A day's cut-off is within the hour and these BUs have no on-time list yet: their managers are reminded. */
+export type InvitationListsDueSoon = DomainEvent<
+  'InvitationListsDueSoon',
+  {
+    readonly jointEventId: string;
+    readonly day: string;
+    readonly cutoffAt: string;
+    readonly businessUnits: readonly string[];
+  }
+>;
+
 /** Domain §3.7: every fine is this event (to whom, amount, rule, policy version). */
 export type FineIssued = DomainEvent<
   'FineIssued',
@@ -153,6 +164,7 @@ export type JointEventEvent =
   | InvitationListFilingMissed
   | PlannedListFilingMissed
   | FilingCutoffReached
+  | InvitationListsDueSoon
   | FineIssued
   | InvitationListsReleased
   | EventDisputeRecorded

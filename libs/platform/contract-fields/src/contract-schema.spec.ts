@@ -21,6 +21,7 @@ const parseSample = (data: unknown) => {
     flags: r.listOf('flags', ['x', 'y'] as const),
     final: r.boolean('final'),
     innerId: inner.text('innerId'),
+    people: r.objects('people').map((p) => ({ post: p.text('post'), bu: p.optionalText('bu') })),
   };
 };
 
@@ -35,6 +36,7 @@ const valid = {
   flags: ['y'],
   final: true,
   inner: { innerId: 'i-1' },
+  people: [{ post: 'gm' }, { post: 'bu_manager', bu: 'bu-1' }],
 };
 
 describe('contract schema derived from a parser', () => {
@@ -63,6 +65,7 @@ describe('contract schema derived from a parser', () => {
         'flags',
         'final',
         'inner',
+        'people',
       ]),
     );
     expect(schema['required']).not.toContain('note');
@@ -79,6 +82,7 @@ describe('contract schema derived from a parser', () => {
   it.each([
     ['a missing required field', { ...valid, id: undefined }],
     ['an empty string', { ...valid, id: '' }],
+    ['a list item without its required field', { ...valid, people: [{ bu: 'bu-1' }] }],
     ['an instant without zone', { ...valid, at: '2026-12-08T01:02:03' }],
     ['a day in another layout', { ...valid, on: '08/12/2026' }],
     ['negative money', { ...valid, amountFen: -1 }],

@@ -17,7 +17,12 @@ export interface ContractCatalog {
   readonly parsers: Readonly<Record<string, ContractParser>>;
 }
 
-type Field = { schema: Record<string, unknown>; required: boolean; nested?: SchemaRecorder };
+type Field = {
+  schema: Record<string, unknown>;
+  required: boolean;
+  nested?: SchemaRecorder;
+  list?: boolean;
+};
 
 const INSTANT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$';
 
@@ -119,11 +124,20 @@ class SchemaRecorder extends PayloadReader {
     return nested;
   }
 
+  override objects(field: string): readonly PayloadReader[] {
+    // One item is enough: the parser reads every item alike.
+    const nested = new SchemaRecorder(field);
+    this.fields.set(field, { schema: {}, required: true, nested, list: true });
+    return [nested];
+  }
+
   schema(): Record<string, unknown> {
     const properties: Record<string, unknown> = {};
     const required: string[] = [];
     for (const [name, field] of this.fields) {
-      properties[name] = field.nested !== undefined ? field.nested.schema() : field.schema;
+      const nested = field.nested?.schema();
+      properties[name] =
+        nested === undefined ? field.schema : field.list ? { type: 'array', items: nested } : nested;
       if (field.required) required.push(name);
     }
     // Producers may add fields within a contract version (the readers ignore unknown ones).

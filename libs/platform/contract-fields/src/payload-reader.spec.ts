@@ -9,6 +9,7 @@ describe('readPayload', () => {
     kind: 'return',
     bus: ['bu-1', 'bu-2'],
     nested: { keyId: 'k' },
+    people: [{ post: 'gm' }, { post: 'bu_manager' }],
     extra: true,
   };
 
@@ -23,6 +24,7 @@ describe('readPayload', () => {
     expect(r.oneOf('kind', ['allowance', 'return'] as const)).toBe('return');
     expect(r.textList('bus')).toEqual(['bu-1', 'bu-2']);
     expect(r.object('nested').text('keyId')).toBe('k');
+    expect(r.objects('people').map((p) => p.text('post'))).toEqual(['gm', 'bu_manager']);
     expect(r.optionalText('missing')).toBeUndefined();
     expect(r.boolean('extra')).toBe(true);
     expect(r.listOf('bus', ['bu-1', 'bu-2', 'bu-3'] as const)).toEqual(['bu-1', 'bu-2']);
@@ -42,6 +44,16 @@ describe('readPayload', () => {
       /bus must be a list of bu-1/,
     ],
     ['a nested miss', (r: ReturnType<typeof readPayload>) => r.object('nested').text('iv'), /nested: iv/],
+    [
+      'a list item miss',
+      (r: ReturnType<typeof readPayload>) => r.objects('people')[1]?.text('bu'),
+      /people\[1\]: bu/,
+    ],
+    [
+      'not a list of objects',
+      (r: ReturnType<typeof readPayload>) => r.objects('bus'),
+      /bus must be a list of objects/,
+    ],
   ])('names the field on %s', (_label, read, message) => {
     const r = readPayload('Sample', { ...data, neg: -1, frac: 1.5 });
     expect(() => read(r)).toThrow(ContractViolation);

@@ -127,6 +127,13 @@ export class PayloadReader {
     if (!isRecord(value)) this.fail(field, 'must be an object');
     return new PayloadReader(`${this.eventType}: ${field}`, value);
   }
+
+  /** A list of objects, each read with its own reader (reported as `outer[i].inner`). */
+  objects(field: string): readonly PayloadReader[] {
+    const value = this.obj[field];
+    if (!Array.isArray(value) || !value.every(isRecord)) this.fail(field, 'must be a list of objects');
+    return value.map((item, i) => new PayloadReader(`${this.eventType}: ${field}[${i}]`, item));
+  }
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { StoredEvent } from '@crm/event-store';
 import {
+  COMPLAINT_DEADLINE_WARNING_ISSUED,
   COMPLAINT_FINE_ISSUED,
+  COMPLAINT_MAJOR_CASE_NOTIFIED,
+  COMPLAINT_OVERDUE_REMINDER_ISSUED,
   COMPLAINT_SETTLEMENT_APPROVED,
   CUSTOMER_TRANSFER_REQUESTED,
   parseComplaintSettlementApprovedV1,
@@ -85,6 +88,61 @@ describe('toComplaintsContract', () => {
     });
     expect(fine?.data).not.toHaveProperty('payeeEmployeeId');
     expect(toComplaintsContract(stored('CaseClassified', { caseId: 'case-1', cause: 'other' }))).toBeNull();
+  });
+
+  it('publishes the notices that call for a person with their recipients', () => {
+    const reminder = toComplaintsContract(
+      stored('OverdueReminderIssued', {
+        caseId: 'case-1',
+        dueAt: '2025-10-10T10:00:00.000Z',
+        sequence: 2,
+        to: [
+          { role: 'handler', id: 'e-7' },
+          { role: 'bu_manager', bu: 'bu-1' },
+        ],
+        rule: 'CMP-OVD-03',
+      }),
+    );
+    expect(reminder).toEqual({
+      aggregateId: 'case-1',
+      type: COMPLAINT_OVERDUE_REMINDER_ISSUED,
+      data: {
+        caseId: 'case-1',
+        dueAt: '2025-10-10T10:00:00.000Z',
+        sequence: 2,
+        notify: [
+          { post: 'handler', employeeId: 'e-7' },
+          { post: 'bu_manager', bu: 'bu-1' },
+        ],
+        rule: 'CMP-OVD-03',
+        issuedAt: '2025-10-11T02:00:00.000Z',
+      },
+    });
+    const warning = toComplaintsContract(
+      stored('DeadlineWarningIssued', {
+        caseId: 'case-1',
+        dueAt: '2025-10-11T06:00:00.000Z',
+        notify: ['e-7'],
+      }),
+    );
+    expect(warning).toMatchObject({
+      type: COMPLAINT_DEADLINE_WARNING_ISSUED,
+      data: { notify: [{ post: 'handler', employeeId: 'e-7' }] },
+    });
+    const major = toComplaintsContract(
+      stored('MajorCaseNotified', {
+        caseId: 'case-1',
+        caseNumber: '2510-0001',
+        notify: [{ role: 'bu_manager', bu: 'bu-1' }, { role: 'gm' }],
+      }),
+    );
+    expect(major?.data).toEqual({
+      caseId: 'case-1',
+      caseNumber: '2510-0001',
+      notify: [{ post: 'bu_manager', bu: 'bu-1' }, { post: 'gm' }],
+      notifiedAt: '2025-10-11T02:00:00.000Z',
+    });
+    expect(major?.type).toBe(COMPLAINT_MAJOR_CASE_NOTIFIED);
   });
 
   it('refuses to publish an event that breaks its contract instead of leaking it', () => {

@@ -2,6 +2,12 @@ import type { StoredEvent } from '@crm/event-store';
 import type { ContractEvent } from '@crm/messaging';
 import {
   COMPLAINT_CASE_OVERDUE,
+  COMPLAINT_DEADLINE_WARNING_ISSUED,
+  COMPLAINT_MAJOR_CASE_NOTIFIED,
+  COMPLAINT_OVERDUE_REMINDER_ISSUED,
+  parseComplaintDeadlineWarningIssuedV1,
+  parseComplaintMajorCaseNotifiedV1,
+  parseComplaintOverdueReminderIssuedV1,
   COMPLAINT_CASE_REGISTERED,
   COMPLAINT_FINE_ISSUED,
   COMPLAINT_NOT_ESTABLISHED,
@@ -15,6 +21,13 @@ import {
   parseCustomerTransferRequestedV1,
 } from '@crm/complaints-contracts';
 import { policyVersionNumber, type CaseEvent } from '@crm/complaints-domain';
+
+/** A domain audience entry (`role`, optional `id`/`bu`) as a contract recipient. */
+const recipient = (to: { role: string; id?: string; bu?: string }) => ({
+  post: to.role,
+  ...(to.bu !== undefined ? { bu: to.bu } : {}),
+  ...(to.id !== undefined ? { employeeId: to.id } : {}),
+});
 
 /**
  * The only door out of the complaints service: internal events mapped field by field to the public
@@ -41,6 +54,39 @@ export const toComplaintsContract = (stored: StoredEvent): ContractEvent | null 
       const d = event.data;
       const data = parseComplaintCaseOverdueV1(d);
       return { aggregateId: data.customerId, type: COMPLAINT_CASE_OVERDUE, data };
+    }
+    // Notices that call for a person (the notifications service delivers them), keyed by case.
+    case 'MajorCaseNotified': {
+      const d = event.data;
+      const data = parseComplaintMajorCaseNotifiedV1({
+        caseId: d.caseId,
+        caseNumber: d.caseNumber,
+        notify: d.notify.map(recipient),
+        notifiedAt: stored.metadata.businessTime,
+      });
+      return { aggregateId: data.caseId, type: COMPLAINT_MAJOR_CASE_NOTIFIED, data };
+    }
+    case 'DeadlineWarningIssued': {
+      const d = event.data;
+      const data = parseComplaintDeadlineWarningIssuedV1({
+        caseId: d.caseId,
+        dueAt: d.dueAt,
+        notify: d.notify.map((id) => recipient({ role: 'handler', id })),
+        issuedAt: stored.metadata.businessTime,
+      });
+      return { aggregateId: data.caseId, type: COMPLAINT_DEADLINE_WARNING_ISSUED, data };
+    }
+    case 'OverdueReminderIssued': {
+      const d = event.data;
+      const data = parseComplaintOverdueReminderIssuedV1({
+        caseId: d.caseId,
+        dueAt: d.dueAt,
+        sequence: d.sequence,
+        notify: d.to.map(recipient),
+        rule: d.rule,
+        issuedAt: stored.metadata.businessTime,
+      });
+      return { aggregateId: data.caseId, type: COMPLAINT_OVERDUE_REMINDER_ISSUED, data };
     }
     case 'FineIssued': {
       const d = event.data;

@@ -2,8 +2,16 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-va
 import { Type } from 'class-transformer';
 import { IsConnectionUrl, PlatformConfig } from '@crm/nest';
 
-export const SERVICES = ['customers', 'complaints', 'credit', 'invitations'] as const;
+export const SERVICES = ['customers', 'complaints', 'credit', 'invitations', 'notifications'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+
+/** The services with work items (docs/work-items.md); notifications has none, only its centre. */
+export const WORK_ITEM_SERVICES: readonly ServiceName[] = [
+  'customers',
+  'complaints',
+  'credit',
+  'invitations',
+];
 
 /**
  * The console's environment. It extends the platform's for NODE_ENV, PORT, the JWT secret or JWKS
@@ -21,6 +29,9 @@ export class ConsoleConfig extends PlatformConfig {
 
   @IsConnectionUrl(['http', 'https'])
   INVITATIONS_URL: string = 'http://127.0.0.1:3004';
+
+  @IsConnectionUrl(['http', 'https'])
+  NOTIFICATIONS_URL: string = 'http://127.0.0.1:3005';
 
   /** Where the built web app is; the console answers 503 for pages when it has not been built. */
   @IsString()
@@ -90,6 +101,7 @@ export class ConsoleConfig extends PlatformConfig {
       complaints: this.COMPLAINTS_URL,
       credit: this.CREDIT_URL,
       invitations: this.INVITATIONS_URL,
+      notifications: this.NOTIFICATIONS_URL,
     };
     return urls[service].replace(/\/+$/, '');
   }

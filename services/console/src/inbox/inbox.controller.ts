@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { ProblemException } from '@crm/nest';
-import { CONSOLE_CONFIG, SERVICES, type ConsoleConfig } from '../config/console.config';
+import { CONSOLE_CONFIG, WORK_ITEM_SERVICES, type ConsoleConfig } from '../config/console.config';
 import { upstreamJson } from '../proxy/upstream-fetch';
 import { sessionOf } from '../session/request-session';
 import { decodeCursor, mergeInbox, type SourceResult, type WorkItem } from './inbox-merge';
@@ -31,7 +31,7 @@ export class InboxController {
       });
     }
     const cursors = decodeCursor(after);
-    const wanted = SERVICES.filter((s) => cursors === undefined || cursors[s] !== null);
+    const wanted = WORK_ITEM_SERVICES.filter((s) => cursors === undefined || cursors[s] !== null);
     const results = await Promise.all(
       wanted.map(async (service): Promise<SourceResult> => {
         const cursor = cursors?.[service];

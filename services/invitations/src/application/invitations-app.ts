@@ -29,6 +29,9 @@ import { withPolicy } from './policy-context';
 
 export const CUTOFF_TIMER = 'invitations.list-cutoff';
 export const RELEASE_TIMER = 'invitations.lists-release';
+export const LIST_DUE_TIMER = 'invitations.list-due-reminder';
+/** The BUs still owing a day's list are reminded this long before its cut-off. */
+export const LIST_DUE_REMINDER_MS = 60 * 60_000;
 
 const SYSTEM_ACTOR = { id: 'system:invitations.duplicate-check', role: 'system' } as const;
 
@@ -67,7 +70,10 @@ export class InvitationsApp {
     options: { deterministicIds?: boolean } = {},
   ): Promise<Outcome<JointEventState, JointEventEvent>> {
     const policyContext = await withPolicy(this.policies, context);
-    const fromTimer = command.type === 'RecordFilingCutoff' || command.type === 'ReleaseInvitationLists';
+    const fromTimer =
+      command.type === 'RecordFilingCutoff' ||
+      command.type === 'ReleaseInvitationLists' ||
+      command.type === 'RemindListsDue';
     const result = await handleCommand(
       this.store,
       jointEventStreamId(jointEventId),
@@ -166,6 +172,13 @@ export class InvitationsApp {
         deterministicUuid(CUTOFF_TIMER, event.jointEventId, cutoff.day),
         new Date(cutoff.cutoffAt),
         CUTOFF_TIMER,
+        payload,
+        { within },
+      );
+      await this.timers.schedule(
+        deterministicUuid(LIST_DUE_TIMER, event.jointEventId, cutoff.day),
+        new Date(Date.parse(cutoff.cutoffAt) - LIST_DUE_REMINDER_MS),
+        LIST_DUE_TIMER,
         payload,
         { within },
       );

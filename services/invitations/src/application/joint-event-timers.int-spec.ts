@@ -68,5 +68,8 @@ describe('joint event timers commit with the event (real PostgreSQL)', () => {
     expect(kinds.filter((k) => k === 'invitations.lists-release')).toHaveLength(
       kinds.filter((k) => k === 'invitations.list-cutoff').length,
     );
+    expect(kinds.filter((k) => k === 'invitations.list-due-reminder')).toHaveLength(
+      kinds.filter((k) => k === 'invitations.list-cutoff').length,
+    );
   });
 });

@@ -1,5 +1,10 @@
 import type { StoredEvent } from '@crm/event-store';
-import { parseEventSaleRecordedV1, parseInvitationConfirmedV1 } from '@crm/invitations-contracts';
+import {
+  INVITATION_CONFLICT_AWAITING_RULING,
+  INVITATION_LIST_DUE_SOON,
+  parseEventSaleRecordedV1,
+  parseInvitationConfirmedV1,
+} from '@crm/invitations-contracts';
 import { toInvitationsContract } from './invitations-contract.mapper';
 
 const stored = (type: string, data: Record<string, unknown>): StoredEvent => ({
@@ -57,13 +62,66 @@ describe('toInvitationsContract', () => {
     );
   });
 
+  it('publishes a conflict that waits for a ruling: the coordinator, then the GM once escalated', () => {
+    const detected = {
+      jointEventId: 'je-1',
+      customerId: 'c-1',
+      claimants: [],
+      detectedAt: '2026-12-05T10:00:00.000Z',
+    };
+    expect(
+      toInvitationsContract(
+        stored('InvitationConflictDetected', { ...detected, queuedForCoordinator: true }),
+      ),
+    ).toEqual({
+      aggregateId: 'c-1',
+      type: INVITATION_CONFLICT_AWAITING_RULING,
+      data: {
+        jointEventId: 'je-1',
+        customerId: 'c-1',
+        ruler: 'coordinator',
+        awaitingSince: detected.detectedAt,
+      },
+    });
+    // Decided by a rule at once: nobody has to rule.
+    expect(
+      toInvitationsContract(
+        stored('InvitationConflictDetected', { ...detected, queuedForCoordinator: false }),
+      ),
+    ).toBeNull();
+    const escalated = toInvitationsContract(
+      stored('InvitationConflictEscalated', {
+        jointEventId: 'je-1',
+        customerId: 'c-1',
+        escalatedBy: 'co-1',
+        reason: 'both insist',
+        escalatedAt: '2026-12-05T11:00:00.000Z',
+      }),
+    );
+    expect(escalated?.data).toEqual({
+      jointEventId: 'je-1',
+      customerId: 'c-1',
+      ruler: 'gm',
+      awaitingSince: '2026-12-05T11:00:00.000Z',
+    });
+  });
+
+  it('publishes the lists due within the hour, keyed by joint event', () => {
+    const data = {
+      jointEventId: 'je-1',
+      day: '2026-12-05',
+      cutoffAt: '2026-12-05T10:00:00.000Z',
+      businessUnits: ['bu-2'],
+    };
+    expect(toInvitationsContract(stored('InvitationListsDueSoon', data))).toEqual({
+      aggregateId: 'je-1',
+      type: INVITATION_LIST_DUE_SOON,
+      data,
+    });
+  });
+
   it('keeps internal events private', () => {
-    for (const type of [
-      'JointEventScheduled',
-      'InvitationListFiled',
-      'PitchStarted',
-      'InvitationConflictDetected',
-    ]) {
+    for (const type of ['JointEventScheduled', 'InvitationListFiled', 'PitchStarted']) {
       expect(toInvitationsContract(stored(type, {}))).toBeNull();
     }
   });

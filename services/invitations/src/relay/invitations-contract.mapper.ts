@@ -5,7 +5,11 @@ import {
   EVENT_SALE_RECORDED,
   FINE_ISSUED,
   INVITATION_CONFIRMED,
+  INVITATION_CONFLICT_AWAITING_RULING,
+  INVITATION_LIST_DUE_SOON,
+  parseInvitationListDueSoonV1,
   INVITATION_CONFLICT_RULED,
+  parseInvitationConflictAwaitingRulingV1,
   parseAttendanceRecordedV1,
   parseEventSaleRecordedV1,
   parseFineIssuedV1,
@@ -37,6 +41,30 @@ export const toInvitationsContract = (event: StoredEvent): ContractEvent | null 
     case INVITATION_CONFLICT_RULED: {
       const data = parseInvitationConflictRuledV1(event.data);
       return { aggregateId: data.customerId, type: event.type, data };
+    }
+    // A conflict no rule decides waits for a person: the coordinator, or the GM once escalated.
+    case 'InvitationConflictDetected': {
+      if (event.data['queuedForCoordinator'] !== true) return null;
+      const data = parseInvitationConflictAwaitingRulingV1({
+        jointEventId: event.data['jointEventId'],
+        customerId: event.data['customerId'],
+        ruler: 'coordinator',
+        awaitingSince: event.data['detectedAt'],
+      });
+      return { aggregateId: data.customerId, type: INVITATION_CONFLICT_AWAITING_RULING, data };
+    }
+    case 'InvitationConflictEscalated': {
+      const data = parseInvitationConflictAwaitingRulingV1({
+        jointEventId: event.data['jointEventId'],
+        customerId: event.data['customerId'],
+        ruler: 'gm',
+        awaitingSince: event.data['escalatedAt'],
+      });
+      return { aggregateId: data.customerId, type: INVITATION_CONFLICT_AWAITING_RULING, data };
+    }
+    case 'InvitationListsDueSoon': {
+      const data = parseInvitationListDueSoonV1(event.data);
+      return { aggregateId: data.jointEventId, type: INVITATION_LIST_DUE_SOON, data };
     }
     case FINE_ISSUED: {
       const data = parseFineIssuedV1(event.data);

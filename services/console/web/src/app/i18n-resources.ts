@@ -17,6 +17,8 @@ import approvalsZh from '@/features/approvals/locales/zh-CN.json';
 import approvalsEn from '@/features/approvals/locales/en.json';
 import creditZh from '@/features/credit/locales/zh-CN.json';
 import creditEn from '@/features/credit/locales/en.json';
+import notificationsZh from '@/features/notifications/locales/zh-CN.json';
+import notificationsEn from '@/features/notifications/locales/en.json';
 
 /** One namespace per feature (console-style §3); registered here because shared never imports features. */
 export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> = {
@@ -29,6 +31,7 @@ export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> 
   complaints: { 'zh-CN': complaintsZh, en: complaintsEn },
   approvals: { 'zh-CN': approvalsZh, en: approvalsEn },
   credit: { 'zh-CN': creditZh, en: creditEn },
+  notifications: { 'zh-CN': notificationsZh, en: notificationsEn },
 };
 
 for (const [ns, bundles] of Object.entries(FEATURE_RESOURCES)) {

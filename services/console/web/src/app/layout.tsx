@@ -10,6 +10,7 @@ import { consoleFetch } from '@/shared/api/clients';
 import { isProblem } from '@/shared/api/problem';
 import { useSession } from '@/shared/auth/session';
 import { LanguageSwitch } from '@/shared/ui/language-switch';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 
 /** ProLayout with the menu filtered by the session's access flags; a signed-out visitor goes to sign-in. */
 export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
@@ -53,6 +54,7 @@ export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
       location={{ pathname: location.pathname }}
       menuItemRender={(item, dom) => <Link to={item.path ?? '/'}>{dom}</Link>}
       actionsRender={() => [
+        <NotificationBell key="bell" />,
         <LanguageSwitch key="lang" />,
         <Dropdown
           key="me"

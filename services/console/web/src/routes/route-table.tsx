@@ -3,6 +3,9 @@ import {
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
+  SettingOutlined,
+  WarningOutlined,
   CalendarOutlined,
   FileTextOutlined,
   ExclamationCircleOutlined,
@@ -166,5 +169,25 @@ export const ROUTES: readonly RouteEntry[] = [
     path: '/credit/accounts/:accountId/holds/:orderId',
     access: 'canSeeCredit',
     page: lazy(() => import('./credit/credit-account-page')),
+  },
+  // Notifications: everyone's centre and settings; failing deliveries for administrators
+  {
+    path: '/notifications',
+    menuKey: 'notifications',
+    icon: <BellOutlined />,
+    page: lazy(() => import('./notifications/notifications-page')),
+  },
+  {
+    path: '/notifications/preferences',
+    menuKey: 'notificationPreferences',
+    icon: <SettingOutlined />,
+    page: lazy(() => import('./notifications/notification-preferences-page')),
+  },
+  {
+    path: '/notifications/deliveries',
+    menuKey: 'notificationDeliveries',
+    icon: <WarningOutlined />,
+    access: 'canSeeFailingDeliveries',
+    page: lazy(() => import('./notifications/notification-deliveries-page')),
   },
 ];

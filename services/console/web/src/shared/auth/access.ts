@@ -32,6 +32,7 @@ export interface Access {
   readonly canAdoptCalendar: boolean;
   readonly canSeeCredit: boolean;
   readonly canSeeApprovals: boolean;
+  readonly canSeeFailingDeliveries: boolean;
 }
 
 const any = (roles: readonly string[], ...wanted: string[]) => wanted.some((r) => roles.includes(r));
@@ -77,6 +78,7 @@ export const accessFor = (person: SessionPerson | undefined): Access => {
       admin,
     // Whoever may be asked to approve something (docs/work-items.md).
     canSeeApprovals: any(roles, 'cs_manager', 'bu_manager', 'gm', 'marketing_vp', 'cfo', 'chairman'),
+    canSeeFailingDeliveries: admin,
   };
 };
 

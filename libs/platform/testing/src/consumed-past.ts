@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { eventually } from '@crm/testing';
+import { eventually } from './eventually';
 
 /**
  * Resolves once consumer group `groupId` committed past `sent` on `topic`: everything up to it is
