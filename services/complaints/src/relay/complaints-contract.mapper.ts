@@ -3,18 +3,17 @@ import type { ContractEvent } from '@crm/messaging';
 import {
   COMPLAINT_CASE_OVERDUE,
   COMPLAINT_CASE_REGISTERED,
-  COMPLAINT_FINE_ISSUED,
   COMPLAINT_NOT_ESTABLISHED,
   COMPLAINT_SETTLEMENT_APPROVED,
   CUSTOMER_TRANSFER_REQUESTED,
   parseComplaintCaseOverdueV1,
   parseComplaintCaseRegisteredV1,
-  parseComplaintFineIssuedV1,
   parseComplaintNotEstablishedV1,
   parseComplaintSettlementApprovedV1,
   parseCustomerTransferRequestedV1,
 } from '@crm/complaints-contracts';
 import { policyVersionNumber, type CaseEvent } from '@crm/complaints-domain';
+import { FINE_ISSUED_CONTRACT, parseFineIssuedContract } from '@crm/penalties-contracts';
 
 /**
  * The only door out of the complaints service: internal events mapped field by field to the public
@@ -43,20 +42,30 @@ export const toComplaintsContract = (stored: StoredEvent): ContractEvent | null 
       return { aggregateId: data.customerId, type: COMPLAINT_CASE_OVERDUE, data };
     }
     case 'FineIssued': {
+      // The company-wide public fine (penalties contract), no longer the complaints-only shape.
       const d = event.data;
-      const data = parseComplaintFineIssuedV1({
+      const data = parseFineIssuedContract({
+        contractVersion: 1,
         fineId: d.fineId,
-        caseId: d.caseId,
-        caseNumber: d.caseNumber,
-        payeeRole: d.payee.role,
-        payeeBu: d.payee.bu,
-        ...(d.payee.employeeId !== undefined ? { payeeEmployeeId: d.payee.employeeId } : {}),
+        sourceService: 'complaints',
+        payee:
+          d.payee.role === 'bu_manager'
+            ? { bu: d.payee.bu, post: 'bu_manager' }
+            : { bu: d.payee.bu, ...(d.payee.employeeId !== undefined ? { employeeId: d.payee.employeeId } : {}) },
         amountFen: d.amountFen,
+        currency: 'CNY',
         rule: d.rule,
         policyVersion: d.policyVersion,
+        cause: {
+          streamId: stored.streamId,
+          eventId: stored.id,
+          link: `/api/complaints/cases/${d.caseId}`,
+          reference: d.caseNumber,
+        },
         issuedAt: d.issuedAt,
+        reason: d.reason,
       });
-      return { aggregateId: d.customerId, type: COMPLAINT_FINE_ISSUED, data };
+      return { aggregateId: d.customerId, type: FINE_ISSUED_CONTRACT, data };
     }
     case 'CustomerTransferRequested': {
       const data = parseCustomerTransferRequestedV1({
