@@ -33,6 +33,8 @@ module.exports = {
     // The console web app's one alias (its pure utils are unit-tested here; the browser suite is Playwright).
     '^@/(.*)$': '<rootDir>/services/console/web/src/$1',
     '^@crm/decider-testing$': '<rootDir>/libs/platform/decider-testing/src/index.ts',
+    '^@crm/penalties-domain$': '<rootDir>/libs/penalties/domain/src/index.ts',
+    '^@crm/penalties-contracts$': '<rootDir>/libs/penalties/contracts/src/index.ts',
   },
   testTimeout: 60000,
   maxWorkers: 2,
