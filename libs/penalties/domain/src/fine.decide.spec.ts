@@ -4,6 +4,7 @@ import type { RecordFine } from './fine.commands';
 import type { FineEvent, FineRecordedData } from './fine.events';
 import { fineDecider } from './fine.decide';
 import { chargeable } from './fine';
+import { ledgerScope } from './ledger-access';
 
 const spec = specFor(fineDecider);
 
@@ -143,5 +144,13 @@ describe('DecideFineAppeal (CMP-APR-05/08/10)', () => {
 
   it('an unknown fine is not found', () => {
     spec.given([]).when(decide('waived'), ctx('e-gm', 'gm')).thenRefused({ kind: 'not_found' });
+  });
+});
+
+describe('ledgerScope', () => {
+  it('head office sees all, a BU manager the BU, anyone else their own fines', () => {
+    expect(ledgerScope({ id: 'e-gm', role: 'gm' })).toEqual({ kind: 'all' });
+    expect(ledgerScope({ id: 'e-m', role: 'bu_manager', bu: 'bu-2' })).toEqual({ kind: 'bu', bu: 'bu-2' });
+    expect(ledgerScope({ id: 'e-s', role: 'staff', bu: 'bu-2' })).toEqual({ kind: 'own', employeeId: 'e-s' });
   });
 });

@@ -1,0 +1,61 @@
+import { Module, type Type } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { EventStore } from '@crm/event-store';
+import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule } from '@crm/nest';
+import { PolicyRegistry, type Clock } from '@crm/policy';
+import { AppealWindows } from './application/appeal-window';
+import { FineLedger } from './application/fine-ledger';
+import { PenaltiesConfig } from './config/penalties.config';
+import { FinesController } from './http/fines.controller';
+import { PayrollExportController } from './http/payroll-export.controller';
+import { FineIntakeConsumer } from './intake/fine-intake.consumer';
+import { PayeeResolver } from './payees/payee-resolver';
+import { STAFF_DIRECTORY, type StaffDirectory } from './payees/staff-directory.port';
+import { PENALTIES_POLICIES } from './policy/penalties-policies';
+import { fineLedgerProjection } from './projections/fine-ledger.projection';
+import { FineLedgerReader } from './projections/fine-ledger.reader';
+
+export const SERVICE_NAME = 'penalties';
+
+export interface PenaltiesModuleOptions {
+  readonly clock?: Clock;
+  readonly timerIntervalMs?: number;
+  readonly staffDirectory?: StaffDirectory;
+}
+
+/** The penalties service's root module for one loaded configuration. */
+export const penaltiesModule = (config: PenaltiesConfig, options: PenaltiesModuleOptions = {}): Type<unknown> => {
+  const { staffDirectory, ...platform } = options;
+  @Module({
+    imports: [
+      PlatformModule.forService({
+        serviceName: SERVICE_NAME,
+        schema: config.SCHEMA,
+        config,
+        policies: PENALTIES_POLICIES,
+        ...platform,
+      }),
+      EventPipelineModule.forService({ projections: [fineLedgerProjection] }),
+    ],
+    controllers: [FinesController, PayrollExportController, FineIntakeConsumer],
+    providers: [
+      {
+        provide: STAFF_DIRECTORY,
+        useValue: staffDirectory,
+      },
+      {
+        provide: FineLedger,
+        inject: [EVENT_STORE, PolicyRegistry, STAFF_DIRECTORY],
+        useFactory: (store: EventStore, policies: PolicyRegistry, directory: StaffDirectory) =>
+          new FineLedger(store, new PayeeResolver(directory), new AppealWindows(policies)),
+      },
+      {
+        provide: FineLedgerReader,
+        inject: [PG_POOL],
+        useFactory: (pool: Pool) => new FineLedgerReader(pool, config.readSchema()),
+      },
+    ],
+  })
+  class PenaltiesAppModule {}
+  return PenaltiesAppModule;
+};
