@@ -1,7 +1,7 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
-import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule } from '@crm/nest';
+import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { PolicyRegistry, type Clock } from '@crm/policy';
 import { AppealWindows } from './application/appeal-window';
 import { FineLedger } from './application/fine-ledger';
@@ -14,6 +14,7 @@ import { STAFF_DIRECTORY, type StaffDirectory } from './payees/staff-directory.p
 import { PENALTIES_POLICIES } from './policy/penalties-policies';
 import { fineLedgerProjection } from './projections/fine-ledger.projection';
 import { FineLedgerReader } from './projections/fine-ledger.reader';
+import { penaltiesWorkItemsProjection } from './projections/penalties-work-items.projection';
 
 export const SERVICE_NAME = 'penalties';
 
@@ -35,7 +36,10 @@ export const penaltiesModule = (config: PenaltiesConfig, options: PenaltiesModul
         policies: PENALTIES_POLICIES,
         ...platform,
       }),
-      EventPipelineModule.forService({ projections: [fineLedgerProjection] }),
+      EventPipelineModule.forService({
+        projections: [fineLedgerProjection, penaltiesWorkItemsProjection],
+      }),
+      WorkItemsModule.forService(SERVICE_NAME),
     ],
     controllers: [FinesController, PayrollExportController, FineIntakeConsumer],
     providers: [

@@ -36,7 +36,8 @@ describe('payroll export', () => {
 
   it('XLSX: one sheet with the rows and a total', async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await payrollXlsx('2026-12', [row({}), row({ fineId: 'f-2', amountFen: 50_000 })]));
+    const file = await payrollXlsx('2026-12', [row({}), row({ fineId: 'f-2', amountFen: 50_000 })]);
+    await book.xlsx.load(new Uint8Array(file).buffer);
     const sheet = book.worksheets[0];
     expect(sheet?.name).toBe('罚款 2026-12');
     expect(sheet?.getRow(2).getCell(1).value).toBe('e-mgr-2');
