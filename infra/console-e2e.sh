@@ -47,7 +47,7 @@ base="$(next_port "${E2E_PORT_BASE:-3101}")"
 export NODE_ENV=test KAFKA_BROKERS="127.0.0.1:$E2E_KAFKA_PORT" DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
 export LOG_LEVEL="${E2E_LOG_LEVEL:-warn}" DB_POOL_MAX="${DB_POOL_MAX:-6}"
 declare -A URLS
-for svc in customers complaints credit invitations; do
+for svc in customers complaints credit invitations penalties; do
   port="$(next_port "$base")"
   base=$((port + 1))
   PORT="$port" SERVICE_NAME="$svc" node -r @swc-node/register "services/$svc/src/main.ts" >"$RUN_DIR/$svc.log" 2>&1 &
@@ -58,6 +58,7 @@ console_port="$(next_port "$base")"
 PORT="$console_port" WEB_DIST="services/console/web/dist" DIRECTORY_RECHECK_SECONDS=1 \
   CUSTOMERS_URL="${URLS[customers]}" COMPLAINTS_URL="${URLS[complaints]}" \
   CREDIT_URL="${URLS[credit]}" INVITATIONS_URL="${URLS[invitations]}" \
+  PENALTIES_URL="${URLS[penalties]}" \
   node -r @swc-node/register services/console/src/main.ts >"$RUN_DIR/console.log" 2>&1 &
 PIDS+=($!)
 
@@ -72,6 +73,7 @@ say "system up for the browser tests: console http://127.0.0.1:$console_port"
 
 export CONSOLE_URL="http://127.0.0.1:$console_port" CHROMIUM_PATH
 export CUSTOMERS_URL="${URLS[customers]}" COMPLAINTS_URL="${URLS[complaints]}" CREDIT_URL="${URLS[credit]}" INVITATIONS_URL="${URLS[invitations]}"
+export PENALTIES_URL="${URLS[penalties]}"
 set +e
 npx playwright test -c services/console/web/playwright.config.ts "$@"
 status=$?

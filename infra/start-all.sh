@@ -16,8 +16,9 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/crm}"
 RUN_DIR="$ROOT/.local/run"
 mkdir -p "$RUN_DIR"
 
-declare -A PORTS=([customers]="${CUSTOMERS_PORT:-3001}" [complaints]="${COMPLAINTS_PORT:-3002}" [credit]="${CREDIT_PORT:-3003}" [invitations]="${INVITATIONS_PORT:-3004}")
-for svc in customers complaints credit invitations; do
+declare -A PORTS=([customers]="${CUSTOMERS_PORT:-3001}" [complaints]="${COMPLAINTS_PORT:-3002}" [credit]="${CREDIT_PORT:-3003}" [invitations]="${INVITATIONS_PORT:-3004}"
+  [penalties]="${PENALTIES_PORT:-3006}")
+for svc in customers complaints credit invitations penalties; do
   pid_file="$RUN_DIR/$svc.pid"
   if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then say "$svc already running"; continue; fi
   say "starting $svc on :${PORTS[$svc]} (log: .local/run/$svc.log)"
@@ -26,7 +27,7 @@ for svc in customers complaints credit invitations; do
   echo $! >"$pid_file"
 done
 
-for svc in customers complaints credit invitations; do
+for svc in customers complaints credit invitations penalties; do
   url="http://127.0.0.1:${PORTS[$svc]}/health"
   for i in $(seq 1 120); do
     if curl -fsS "$url" >/dev/null 2>&1; then say "$svc healthy: http://127.0.0.1:${PORTS[$svc]}/docs"; break; fi
@@ -46,6 +47,7 @@ else
   PORT="$CONSOLE_PORT" SERVICE_NAME=console WEB_DIST="services/console/web/dist" \
     CUSTOMERS_URL="http://127.0.0.1:${PORTS[customers]}" COMPLAINTS_URL="http://127.0.0.1:${PORTS[complaints]}" \
     CREDIT_URL="http://127.0.0.1:${PORTS[credit]}" INVITATIONS_URL="http://127.0.0.1:${PORTS[invitations]}" \
+    PENALTIES_URL="http://127.0.0.1:${PORTS[penalties]}" \
     nohup node -r @swc-node/register services/console/src/main.ts >"$RUN_DIR/console.log" 2>&1 &
   echo $! >"$RUN_DIR/console.pid"
 fi

@@ -7,6 +7,7 @@ import { complaintsOpenApi } from '../../services/complaints/src/complaints-open
 import { creditOpenApi } from '../../services/credit/src/credit-openapi';
 import { customersOpenApi } from '../../services/customers/src/customers-openapi';
 import { invitationsOpenApi } from '../../services/invitations/src/invitations-openapi';
+import { penaltiesOpenApi } from '../../services/penalties/src/penalties-openapi';
 
 /**
  * `write`: docs/openapi/<service>.json from each service's code, without starting anything.
@@ -19,6 +20,7 @@ const SERVICES: Readonly<Record<string, () => Promise<OpenAPIObject>>> = {
   complaints: complaintsOpenApi,
   credit: creditOpenApi,
   invitations: invitationsOpenApi,
+  penalties: penaltiesOpenApi,
 };
 
 const rendered = async (file: string, document: OpenAPIObject): Promise<string> => {

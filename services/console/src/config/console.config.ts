@@ -2,7 +2,13 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-va
 import { Type } from 'class-transformer';
 import { IsConnectionUrl, PlatformConfig } from '@crm/nest';
 
-export const SERVICES = ['customers', 'complaints', 'credit', 'invitations'] as const;
+export const SERVICES = [
+  'customers',
+  'complaints',
+  'credit',
+  'invitations',
+  'penalties',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /**
@@ -21,6 +27,9 @@ export class ConsoleConfig extends PlatformConfig {
 
   @IsConnectionUrl(['http', 'https'])
   INVITATIONS_URL: string = 'http://127.0.0.1:3004';
+
+  @IsConnectionUrl(['http', 'https'])
+  PENALTIES_URL: string = 'http://127.0.0.1:3006';
 
   /** Where the built web app is; the console answers 503 for pages when it has not been built. */
   @IsString()
@@ -90,6 +99,7 @@ export class ConsoleConfig extends PlatformConfig {
       complaints: this.COMPLAINTS_URL,
       credit: this.CREDIT_URL,
       invitations: this.INVITATIONS_URL,
+      penalties: this.PENALTIES_URL,
     };
     return urls[service].replace(/\/+$/, '');
   }
