@@ -40,7 +40,9 @@ const appeal = (
   }
   const grounds = cmd.data.grounds.trim();
   if (grounds.length === 0) {
-    throw new DomainError('invalid', 'fine.grounds_required', 'grounds: say why the fine is wrong');
+    throw new DomainError('invalid', 'fine.grounds_required', 'grounds: say why the fine is wrong', undefined, {
+      field: 'grounds',
+    });
   }
   return [
     {
@@ -66,7 +68,9 @@ const decideAppeal = (
   }
   const reason = cmd.data.reason.trim();
   if (reason.length === 0) {
-    throw new DomainError('invalid', 'fine.reason_required', 'reason: the GM gives a reason', 'CMP-APR-10');
+    throw new DomainError('invalid', 'fine.reason_required', 'reason: the GM gives a reason', 'CMP-APR-10', {
+      field: 'reason',
+    });
   }
   return [
     {

@@ -11,6 +11,8 @@ import staffZh from '@/features/staff/locales/zh-CN.json';
 import staffEn from '@/features/staff/locales/en.json';
 import invitationsZh from '@/features/invitations/locales/zh-CN.json';
 import invitationsEn from '@/features/invitations/locales/en.json';
+import penaltiesZh from '@/features/penalties/locales/zh-CN.json';
+import penaltiesEn from '@/features/penalties/locales/en.json';
 
 /** One namespace per feature (console-style §3); registered here because shared never imports features. */
 export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> = {
@@ -20,6 +22,7 @@ export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> 
   outreach: { 'zh-CN': outreachZh, en: outreachEn },
   staff: { 'zh-CN': staffZh, en: staffEn },
   invitations: { 'zh-CN': invitationsZh, en: invitationsEn },
+  penalties: { 'zh-CN': penaltiesZh, en: penaltiesEn },
 };
 
 for (const [ns, bundles] of Object.entries(FEATURE_RESOURCES)) {

@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AccountBookOutlined,
   AlertOutlined,
   CalendarOutlined,
   FileTextOutlined,
@@ -117,5 +118,18 @@ export const ROUTES: readonly RouteEntry[] = [
     icon: <MoneyCollectOutlined />,
     access: 'canSeeFines',
     page: lazy(() => import('./invitations/fines-page')),
+  },
+  // The company's penalty ledger (issue 11 §5)
+  {
+    path: '/penalties/fines',
+    menuKey: 'penaltyLedger',
+    icon: <AccountBookOutlined />,
+    access: 'canSeePenaltyLedger',
+    page: lazy(() => import('./penalties/fines-page')),
+  },
+  {
+    path: '/penalties/fines/:fineId',
+    access: 'canSeePenaltyLedger',
+    page: lazy(() => import('./penalties/fine-page')),
   },
 ];

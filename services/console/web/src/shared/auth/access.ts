@@ -26,6 +26,8 @@ export interface Access {
   readonly canSeeFines: boolean;
   readonly canRecordDisputes: boolean;
   readonly canResolveDisputes: boolean;
+  readonly canSeePenaltyLedger: boolean;
+  readonly canExportPayroll: boolean;
 }
 
 const any = (roles: readonly string[], ...wanted: string[]) => wanted.some((r) => roles.includes(r));
@@ -59,6 +61,9 @@ export const accessFor = (person: SessionPerson | undefined): Access => {
     canSeeFines: any(roles, 'bu_manager', 'coordinator', 'gm', 'auditor', 'admin'),
     canRecordDisputes: any(roles, 'staff', 'bu_manager', 'coordinator'),
     canResolveDisputes: any(roles, 'coordinator'),
+    // Everyone sees their own fines (to appeal them); the service narrows what each role reads.
+    canSeePenaltyLedger: roles.length > 0,
+    canExportPayroll: any(roles, 'gm', 'cfo', 'chairman', 'auditor', 'analyst', 'admin'),
   };
 };
 
