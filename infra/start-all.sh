@@ -16,13 +16,23 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/crm}"
 RUN_DIR="$ROOT/.local/run"
 mkdir -p "$RUN_DIR"
 
+# Services run from the compiled build in dist/ (as in the images). START_MODE=dev runs the
+# TypeScript sources through @swc-node/register instead: no build step, slower start.
+if [ "${START_MODE:-dist}" = dev ]; then
+  entry() { echo "-r @swc-node/register services/$1/src/main.ts"; }
+else
+  say "building the services into dist/"
+  node -r @swc-node/register tools/build/build.ts --all
+  entry() { echo "dist/services/$1/src/main.js"; }
+fi
+
 declare -A PORTS=([customers]="${CUSTOMERS_PORT:-3001}" [complaints]="${COMPLAINTS_PORT:-3002}" [credit]="${CREDIT_PORT:-3003}" [invitations]="${INVITATIONS_PORT:-3004}"
   [penalties]="${PENALTIES_PORT:-3006}")
 for svc in customers complaints credit invitations penalties; do
   pid_file="$RUN_DIR/$svc.pid"
   if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then say "$svc already running"; continue; fi
   say "starting $svc on :${PORTS[$svc]} (log: .local/run/$svc.log)"
-  PORT="${PORTS[$svc]}" SERVICE_NAME="$svc" nohup node -r @swc-node/register "services/$svc/src/main.ts" \
+  PORT="${PORTS[$svc]}" SERVICE_NAME="$svc" nohup node $(entry "$svc") \
     >"$RUN_DIR/$svc.log" 2>&1 &
   echo $! >"$pid_file"
 done
@@ -48,7 +58,7 @@ else
     CUSTOMERS_URL="http://127.0.0.1:${PORTS[customers]}" COMPLAINTS_URL="http://127.0.0.1:${PORTS[complaints]}" \
     CREDIT_URL="http://127.0.0.1:${PORTS[credit]}" INVITATIONS_URL="http://127.0.0.1:${PORTS[invitations]}" \
     PENALTIES_URL="http://127.0.0.1:${PORTS[penalties]}" \
-    nohup node -r @swc-node/register services/console/src/main.ts >"$RUN_DIR/console.log" 2>&1 &
+    nohup node $(entry console) >"$RUN_DIR/console.log" 2>&1 &
   echo $! >"$RUN_DIR/console.pid"
 fi
 for i in $(seq 1 60); do

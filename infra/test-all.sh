@@ -31,6 +31,14 @@ say "OpenAPI documents (generated from the code, and linted)"
 npm run -s openapi:check
 npm run -s openapi:lint
 
+say "docker-compose.yml"
+if docker compose version >/dev/null 2>&1; then docker compose config --quiet && say "docker compose config: ok"
+elif command -v docker-compose >/dev/null 2>&1; then docker-compose config --quiet && say "docker-compose config: ok"
+else node tools/compose/check-compose.mjs; fi
+
+say "production build (swc to dist/)"
+node -r @swc-node/register tools/build/build.ts --all
+
 say "console web app: generated API clients fresh, type check"
 npm run -s console:gen-api:check
 npx tsc -p services/console/web/tsconfig.json

@@ -1,4 +1,4 @@
-import type { ResolvedEvent } from '@eventstore/db-client';
+import type { ResolvedEvent } from '@kurrent/kurrentdb-client';
 import { chainBatch } from '../append-batch';
 import { verifyChain } from '../hash-chain';
 import { fullMetadata, newEvent } from '../testing/contract-fixture';

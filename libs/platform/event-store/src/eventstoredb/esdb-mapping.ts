@@ -4,7 +4,7 @@ import {
   type AllStreamResolvedEvent,
   type EventData,
   type ResolvedEvent,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import type { GlobalPosition, StoredEvent } from '../event-store.port';
 import type { ChainedEvent } from '../hash-chain';
 

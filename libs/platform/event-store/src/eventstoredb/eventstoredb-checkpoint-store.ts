@@ -3,8 +3,8 @@ import {
   END,
   jsonEvent,
   StreamNotFoundError,
-  type EventStoreDBClient,
-} from '@eventstore/db-client';
+  type KurrentDBClient,
+} from '@kurrent/kurrentdb-client';
 import { START, type CheckpointStore, type GlobalPosition } from '../event-store.port';
 import { CHECKPOINT_STREAM_PREFIX } from './esdb-mapping';
 
@@ -15,7 +15,7 @@ import { CHECKPOINT_STREAM_PREFIX } from './esdb-mapping';
 export class EventStoreDbCheckpointStore implements CheckpointStore {
   private readonly initialised = new Set<string>();
 
-  constructor(private readonly client: EventStoreDBClient) {}
+  constructor(private readonly client: KurrentDBClient) {}
 
   async load(name: string): Promise<GlobalPosition> {
     try {

@@ -6,8 +6,8 @@ import { EventStoreDbEventStore } from './eventstoredb-event-store';
 /*
  * Runs the shared contract against a real EventStoreDB/KurrentDB: the one ESDB_URL points at
  * (e.g. `esdb://127.0.0.1:2113?tls=false`, as docker-compose starts it), or else one started with
- * testcontainers where a Docker engine is reachable. Without either this file says so loudly and
- * registers one test that records the fact; it never skips silently.
+ * testcontainers where a Docker engine is reachable. Without either, the one test it registers is
+ * reported as skipped, so a run here says `1 skipped` rather than counting an adapter nobody ran.
  */
 const esdbUrl = process.env['ESDB_URL'];
 const dockerAvailable = (process.env['DOCKER_HOST'] ?? '') !== '' || existsSync('/var/run/docker.sock');
@@ -47,14 +47,10 @@ if ((esdbUrl !== undefined && esdbUrl !== '') || dockerAvailable) {
     };
   });
 } else {
-  describe('EventStore contract: EventStoreDB', () => {
-    beforeAll(() => {
-      console.warn('not run: no EventStoreDB (set ESDB_URL, or run where a Docker engine is reachable)');
-    });
-
-    it('did not run: no EventStoreDB reachable (set ESDB_URL, e.g. esdb://127.0.0.1:2113?tls=false)', () => {
-      expect(process.env['ESDB_URL'] ?? '').toBe('');
-      expect(dockerAvailable).toBe(false);
+  // Reported as skipped (never as passed): the contract did not run against KurrentDB here.
+  describe('EventStore contract: EventStoreDB/KurrentDB', () => {
+    it.skip('not run: no KurrentDB reachable (set ESDB_URL, e.g. esdb://127.0.0.1:2113?tls=false, or provide Docker)', () => {
+      // intentionally empty: the skip is the report
     });
   });
 }

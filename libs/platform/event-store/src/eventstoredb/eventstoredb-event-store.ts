@@ -1,15 +1,15 @@
 import {
   BACKWARDS,
   END,
-  EventStoreDBClient,
+  KurrentDBClient,
   FORWARDS,
   NO_STREAM,
   START as ESDB_START,
   StreamNotFoundError,
   WrongExpectedVersionError as EsdbWrongExpectedVersionError,
-  type AppendExpectedRevision,
+  type AppendStreamState,
   type ReadPosition,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import {
   chainBatch,
   expectationHolds,
@@ -42,7 +42,7 @@ import { EventStoreDbSubscription } from './eventstoredb-subscription';
 export interface EventStoreDbEventStoreOptions {
   /** e.g. `esdb://127.0.0.1:2113?tls=false`. Ignored when `client` is given. */
   readonly connectionString?: string;
-  readonly client?: EventStoreDBClient;
+  readonly client?: KurrentDBClient;
   /** Default checkpoint store for subscribe(); checkpoints in `crm-checkpoint-*` streams otherwise. */
   readonly checkpoints?: CheckpointStore;
 }
@@ -59,7 +59,7 @@ const ALL_PAGE = 500;
  * the head read just before, and re-checked after a server-side conflict.
  */
 export class EventStoreDbEventStore implements EventStore {
-  private readonly client: EventStoreDBClient;
+  private readonly client: KurrentDBClient;
   private readonly ownsClient: boolean;
   private readonly checkpoints: CheckpointStore;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
@@ -70,7 +70,7 @@ export class EventStoreDbEventStore implements EventStore {
       this.client = options.client;
       this.ownsClient = false;
     } else if (options.connectionString !== undefined) {
-      this.client = EventStoreDBClient.connectionString(options.connectionString);
+      this.client = KurrentDBClient.connectionString(options.connectionString);
       this.ownsClient = true;
     } else {
       throw new TypeError('EventStoreDbEventStore needs a connectionString or a client');
@@ -102,9 +102,9 @@ export class EventStoreDbEventStore implements EventStore {
       if (!expectationHolds(expected, head)) throw wrongVersion(streamId, expected, head);
       if (batch.length === 0) return this.resultOf(tail.slice(0, 1).map((event) => event.stored));
       const chained = chainBatch(streamId, head, batch);
-      const revision: AppendExpectedRevision = head === null ? NO_STREAM : BigInt(head.version);
+      const revision: AppendStreamState = head === null ? NO_STREAM : BigInt(head.version);
       try {
-        await this.client.appendToStream(streamId, chained.map(toEventData), { expectedRevision: revision });
+        await this.client.appendToStream(streamId, chained.map(toEventData), { streamState: revision });
         const last = chained[chained.length - 1] as ChainedEvent;
         for (const listener of [...this.appendListeners]) listener();
         // The position of the batch's last event as $all reports it, whatever the server's append

@@ -2,8 +2,8 @@ import {
   START as ESDB_START,
   streamNameFilter,
   type AllStreamSubscription,
-  type EventStoreDBClient,
-} from '@eventstore/db-client';
+  type KurrentDBClient,
+} from '@kurrent/kurrentdb-client';
 import {
   comparePositions,
   START,
@@ -42,7 +42,7 @@ export class EventStoreDbSubscription implements Subscription {
 
   constructor(
     readonly name: string,
-    private readonly client: EventStoreDBClient,
+    private readonly client: KurrentDBClient,
     private readonly handler: EventHandler,
     private readonly checkpoints: CheckpointStore,
     private readonly options: SubscribeOptions,
