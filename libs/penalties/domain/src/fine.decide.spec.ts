@@ -21,12 +21,22 @@ const issued: Omit<FineRecordedData, 'recordedAt'> = {
   fineId: 'f-1',
   sourceService: 'invitations',
   payeeAsIssued: { bu: 'bu-2', post: 'bu_manager' },
-  payee: { method: 'post_holder', asOf: '2026-12-05T11:00:00.000Z', employeeId: 'e-mgr-2', displayName: '王经理' },
+  payee: {
+    method: 'post_holder',
+    asOf: '2026-12-05T11:00:00.000Z',
+    employeeId: 'e-mgr-2',
+    displayName: '王经理',
+  },
   amountFen: 1000,
   currency: 'CNY',
   rule: 'INV-07',
   policyVersion: 'v1',
-  cause: { streamId: 'joint-event-je-1', eventId: 'ev-1', link: '/invitations/events/je-1', reference: 'je-1' },
+  cause: {
+    streamId: 'joint-event-je-1',
+    eventId: 'ev-1',
+    link: '/invitations/events/je-1',
+    reference: 'je-1',
+  },
   reason: 'no list for 2026-12-05',
   issuedAt: '2026-12-05T11:00:00.000Z',
   appealDeadline: '2026-12-12T11:00:00.000Z',
@@ -40,7 +50,12 @@ const recorded: FineEvent = {
 };
 const appealed: FineEvent = {
   type: 'FineAppealed',
-  data: { fineId: 'f-1', employeeId: 'e-mgr-2', grounds: 'the list was filed', appealedAt: '2026-12-07T02:00:00.000Z' },
+  data: {
+    fineId: 'f-1',
+    employeeId: 'e-mgr-2',
+    grounds: 'the list was filed',
+    appealedAt: '2026-12-07T02:00:00.000Z',
+  },
 };
 const appeal = (grounds = 'the list was filed') => ({ type: 'AppealFine' as const, data: { grounds } });
 const decide = (outcome: 'upheld' | 'waived', reason = 'filed on paper, accepted') => ({

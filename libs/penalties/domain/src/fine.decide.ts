@@ -40,9 +40,15 @@ const appeal = (
   }
   const grounds = cmd.data.grounds.trim();
   if (grounds.length === 0) {
-    throw new DomainError('invalid', 'fine.grounds_required', 'grounds: say why the fine is wrong', undefined, {
-      field: 'grounds',
-    });
+    throw new DomainError(
+      'invalid',
+      'fine.grounds_required',
+      'grounds: say why the fine is wrong',
+      undefined,
+      {
+        field: 'grounds',
+      },
+    );
   }
   return [
     {

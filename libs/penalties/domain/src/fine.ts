@@ -1,9 +1,4 @@
-import type {
-  FineAppealDecidedData,
-  FineAppealedData,
-  FineEvent,
-  FineRecordedData,
-} from './fine.events';
+import type { FineAppealDecidedData, FineAppealedData, FineEvent, FineRecordedData } from './fine.events';
 
 /**
  * `issued`: in the ledger, appealable until its deadline; `appealed`: waiting for the GM;
@@ -29,9 +24,7 @@ export const evolveFine = (state: Fine, event: FineEvent): Fine => {
     case 'FineAppealed':
       return state.status === 'none' ? state : { ...state, status: 'appealed', appeal: event.data };
     case 'FineAppealDecided':
-      return state.status === 'none'
-        ? state
-        : { ...state, status: event.data.outcome, decision: event.data };
+      return state.status === 'none' ? state : { ...state, status: event.data.outcome, decision: event.data };
   }
 };
 
