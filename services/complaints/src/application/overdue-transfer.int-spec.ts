@@ -106,9 +106,11 @@ describe('an overdue complaint (real PostgreSQL + Kafka)', () => {
       policyVersion: 1,
     });
     expect(transfers[0]?.aggregateId).toBe(customerId);
-    const fines = forCase
+    // The public fine names its case by number and link, not by a caseId field.
+    const fines = t.published
       .filter((e) => e.type === FINE_ISSUED_CONTRACT)
-      .map((e) => parseFineIssuedContract(e.data));
+      .map((e) => parseFineIssuedContract(e.data))
+      .filter((f) => f.cause.link === `/api/complaints/cases/${caseId}`);
     expect(
       fines.map((f) => [f.payee.post ?? f.payee.employeeId, f.amountFen, f.rule, f.policyVersion]).sort(),
     ).toEqual([
