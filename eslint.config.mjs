@@ -135,8 +135,14 @@ export default tseslint.config(
               bannedExternalImports: frameworkImports,
             },
             {
+              // The contract kit too: the relay checks outgoing events against the published contract.
               sourceTag: 'type:platform',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:platform-core', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:platform',
+                'type:platform-core',
+                'type:contract-kit',
+                'type:testing',
+              ],
             },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:platform-core'] },
             // A service never imports another service's code, only its contracts.

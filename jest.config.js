@@ -23,6 +23,7 @@ module.exports = {
     '^@crm/customers-domain$': '<rootDir>/libs/customers/domain/src/index.ts',
     '^@crm/customers-contracts$': '<rootDir>/libs/customers/contracts/src/index.ts',
     '^@crm/customers-directory-replica$': '<rootDir>/libs/customers/directory-replica/src/index.ts',
+    '^@crm/staff-replica$': '<rootDir>/libs/customers/staff-replica/src/index.ts',
     '^@crm/contract-fields$': '<rootDir>/libs/platform/contract-fields/src/index.ts',
     '^@crm/complaints-domain$': '<rootDir>/libs/complaints/domain/src/index.ts',
     '^@crm/complaints-contracts$': '<rootDir>/libs/complaints/contracts/src/index.ts',

@@ -1,3 +1,4 @@
+import { COMPLAINTS_CONTRACTS } from '@crm/complaints-contracts';
 import { Inject, Module, type OnModuleInit, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
@@ -12,6 +13,7 @@ import {
   WorkItemsModule,
 } from '@crm/nest';
 import { CustomerDirectoryModule, CustomerDirectoryReader } from '@crm/customers-directory-replica';
+import { StaffReplicaModule } from '@crm/staff-replica';
 import { type Clock, DurableTimers, PolicyRegistry } from '@crm/policy';
 import { calendarCoverageProbe } from './application/calendar-health';
 import { CaseCommandHandler } from './application/case-command.handler';
@@ -70,8 +72,14 @@ export const complaintsModule = (
         ...(options.timerIntervalMs !== undefined ? { timerIntervalMs: options.timerIntervalMs } : {}),
       }),
       CustomerDirectoryModule.forService(config),
+      // Staff facts ride the same customers-topic consumer as the customer directory.
+      StaffReplicaModule.forService(),
       EventPipelineModule.forService({
-        relay: { topic: config.COMPLAINTS_TOPIC, toContract: toComplaintsContract },
+        relay: {
+          topic: config.COMPLAINTS_TOPIC,
+          toContract: toComplaintsContract,
+          contracts: COMPLAINTS_CONTRACTS,
+        },
         projections: COMPLAINTS_PROJECTIONS,
       }),
       WorkItemsModule.forService(SERVICE_NAME),

@@ -1,9 +1,11 @@
+import { CREDIT_CONTRACTS } from '@crm/credit-contracts';
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
 import { CustomerDirectoryModule, CustomerDirectoryReader } from '@crm/customers-directory-replica';
+import { StaffReplicaModule } from '@crm/staff-replica';
 import { CreditAccountExecutor } from './application/credit-account.executor';
 import { CreditQueries } from './application/credit-queries';
 import { CreditTimerHandlers } from './application/credit-timer-handlers';
@@ -37,10 +39,12 @@ export const creditModule = (config: CreditConfig, options: CreditModuleOptions 
         ...(options.timerIntervalMs !== undefined ? { timerIntervalMs: options.timerIntervalMs } : {}),
       }),
       EventPipelineModule.forService({
-        relay: { topic: config.CREDIT_TOPIC, toContract: toCreditContract },
+        relay: { topic: config.CREDIT_TOPIC, toContract: toCreditContract, contracts: CREDIT_CONTRACTS },
         projections: creditProjections,
       }),
       CustomerDirectoryModule.forService(config),
+      // Staff facts ride the same customers-topic consumer as the customer directory.
+      StaffReplicaModule.forService(),
       WorkItemsModule.forService(SERVICE_NAME),
     ],
     controllers: [CreditAccountsController, CreditPortfolioController, ComplaintsConsumer],

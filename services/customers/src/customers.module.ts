@@ -1,3 +1,4 @@
+import { CUSTOMERS_CONTRACTS } from '@crm/customers-contracts';
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
@@ -64,7 +65,11 @@ export const customersModule = (
         ...(options.timerIntervalMs !== undefined ? { timerIntervalMs: options.timerIntervalMs } : {}),
       }),
       EventPipelineModule.forService({
-        relay: { topic: config.CUSTOMERS_TOPIC, toContract: toCustomersContract },
+        relay: {
+          topic: config.CUSTOMERS_TOPIC,
+          toContract: toCustomersContract,
+          contracts: CUSTOMERS_CONTRACTS,
+        },
         projections: [
           customerListProjection,
           staffDirectoryProjection,

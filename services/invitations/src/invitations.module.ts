@@ -1,8 +1,10 @@
+import { INVITATIONS_CONTRACTS } from '@crm/invitations-contracts';
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { CustomerDirectoryModule } from '@crm/customers-directory-replica';
+import { StaffReplicaModule } from '@crm/staff-replica';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
 import { ClaimsIndex } from './application/claims-index';
 import { InvitationExplanations } from './application/invitation-explanation';
@@ -38,10 +40,16 @@ export const invitationsModule = (
         ...options,
       }),
       EventPipelineModule.forService({
-        relay: { topic: config.INVITATIONS_TOPIC, toContract: toInvitationsContract },
+        relay: {
+          topic: config.INVITATIONS_TOPIC,
+          toContract: toInvitationsContract,
+          contracts: INVITATIONS_CONTRACTS,
+        },
         projections: INVITATION_PROJECTIONS,
       }),
       CustomerDirectoryModule.forService(config),
+      // Staff facts ride the same customers-topic consumer as the customer directory.
+      StaffReplicaModule.forService(),
       WorkItemsModule.forService(SERVICE_NAME),
     ],
     controllers: [

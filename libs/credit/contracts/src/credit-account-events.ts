@@ -108,15 +108,12 @@ export const parseCreditLimitGrantedV1 = (data: unknown): CreditLimitGrantedV1 =
 
 export const parseCreditLimitAdjustedV1 = (data: unknown): CreditLimitAdjustedV1 => {
   const r = readPayload(CREDIT_LIMIT_ADJUSTED, data);
-  const exception = (data as Record<string, unknown>)['exception'];
-  if (typeof exception !== 'boolean')
-    throw new Error(`${CREDIT_LIMIT_ADJUSTED}: exception must be a boolean`);
   return {
     accountId: r.text('accountId'),
     ...customer(r.optionalText('customerId')),
     previousLimitFen: r.fen('previousLimitFen'),
     limitFen: r.fen('limitFen'),
-    exception,
+    exception: r.boolean('exception'),
     effectiveAt: r.instant('effectiveAt'),
     policyVersion: r.text('policyVersion'),
   };

@@ -1,2 +1,3 @@
 export * from './credit-topic';
 export * from './credit-account-events';
+export * from './credit-contract-catalog';

@@ -14,6 +14,10 @@ import {
   type BusinessUnitOpenedV1,
   STAFF_MEMBER_JOINED,
   STAFF_MEMBER_STATUS_CHANGED,
+  STAFF_MEMBER_POSTS_CHANGED,
+  STAFF_MEMBER_EMAIL_CHANGED,
+  type StaffMemberPostsChangedV1,
+  type StaffMemberEmailChangedV1,
   type StaffMemberJoinedV1,
   type StaffMemberStatusChangedV1,
 } from './staff-directory';
@@ -30,6 +34,8 @@ export const CUSTOMERS_CONTRACT_EVENT_TYPES = [
   BUSINESS_UNIT_OPENED,
   STAFF_MEMBER_JOINED,
   STAFF_MEMBER_STATUS_CHANGED,
+  STAFF_MEMBER_POSTS_CHANGED,
+  STAFF_MEMBER_EMAIL_CHANGED,
   REFERRAL_POINTS_AWARDED,
   CUSTOMER_CONSENT_CHANGED,
 ] as const;
@@ -44,6 +50,8 @@ export type CustomersContractEvent =
   | { readonly type: typeof BUSINESS_UNIT_OPENED; readonly data: BusinessUnitOpenedV1 }
   | { readonly type: typeof STAFF_MEMBER_JOINED; readonly data: StaffMemberJoinedV1 }
   | { readonly type: typeof STAFF_MEMBER_STATUS_CHANGED; readonly data: StaffMemberStatusChangedV1 }
+  | { readonly type: typeof STAFF_MEMBER_POSTS_CHANGED; readonly data: StaffMemberPostsChangedV1 }
+  | { readonly type: typeof STAFF_MEMBER_EMAIL_CHANGED; readonly data: StaffMemberEmailChangedV1 }
   | { readonly type: typeof REFERRAL_POINTS_AWARDED; readonly data: ReferralPointsAwardedV1 }
   | { readonly type: typeof CUSTOMER_CONSENT_CHANGED; readonly data: CustomerConsentChangedV1 };
 

@@ -6,3 +6,4 @@ export * from './contract-events';
 export * from './staff-directory';
 export * from './referral-points';
 export * from './customer-consent';
+export * from './customers-contract-catalog';

@@ -3,6 +3,9 @@ import {
   parseReferralPointsAwardedV1,
   parseStaffMemberJoinedV1,
   parseStaffMemberStatusChangedV1,
+  parseStaffMemberPostsChangedV1,
+  parseStaffMemberEmailChangedV1,
+  parseBusinessUnitOpenedV1,
 } from './index';
 
 describe('staff directory and referral points contracts (v1)', () => {
@@ -13,8 +16,24 @@ describe('staff directory and referral points contracts (v1)', () => {
   });
 
   it('parse valid payloads and ignore fields added later', () => {
-    const joined = { employeeId: 'e-1', bu: 'bu-1', displayName: 'E', joinedAt: '2025-01-01T00:00:00.000Z' };
+    const joined = {
+      employeeId: 'e-1',
+      bu: 'bu-1',
+      displayName: 'E',
+      posts: ['staff', 'cs_agent'],
+      email: 'e1@example.cn',
+      joinedAt: '2025-01-01T00:00:00.000Z',
+    };
     expect(parseStaffMemberJoinedV1({ ...joined, later: 1 })).toEqual(joined);
+    const postsChanged = { employeeId: 'e-1', bu: 'bu-1', posts: ['cs_agent'], changedAt: joined.joinedAt };
+    expect(parseStaffMemberPostsChangedV1(postsChanged)).toEqual(postsChanged);
+    const emailChanged = {
+      employeeId: 'e-1',
+      bu: 'bu-1',
+      email: 'one@example.cn',
+      changedAt: joined.joinedAt,
+    };
+    expect(parseStaffMemberEmailChangedV1(emailChanged)).toEqual(emailChanged);
     const changed = {
       employeeId: 'e-1',
       change: 'transferred',
@@ -34,6 +53,22 @@ describe('staff directory and referral points contracts (v1)', () => {
       awardedAt: '2025-01-01T00:00:00.000Z',
     };
     expect(parseReferralPointsAwardedV1(points)).toEqual(points);
+  });
+
+  it('read messages older than posts: a member held staff, a unit was a BU', () => {
+    const old = { employeeId: 'e-1', bu: 'bu-1', displayName: 'E', joinedAt: '2025-01-01T00:00:00.000Z' };
+    expect(parseStaffMemberJoinedV1(old)).toEqual({ ...old, posts: ['staff'] });
+    const bu = { buId: 'bu-1', name: '一部', openedAt: '2025-01-01T00:00:00.000Z' };
+    expect(parseBusinessUnitOpenedV1(bu)).toEqual(bu);
+    expect(parseBusinessUnitOpenedV1({ ...bu, buId: 'hq', headOffice: true })).toEqual({
+      ...bu,
+      buId: 'hq',
+      headOffice: true,
+    });
+    expect(() => parseBusinessUnitOpenedV1({ ...bu, headOffice: 'yes' })).toThrow(/headOffice/);
+    expect(() =>
+      parseStaffMemberPostsChangedV1({ employeeId: 'e', bu: 'b', posts: [''], changedAt: old.joinedAt }),
+    ).toThrow(/posts/);
   });
 
   it.each([

@@ -9,7 +9,10 @@ const spec = specFor(employeeDecider);
 const manager: Actor = { id: 'm-1', role: 'bu_manager', bu: 'bu-1' };
 const ctx = commandContext(manager);
 const base = { employeeId: 'e-1', bu: 'bu-1', at: NOW.toISOString(), decidedBy: 'm-1' };
-const joined: EmployeeEvent = { type: 'EmployeeJoined', data: { ...base, displayName: 'E One' } };
+const joined: EmployeeEvent = {
+  type: 'EmployeeJoined',
+  data: { ...base, displayName: 'E One', posts: ['staff'] },
+};
 
 describe('staff directory (domain §2.8)', () => {
   it('an employee joins a BU', () => {
@@ -103,6 +106,12 @@ describe('business units', () => {
 
   it('opens once', () => {
     bus.given([]).when(open, ctx).then([opened]);
+    bus
+      .given([])
+      .when({ type: 'OpenBusinessUnit', data: { buId: 'hq', name: '总部', headOffice: true } }, ctx)
+      .then([
+        { type: 'BusinessUnitOpened', data: { ...opened.data, buId: 'hq', name: '总部', headOffice: true } },
+      ]);
     bus.given([opened]).when(open, ctx).thenRefused({ kind: 'conflict', code: 'bu.exists' });
   });
 });

@@ -1,5 +1,6 @@
 import { DomainError, type CommandContext, type Decider } from '@crm/event-sourcing';
 import type { EmployeeEvent, StaffCommand } from './employee.events';
+import { BU_MANAGED_POSTS, DEFAULT_POSTS, isStaffPost, type StaffPost } from './staff-posts';
 
 /** Domain §2.8: an employee is active in one BU, on long leave, or gone. */
 export type Employee =
@@ -9,6 +10,9 @@ export type Employee =
       readonly employeeId: string;
       readonly bu: string;
       readonly displayName: string;
+      /** Never empty: an employee holds at least one post. */
+      readonly posts: readonly string[];
+      readonly email?: string;
     };
 
 export const evolveEmployee = (state: Employee, event: EmployeeEvent): Employee => {
@@ -19,6 +23,8 @@ export const evolveEmployee = (state: Employee, event: EmployeeEvent): Employee 
           employeeId: event.data.employeeId,
           bu: event.data.bu,
           displayName: event.data.displayName,
+          posts: event.data.posts ?? DEFAULT_POSTS,
+          ...(event.data.email !== undefined ? { email: event.data.email } : {}),
         }
       : state;
   }
@@ -32,6 +38,11 @@ export const evolveEmployee = (state: Employee, event: EmployeeEvent): Employee 
       return { ...state, status: 'active', bu: event.data.toBu };
     case 'EmployeeLeft':
       return { ...state, status: 'left' };
+    case 'EmployeeAppointedToPost':
+    case 'EmployeeRelievedOfPost':
+      return { ...state, posts: event.data.posts };
+    case 'EmployeeEmailSet':
+      return { ...state, email: event.data.email };
     default:
       return state;
   }
@@ -63,6 +74,38 @@ const requireManagerOf = (bu: string, context: CommandContext): void => {
       { bu },
     );
   }
+};
+
+/**
+ * Posts outside {@link BU_MANAGED_POSTS} (a BU's manager, head-office posts, admin) are given and
+ * taken by the GM or an admin only: a BU manager cannot raise anyone, themselves included, above staff.
+ */
+const requireMayGrant = (posts: readonly string[], context: CommandContext): void => {
+  if (context.actor.role !== 'bu_manager') return;
+  const reserved = posts.filter((p) => !(BU_MANAGED_POSTS as readonly string[]).includes(p));
+  if (reserved.length > 0) {
+    throw new DomainError(
+      'forbidden',
+      'staff.post_reserved',
+      `a BU manager may not give or take the post(s) ${reserved.join(', ')}`,
+      undefined,
+      { posts: reserved },
+    );
+  }
+};
+
+const requireKnownPosts = (posts: readonly string[]): readonly StaffPost[] => {
+  const unknown = posts.filter((p) => !isStaffPost(p));
+  if (unknown.length > 0 || posts.length === 0) {
+    throw new DomainError(
+      'invalid',
+      'staff.unknown_post',
+      posts.length === 0 ? 'an employee holds at least one post' : `unknown post(s): ${unknown.join(', ')}`,
+      undefined,
+      { posts: unknown },
+    );
+  }
+  return [...new Set(posts as readonly StaffPost[])];
 };
 
 /** The BU a command moves an employee into (join, transfer), which must exist. */
@@ -100,8 +143,23 @@ const decideStaff = (
   const decidedBy = context.actor.id;
   if (command.type === 'JoinEmployee') {
     if (state.status !== 'unknown') throw conflict(employeeId, state.status, 'join again');
-    const { bu, displayName } = command.data;
-    return [{ type: 'EmployeeJoined', data: { employeeId, bu, displayName, at, decidedBy } }];
+    const { bu, displayName, email } = command.data;
+    const posts = requireKnownPosts(command.data.posts ?? DEFAULT_POSTS);
+    requireMayGrant(posts, context);
+    return [
+      {
+        type: 'EmployeeJoined',
+        data: {
+          employeeId,
+          bu,
+          displayName,
+          posts,
+          ...(email !== undefined ? { email } : {}),
+          at,
+          decidedBy,
+        },
+      },
+    ];
   }
   if (state.status === 'unknown') {
     throw new DomainError(
@@ -130,7 +188,48 @@ const decideStaff = (
     case 'RecordLeaving':
       if (state.status === 'left') throw conflict(employeeId, state.status, 'leave again');
       return [{ type: 'EmployeeLeft', data: base }];
+    case 'AppointToPost':
+    case 'RelieveOfPost':
+      return decidePosts(command, state, base, context);
+    case 'SetEmployeeEmail':
+      if (state.status === 'left') throw conflict(employeeId, state.status, 'change the e-mail');
+      return state.email === command.data.email
+        ? []
+        : [{ type: 'EmployeeEmailSet', data: { ...base, email: command.data.email } }];
   }
+};
+
+type KnownEmployee = Exclude<Employee, { status: 'unknown' }>;
+type PostCommand = Extract<StaffCommand, { type: 'AppointToPost' | 'RelieveOfPost' }>;
+
+/** Appointing to a post held, or relieving of one not held, records nothing (a retry is harmless). */
+const decidePosts = (
+  command: PostCommand,
+  state: KnownEmployee,
+  base: { employeeId: string; bu: string; at: string; decidedBy: string },
+  context: CommandContext,
+): readonly EmployeeEvent[] => {
+  const [post] = requireKnownPosts([command.data.post]) as [StaffPost];
+  requireMayGrant([post], context);
+  if (state.status === 'left') throw conflict(state.employeeId, state.status, 'change posts');
+  const holds = state.posts.includes(post);
+  if (command.type === 'AppointToPost') {
+    return holds
+      ? []
+      : [{ type: 'EmployeeAppointedToPost', data: { ...base, post, posts: [...state.posts, post] } }];
+  }
+  if (!holds) return [];
+  const posts = state.posts.filter((p) => p !== post);
+  if (posts.length === 0) {
+    throw new DomainError(
+      'rule',
+      'staff.last_post',
+      `employee ${state.employeeId} holds no other post; appoint another before relieving ${post}`,
+      undefined,
+      { post },
+    );
+  }
+  return [{ type: 'EmployeeRelievedOfPost', data: { ...base, post, posts } }];
 };
 
 export const employeeDecider: Decider<StaffCommand, EmployeeEvent, Employee, StaffDecisionContext> = {

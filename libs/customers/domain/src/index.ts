@@ -21,4 +21,5 @@ export * from './outreach-batch';
 export * from './employee.events';
 export * from './employee';
 export * from './business-unit';
+export * from './staff-posts';
 export * from './redistribution';

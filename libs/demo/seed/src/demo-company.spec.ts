@@ -17,6 +17,15 @@ describe('the demo company', () => {
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
   });
 
+  it('gives every person posts and an e-mail; the head office is a unit of its own', () => {
+    for (const p of [...DEMO_BU_PEOPLE, ...DEMO_HEAD_OFFICE]) {
+      expect(p.roles.length).toBeGreaterThan(0);
+      expect(p.email).toMatch(/^[a-z0-9-]+@demo\.crm\.example\.cn$/);
+    }
+    expect(new Set(DEMO_HEAD_OFFICE.map((p) => p.bu))).toEqual(new Set(['hq']));
+    expect(DEMO_HEAD_OFFICE[0]?.roles).toEqual(['gm']);
+  });
+
   it('has a manager per BU and one person per head-office role', () => {
     expect(DEMO_BU_PEOPLE.filter((p) => p.roles.includes('bu_manager')).map((p) => p.bu)).toEqual([
       'bu-east',
@@ -28,6 +37,9 @@ describe('the demo company', () => {
         'admin',
         'analyst',
         'auditor',
+        'cfo',
+        'chairman',
+        'marketing_vp',
         'coordinator',
         'crm_clerk',
         'cs_agent',

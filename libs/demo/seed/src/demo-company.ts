@@ -13,9 +13,11 @@ export interface DemoBusinessUnit {
 export interface DemoPerson {
   readonly id: string;
   readonly name: string;
+  /** Their posts in the staff directory, which their token's roles name too. */
   readonly roles: readonly string[];
-  /** Absent for head-office roles: the staff directory holds BU members only. */
-  readonly bu?: string;
+  /** Their unit in the staff directory: a BU, or the head office (`hq`). */
+  readonly bu: string;
+  readonly email: string;
 }
 
 export interface DemoCustomer {
@@ -33,6 +35,11 @@ export const DEMO_BUSINESS_UNITS: readonly DemoBusinessUnit[] = [
   { buId: 'bu-north', name: '华北事业部', city: '北京市' },
 ];
 
+/** The head-office unit (总部): in the directory like a BU, owning no customers. */
+export const DEMO_HEAD_OFFICE_UNIT: DemoBusinessUnit = { buId: 'hq', name: '总部', city: '上海市' };
+
+const emailOf = (id: string): string => `${id}@demo.crm.example.cn`;
+
 /** Per BU: its manager first, then two staff. */
 const BU_PEOPLE: Readonly<Record<string, readonly [string, string, string]>> = {
   'bu-east': ['周建国', '吴晓燕', '郑浩'],
@@ -44,23 +51,47 @@ const buPeople = (bu: DemoBusinessUnit): DemoPerson[] => {
   const [manager, ...staff] = BU_PEOPLE[bu.buId] ?? [];
   const key = bu.buId.replace('bu-', '');
   return [
-    { id: `${key}-mgr`, name: manager ?? '', roles: ['bu_manager'], bu: bu.buId },
-    ...staff.map((name, i) => ({ id: `${key}-s${i + 1}`, name, roles: ['staff'], bu: bu.buId })),
+    {
+      id: `${key}-mgr`,
+      name: manager ?? '',
+      roles: ['bu_manager'],
+      bu: bu.buId,
+      email: emailOf(`${key}-mgr`),
+    },
+    ...staff.map((name, i) => ({
+      id: `${key}-s${i + 1}`,
+      name,
+      roles: ['staff'],
+      bu: bu.buId,
+      email: emailOf(`${key}-s${i + 1}`),
+    })),
   ];
 };
 
 export const DEMO_BU_PEOPLE: readonly DemoPerson[] = DEMO_BUSINESS_UNITS.flatMap(buPeople);
 
-export const DEMO_HEAD_OFFICE: readonly DemoPerson[] = [
-  { id: 'hq-gm', name: '陈国栋', roles: ['gm'] },
-  { id: 'hq-director', name: '王海燕', roles: ['resource_director'] },
-  { id: 'hq-coordinator', name: '刘佳', roles: ['coordinator'] },
-  { id: 'hq-clerk', name: '杨敏', roles: ['crm_clerk'] },
-  { id: 'hq-cs', name: '许静', roles: ['cs_agent'] },
-  { id: 'hq-auditor', name: '高明', roles: ['auditor'] },
-  { id: 'hq-analyst', name: '罗丹', roles: ['analyst'] },
-  { id: 'hq-admin', name: '梁伟', roles: ['admin'] },
+const HEAD_OFFICE_PEOPLE: readonly (readonly [id: string, name: string, post: string])[] = [
+  ['hq-gm', '陈国栋', 'gm'],
+  ['hq-chairman', '钱正清', 'chairman'],
+  ['hq-cfo', '冯淑芬', 'cfo'],
+  ['hq-marketing-vp', '曹志远', 'marketing_vp'],
+  ['hq-director', '王海燕', 'resource_director'],
+  ['hq-coordinator', '刘佳', 'coordinator'],
+  ['hq-clerk', '杨敏', 'crm_clerk'],
+  ['hq-cs', '许静', 'cs_agent'],
+  ['hq-auditor', '高明', 'auditor'],
+  ['hq-analyst', '罗丹', 'analyst'],
+  ['hq-admin', '梁伟', 'admin'],
 ];
+
+/** Head-office people, the GM first: the seed's first act (while the directory is empty) is theirs. */
+export const DEMO_HEAD_OFFICE: readonly DemoPerson[] = HEAD_OFFICE_PEOPLE.map(([id, name, post]) => ({
+  id,
+  name,
+  roles: [post],
+  bu: DEMO_HEAD_OFFICE_UNIT.buId,
+  email: emailOf(id),
+}));
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [...DEMO_BU_PEOPLE, ...DEMO_HEAD_OFFICE];
 

@@ -2,7 +2,13 @@ import { customerDirectoryConsumerName } from '@crm/customers-directory-replica'
 import { dlqTopicFor, ensureTopics } from '@crm/messaging';
 import { mintToken } from '@crm/nest';
 import { eventually, startE2eEnvironment, type E2eEnvironment, type ServiceProcess } from '@crm/testing';
-import { DEMO_BU_PEOPLE, DEMO_BUSINESS_UNITS, DEMO_CUSTOMER_COUNT } from './demo-company';
+import {
+  DEMO_BU_PEOPLE,
+  DEMO_BUSINESS_UNITS,
+  DEMO_CUSTOMER_COUNT,
+  DEMO_HEAD_OFFICE,
+  DEMO_HEAD_OFFICE_UNIT,
+} from './demo-company';
 import { seedDemo, type SeedDemoResult } from './seed-demo';
 
 jest.setTimeout(300_000);
@@ -75,9 +81,10 @@ describe('npm run seed:demo (customers + invitations processes)', () => {
     };
   };
 
+  const people = DEMO_BU_PEOPLE.length + DEMO_HEAD_OFFICE.length;
   const expected = {
-    staff: DEMO_BU_PEOPLE.length,
-    businessUnits: DEMO_BUSINESS_UNITS.map((b) => b.buId).sort(),
+    staff: people,
+    businessUnits: [DEMO_HEAD_OFFICE_UNIT, ...DEMO_BUSINESS_UNITS].map((b) => b.buId).sort(),
     customers: DEMO_CUSTOMER_COUNT,
     batchStatus: 'submitted',
     confirmedPerBu: { 'bu-east': 2, 'bu-north': 2, 'bu-south': 2 },
@@ -87,8 +94,8 @@ describe('npm run seed:demo (customers + invitations processes)', () => {
     const first = await seed();
     expect(first).toMatchObject({
       skipped: false,
-      businessUnits: { created: 3, existing: 0 },
-      staff: { created: DEMO_BU_PEOPLE.length, existing: 0 },
+      businessUnits: { created: 4, existing: 0 },
+      staff: { created: people, existing: 0 },
       customers: { created: DEMO_CUSTOMER_COUNT, existing: 0 },
       confirmations: { created: 6, existing: 0 },
     });
@@ -103,8 +110,8 @@ describe('npm run seed:demo (customers + invitations processes)', () => {
     const second = await seed();
     expect(second).toMatchObject({
       skipped: false,
-      businessUnits: { created: 0, existing: 3 },
-      staff: { created: 0, existing: DEMO_BU_PEOPLE.length },
+      businessUnits: { created: 0, existing: 4 },
+      staff: { created: 0, existing: people },
       customers: { created: 0, existing: DEMO_CUSTOMER_COUNT },
       confirmations: { created: 0, existing: 6 },
       jointEventId,

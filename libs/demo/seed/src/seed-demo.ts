@@ -4,6 +4,8 @@ import {
   DEMO_BUSINESS_UNITS,
   DEMO_CONFIRMATIONS_PER_BU,
   DEMO_CUSTOMERS,
+  DEMO_HEAD_OFFICE,
+  DEMO_HEAD_OFFICE_UNIT,
   DEMO_OUTREACH,
   DEMO_PEOPLE,
   type DemoCustomer,
@@ -64,7 +66,13 @@ export const seedDemo = async (options: SeedDemoOptions): Promise<SeedDemoResult
     tokens.set(
       p.id,
       await mintToken(
-        { sub: p.id, name: p.name, roles: [...p.roles], ...(p.bu !== undefined ? { bu: p.bu } : {}) },
+        {
+          sub: p.id,
+          name: p.name,
+          roles: [...p.roles],
+          // Head-office people act for no BU; the directory knows them in hq.
+          ...(p.bu !== DEMO_HEAD_OFFICE_UNIT.buId ? { bu: p.bu } : {}),
+        },
         options.jwtSecret,
         '1h',
       ),
@@ -91,17 +99,26 @@ export const seedDemo = async (options: SeedDemoOptions): Promise<SeedDemoResult
     }
   }
 
-  for (const bu of DEMO_BUSINESS_UNITS) {
-    const res = await customers('POST', '/staff/business-units', 'hq-gm', { buId: bu.buId, name: bu.name });
+  // The GM opens the head office and joins it while the directory is still empty (the bootstrap),
+  // then acts as a member of it.
+  for (const bu of [DEMO_HEAD_OFFICE_UNIT, ...DEMO_BUSINESS_UNITS]) {
+    const headOffice = bu === DEMO_HEAD_OFFICE_UNIT ? { headOffice: true } : {};
+    const res = await customers('POST', '/staff/business-units', 'hq-gm', {
+      buId: bu.buId,
+      name: bu.name,
+      ...headOffice,
+    });
     result.businessUnits[
       expectOneOf(`open ${bu.buId}`, res, [201, 409]).status === 201 ? 'created' : 'existing'
     ]++;
   }
-  for (const p of DEMO_BU_PEOPLE) {
+  for (const p of [...DEMO_HEAD_OFFICE, ...DEMO_BU_PEOPLE]) {
     const res = await customers('POST', '/staff', 'hq-gm', {
       employeeId: p.id,
       bu: p.bu,
       displayName: p.name,
+      posts: p.roles,
+      email: p.email,
     });
     result.staff[expectOneOf(`join ${p.id}`, res, [201, 409]).status === 201 ? 'created' : 'existing']++;
   }
@@ -154,18 +171,22 @@ export const seedDemo = async (options: SeedDemoOptions): Promise<SeedDemoResult
   const jointEventDate = shanghaiDay(now, 3);
   const scheduled = expectOneOf(
     'schedule the joint event',
-    await invitations(
-      'POST',
-      '/joint-events',
-      'hq-coordinator',
-      {
-        date: jointEventDate,
-        slot: 'afternoon',
-        venue: '上海国际会议中心 · 健康生活节',
-        businessUnits: DEMO_BUSINESS_UNITS.map((b) => b.buId),
-        coordinatorId: 'hq-coordinator',
-      },
-      `${KEY_PREFIX}:joint-event:${jointEventDate}`,
+    await untilKnown(
+      () =>
+        invitations(
+          'POST',
+          '/joint-events',
+          'hq-coordinator',
+          {
+            date: jointEventDate,
+            slot: 'afternoon',
+            venue: '上海国际会议中心 · 健康生活节',
+            businessUnits: DEMO_BUSINESS_UNITS.map((b) => b.buId),
+            coordinatorId: 'hq-coordinator',
+          },
+          `${KEY_PREFIX}:joint-event:${jointEventDate}`,
+        ),
+      options.propagationTimeoutMs ?? 60_000,
     ),
     [201],
   );
@@ -192,14 +213,21 @@ export const seedDemo = async (options: SeedDemoOptions): Promise<SeedDemoResult
   return { skipped: false, ...result, outreachBatchId, jointEventId, jointEventDate };
 };
 
-/** A new customer reaches invitations through Kafka; until then it answers 422 customer_unknown. */
+/** Answers meaning "not arrived through Kafka yet": a new customer, or a new member of the staff directory. */
+const NOT_YET_KNOWN: readonly (readonly [number, string])[] = [
+  [422, 'invitation.customer_unknown'],
+  [403, 'actor.unknown_employee'],
+];
+
+/** New customers and staff reach invitations through Kafka; until then it answers as above. */
 const untilKnown = async (attempt: () => Promise<DemoReply>, timeoutMs: number): Promise<DemoReply> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await attempt();
-    if (res.status !== 422 || res.body['code'] !== 'invitation.customer_unknown' || Date.now() > deadline) {
-      return res;
-    }
+    const pending = NOT_YET_KNOWN.some(
+      ([status, code]) => res.status === status && res.body['code'] === code,
+    );
+    if (!pending || Date.now() > deadline) return res;
     await new Promise((r) => setTimeout(r, 250));
   }
 };

@@ -50,8 +50,6 @@ export type FineIssuedV1 = {
 
 export const parseInvitationConflictRuledV1 = (data: unknown): InvitationConflictRuledV1 => {
   const r = readPayload(INVITATION_CONFLICT_RULED, data);
-  const final = (data as { final?: unknown }).final;
-  if (typeof final !== 'boolean') throw new Error(`${INVITATION_CONFLICT_RULED}: final must be a boolean`);
   return {
     jointEventId: r.text('jointEventId'),
     customerId: r.text('customerId'),
@@ -60,7 +58,7 @@ export const parseInvitationConflictRuledV1 = (data: unknown): InvitationConflic
     loserBus: r.textList('loserBus'),
     basis: r.oneOf('basis', RULING_BASES_V1),
     decidedBy: r.text('decidedBy'),
-    final,
+    final: r.boolean('final'),
     ruledAt: r.instant('ruledAt'),
     policyVersion: r.text('policyVersion'),
   };

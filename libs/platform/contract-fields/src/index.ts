@@ -1,1 +1,2 @@
 export * from './payload-reader';
+export * from './contract-schema';

@@ -121,6 +121,9 @@ export class PayloadReader {
   }
 }
 
-/** Starts reading `data` as the payload of `eventType`. */
+/**
+ * Starts reading `data` as the payload of `eventType`. A reader passed as `data` is used as it is:
+ * that is how {@link contractSchema} runs a parser against a recording reader to derive its schema.
+ */
 export const readPayload = (eventType: string, data: unknown): PayloadReader =>
-  new PayloadReader(eventType, data);
+  data instanceof PayloadReader ? data : new PayloadReader(eventType, data);

@@ -9,6 +9,8 @@ import {
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { SessionAdvisoryLock } from './advisory-lock';
+import type { ContractCatalog } from '@crm/contract-fields';
+import { ContractValidator } from './contract-validator';
 import { envelopeFor, toKafkaMessage, type ContractMapper } from './kafka-envelope';
 import { ensureTopics } from './kafka-topics';
 import { describeError } from './retry-policy';
@@ -48,6 +50,11 @@ export interface EventRelayOptions {
   readonly lockPool: Pool;
   /** Maps a stored event to its public contract; `null` keeps it inside the service. */
   readonly toContract: ContractMapper;
+  /**
+   * The service's published contract: every outgoing event is checked against its schema (a
+   * mismatch stops the relay rather than publishing it) and named in the CloudEvents headers.
+   */
+  readonly contracts?: ContractCatalog;
   readonly batchSize?: number;
   readonly pollIntervalMs?: number;
   /** How often a standby instance retries the lock. */
@@ -68,6 +75,7 @@ const UNHEALTHY_AFTER_FAILURES = 5;
  */
 export class EventRelay {
   private readonly sleeper = new WakeableSleep();
+  private readonly validator: ContractValidator | undefined;
   private readonly lock: SessionAdvisoryLock;
   private currentRole: RelayRole = 'idle';
   private checkpoint: GlobalPosition | null = null;
@@ -82,6 +90,7 @@ export class EventRelay {
   constructor(private readonly options: EventRelayOptions) {
     this.lock = new SessionAdvisoryLock(options.lockPool, `crm.relay.${options.name}`);
     this.pacing = new ReaderPacing(options.pollIntervalMs ?? 100);
+    this.validator = options.contracts !== undefined ? new ContractValidator(options.contracts) : undefined;
   }
 
   get name(): string {
@@ -261,9 +270,16 @@ export class EventRelay {
 
   private toMessages(events: readonly StoredEvent[], toContract: ContractMapper): Message[] {
     const messages: Message[] = [];
+    const validator = this.validator;
+    const source = `/crm/${validator?.catalog.service ?? this.options.topic}`;
     for (const event of events) {
       const contract = toContract(event);
-      if (contract !== null) messages.push(toKafkaMessage(envelopeFor(event, contract)));
+      if (contract === null) continue;
+      validator?.check(contract);
+      const dataschema = validator?.schemaIdOf(contract.type);
+      messages.push(
+        toKafkaMessage(envelopeFor(event, contract), { source, ...(dataschema ? { dataschema } : {}) }),
+      );
     }
     return messages;
   }

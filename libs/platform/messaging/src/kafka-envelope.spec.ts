@@ -62,6 +62,22 @@ describe('kafka envelope', () => {
     expect(parseEnvelope(Buffer.from(String(message.value)))).toEqual(envelope);
   });
 
+  it('carries the CloudEvents Kafka binding headers', () => {
+    const message = toKafkaMessage(envelope, {
+      source: '/crm/customers',
+      dataschema: 'urn:crm:contracts:crm.customers.events.v1:CustomerRegistered',
+    });
+    expect(headerText(message.headers, 'ce_specversion')).toBe('1.0');
+    expect(headerText(message.headers, 'ce_id')).toBe(stored.id);
+    expect(headerText(message.headers, 'ce_source')).toBe('/crm/customers');
+    expect(headerText(message.headers, 'ce_type')).toBe('CustomerRegistered');
+    expect(headerText(message.headers, 'ce_time')).toBe('2024-05-01T08:00:00.000Z');
+    expect(headerText(message.headers, 'content-type')).toBe('application/json');
+    expect(headerText(message.headers, 'ce_dataschema')).toBe(
+      'urn:crm:contracts:crm.customers.events.v1:CustomerRegistered',
+    );
+  });
+
   const bad: Array<[string, Buffer | null]> = [
     ['null value', null],
     ['empty value', Buffer.alloc(0)],

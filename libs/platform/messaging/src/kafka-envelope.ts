@@ -64,10 +64,34 @@ export const envelopeFor = (event: StoredEvent, contract: ContractEvent): KafkaE
   };
 };
 
-export const toKafkaMessage = (envelope: KafkaEnvelope): Message => ({
+/** Where a message comes from and which schema its `data` follows (CloudEvents `source`, `dataschema`). */
+export interface MessageOrigin {
+  /** e.g. `/crm/customers`. */
+  readonly source: string;
+  readonly dataschema?: string;
+}
+
+/**
+ * The Kafka message of an envelope. Headers follow the CloudEvents Kafka protocol binding
+ * (`ce_specversion`, `ce_id`, `ce_source`, `ce_type`, `ce_time`, `content-type`, `ce_dataschema`),
+ * so generic tooling can route and type messages without reading the value; the value stays the
+ * envelope above (its `data` is what `ce_dataschema` describes). The older `event-id`,
+ * `event-type` and `correlation-id` headers remain for existing consumers.
+ */
+export const toKafkaMessage = (
+  envelope: KafkaEnvelope,
+  origin: MessageOrigin = { source: '/crm' },
+): Message => ({
   key: envelope.aggregateId,
   value: JSON.stringify(envelope),
   headers: {
+    ce_specversion: '1.0',
+    ce_id: envelope.eventId,
+    ce_source: origin.source,
+    ce_type: envelope.type,
+    ce_time: envelope.occurredAt,
+    'content-type': 'application/json',
+    ...(origin.dataschema !== undefined ? { ce_dataschema: origin.dataschema } : {}),
     [HEADER_EVENT_ID]: envelope.eventId,
     [HEADER_EVENT_TYPE]: envelope.type,
     [HEADER_CORRELATION_ID]: envelope.correlationId,

@@ -110,7 +110,7 @@ describe('KafkaInboxTransport in a Nest microservice (real Kafka + PostgreSQL)',
     await producer.send({
       topic,
       acks: -1,
-      messages: [registered, registered, unknown, marker].map(toKafkaMessage),
+      messages: [registered, registered, unknown, marker].map((e) => toKafkaMessage(e)),
     });
     await waitFor(() => inboxHas(marker.eventId), 'marker handled');
 

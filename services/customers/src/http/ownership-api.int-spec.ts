@@ -4,6 +4,7 @@ import { seededDraw } from '@crm/customers-domain';
 import { startCustomersTestApp, type CustomersTestApp } from '../testing/customers-test-app';
 import { FactPublisher } from '../testing/kafka-facts';
 import { customerHistory, ofType } from '../testing/customer-stream';
+import { eventually } from '@crm/testing';
 
 jest.setTimeout(120_000);
 
@@ -148,6 +149,58 @@ describe('staff directory, redistribution, disputes and the ownership explanatio
     await call('post', '/staff/business-units', e001, { buId: 'bu-7', name: 'x' }).expect(403);
     const bus = await call('get', '/staff/business-units', e001).expect(200);
     expect(bus.body.map((b: { buId: string }) => b.buId)).toEqual(['bu-1', 'bu-2']);
+  });
+
+  it('keeps posts and e-mail: appoint, relieve, set e-mail; publishes them and the head-office flag', async () => {
+    const manager = await t.token({ sub: 'm-1', bu: 'bu-1', roles: ['bu_manager'] });
+    await call('post', '/staff', gm, {
+      employeeId: 'e-010',
+      bu: 'bu-1',
+      displayName: '员工 e-010',
+      posts: ['staff', 'cs_agent'],
+      email: 'e010@example.cn',
+    }).expect(201);
+    const appointed = await call('post', '/staff/e-010/appoint', manager, { post: 'handler' }).expect(200);
+    expect(appointed.body).toEqual({ status: 'active', recorded: ['EmployeeAppointedToPost'] });
+    await call('post', '/staff/e-010/appoint', manager, { post: 'handler' })
+      .expect(200)
+      .expect(({ body }) => expect(body.recorded).toEqual([]));
+    await call('post', '/staff/e-010/relieve', gm, { post: 'staff' }).expect(200);
+    await call('post', '/staff/e-010/email', manager, { email: 'ten@example.cn' }).expect(200);
+    const reserved = await call('post', '/staff/e-010/appoint', manager, { post: 'admin' }).expect(403);
+    expect(reserved.body).toMatchObject({ code: 'staff.post_reserved' });
+    const other = await t.token({ sub: 'm-2', bu: 'bu-2', roles: ['bu_manager'] });
+    await call('post', '/staff/e-010/appoint', other, { post: 'handler' }).expect(403);
+    await call('post', '/staff/e-010/appoint', gm, { post: 'emperor' }).expect(400);
+    await call('post', '/staff/e-010/email', gm, { email: 'not-an-email' }).expect(400);
+    await call('post', '/staff', gm, { employeeId: 'e-011', bu: 'bu-1', displayName: 'x', posts: [] }).expect(
+      400,
+    );
+
+    await call('post', '/staff/business-units', gm, { buId: 'hq', name: '总部', headOffice: true }).expect(
+      201,
+    );
+    await call('post', '/staff', gm, {
+      employeeId: 'hq-cfo',
+      bu: 'hq',
+      displayName: '财务',
+      posts: ['cfo'],
+    }).expect(201);
+    await t.caughtUp();
+    const listed = await call('get', '/staff?bu=bu-1', e001).expect(200);
+    expect(listed.body.find((s: { employeeId: string }) => s.employeeId === 'e-010')).toMatchObject({
+      posts: ['cs_agent', 'handler'],
+      email: 'ten@example.cn',
+    });
+    const bus = await call('get', '/staff/business-units', e001).expect(200);
+    expect(bus.body.find((b: { buId: string }) => b.buId === 'hq')).toMatchObject({ headOffice: true });
+    const published = ['"type":"StaffMemberPostsChanged"', '"email":"ten@example.cn"', '"headOffice":true'];
+    // Everything relayed is on the topic once caught up; a reader may still see it batch by batch.
+    await eventually(async () => {
+      const messages = (await new FactPublisher(t.brokers).readAll(t.config.CUSTOMERS_TOPIC, 20)).join('\n');
+      return published.every((p) => messages.includes(p)) ? true : undefined;
+    }, 'posts, e-mail and the head office on the customers topic');
+    await call('post', '/staff/e-010/leave', gm).expect(200);
   });
 
   it('a dispute goes to the earliest registration; the explanation lists every decision; as-of shows the past', async () => {

@@ -6,6 +6,10 @@ export class StaffMemberDto implements StaffMember {
   @ApiProperty({ example: 'bu-1' }) bu!: string;
   @ApiProperty({ example: '李雷' }) displayName!: string;
   @ApiProperty({ enum: ['active', 'long_leave', 'left'] }) status!: string;
+  @ApiProperty({ type: [String], example: ['staff'], description: 'Posts held now (role names)' })
+  posts!: readonly string[];
+  @ApiPropertyOptional({ example: 'lilei@example.cn', description: 'Work e-mail, when recorded' })
+  email?: string;
   @ApiProperty({ format: 'date-time' }) joinedAt!: string;
   @ApiProperty({ format: 'date-time' }) changedAt!: string;
 }
@@ -13,6 +17,8 @@ export class StaffMemberDto implements StaffMember {
 export class BusinessUnitDto {
   @ApiProperty({ example: 'bu-2' }) buId!: string;
   @ApiProperty({ example: '二部' }) name!: string;
+  @ApiProperty({ description: 'The head-office unit: owns no customers, takes no part in allocation' })
+  headOffice!: boolean;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
 }
 
@@ -20,6 +26,7 @@ export class BusinessUnitOpenedDto {
   @ApiProperty({ enum: ['unknown', 'open'] }) status!: string;
   @ApiPropertyOptional({ example: 'bu-2', description: 'Once open' }) buId?: string;
   @ApiPropertyOptional({ example: '二部', description: 'Once open' }) name?: string;
+  @ApiPropertyOptional({ description: 'Once open: whether it is the head office' }) headOffice?: boolean;
   @ApiProperty({ type: [String], description: 'Types of the events recorded (empty: nothing changed)' })
   recorded!: readonly string[];
 }

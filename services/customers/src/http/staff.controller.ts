@@ -13,7 +13,14 @@ import {
   StaffDecisionDto,
   StaffMemberDto,
 } from './staff-responses.dto';
-import { JoinEmployeeDto, OpenBusinessUnitDto, StaffQuery, TransferEmployeeDto } from './staff.dto';
+import {
+  EmployeeEmailDto,
+  JoinEmployeeDto,
+  OpenBusinessUnitDto,
+  PostDto,
+  StaffQuery,
+  TransferEmployeeDto,
+} from './staff.dto';
 
 const summary = (result: StaffCommandResult) => ({
   status: result.state.status,
@@ -180,6 +187,69 @@ export class StaffController {
     @CorrelationId() c: string,
   ): Promise<StaffDecisionDto> {
     return this.run({ type: 'RecordLeaving', data: { employeeId } }, actor, c);
+  }
+
+  @Post(':employeeId/appoint')
+  @Roles(...STAFF_ADMIN_ROLES)
+  @ApiCommand({
+    operationId: 'appointToPost',
+    summary: 'Appoint to a post (a BU manager: BU posts of their own staff only)',
+    status: 200,
+    response: StaffDecisionDto,
+    errors: {
+      403: '`staff.other_bu`, `staff.post_reserved`',
+      404: '`staff.not_found`',
+      409: '`staff.wrong_status`: left',
+    },
+  })
+  appoint(
+    @Param('employeeId') employeeId: string,
+    @Body() body: PostDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() c: string,
+  ): Promise<StaffDecisionDto> {
+    return this.run({ type: 'AppointToPost', data: { employeeId, post: body.post } }, actor, c);
+  }
+
+  @Post(':employeeId/relieve')
+  @Roles(...STAFF_ADMIN_ROLES)
+  @ApiCommand({
+    operationId: 'relieveOfPost',
+    summary: 'Relieve of a post; an employee keeps at least one',
+    status: 200,
+    response: StaffDecisionDto,
+    errors: {
+      403: '`staff.other_bu`, `staff.post_reserved`',
+      404: '`staff.not_found`',
+      409: '`staff.wrong_status`: left',
+      422: '`staff.last_post`',
+    },
+  })
+  relieve(
+    @Param('employeeId') employeeId: string,
+    @Body() body: PostDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() c: string,
+  ): Promise<StaffDecisionDto> {
+    return this.run({ type: 'RelieveOfPost', data: { employeeId, post: body.post } }, actor, c);
+  }
+
+  @Post(':employeeId/email')
+  @Roles(...STAFF_ADMIN_ROLES)
+  @ApiCommand({
+    operationId: 'setEmployeeEmail',
+    summary: "Set the employee's work e-mail",
+    status: 200,
+    response: StaffDecisionDto,
+    errors: { 404: '`staff.not_found`', 409: '`staff.wrong_status`: left' },
+  })
+  setEmail(
+    @Param('employeeId') employeeId: string,
+    @Body() body: EmployeeEmailDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() c: string,
+  ): Promise<StaffDecisionDto> {
+    return this.run({ type: 'SetEmployeeEmail', data: { employeeId, email: body.email } }, actor, c);
   }
 
   private async run(command: StaffCommand, actor: Actor, correlationId: string): Promise<StaffDecisionDto> {

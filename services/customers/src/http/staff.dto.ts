@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { STAFF_POSTS } from '@crm/customers-domain';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
@@ -17,6 +30,38 @@ export class JoinEmployeeDto {
   @IsNotEmpty()
   @MaxLength(100)
   displayName!: string;
+
+  @ApiPropertyOptional({
+    enum: STAFF_POSTS,
+    isArray: true,
+    example: ['staff'],
+    description: "Posts held on joining (default ['staff'])",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'posts must name at least one post' })
+  @ArrayMaxSize(STAFF_POSTS.length)
+  @IsIn(STAFF_POSTS, { each: true, message: `each post must be one of ${STAFF_POSTS.join(', ')}` })
+  posts?: string[];
+
+  @ApiPropertyOptional({ example: 'lilei@example.cn', description: 'Work e-mail' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string;
+}
+
+export class PostDto {
+  @ApiProperty({ enum: STAFF_POSTS, example: 'cs_agent' })
+  @IsIn(STAFF_POSTS, { message: `post must be one of ${STAFF_POSTS.join(', ')}` })
+  post!: string;
+}
+
+export class EmployeeEmailDto {
+  @ApiProperty({ example: 'lilei@example.cn' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
 }
 
 export class TransferEmployeeDto {
@@ -43,4 +88,11 @@ export class OpenBusinessUnitDto {
   @IsNotEmpty()
   @MaxLength(100)
   name!: string;
+
+  @ApiPropertyOptional({
+    description: 'The head-office unit (总部): owns no customers, takes no part in allocation',
+  })
+  @IsOptional()
+  @IsBoolean()
+  headOffice?: boolean;
 }

@@ -174,7 +174,34 @@ describe('toCustomersContract for the ownership, lapse, points and staff events'
     expect(toCustomersContract(staff('EmployeeJoined', { displayName: 'E Nine' }))).toEqual({
       aggregateId: 'e-9',
       type: 'StaffMemberJoined',
-      data: { employeeId: 'e-9', bu: 'bu-1', displayName: 'E Nine', joinedAt: at },
+      data: { employeeId: 'e-9', bu: 'bu-1', displayName: 'E Nine', posts: ['staff'], joinedAt: at },
+    });
+    expect(
+      toCustomersContract(
+        staff('EmployeeJoined', { displayName: 'E Nine', posts: ['cs_agent'], email: 'e9@example.cn' }),
+      )?.data,
+    ).toEqual({
+      employeeId: 'e-9',
+      bu: 'bu-1',
+      displayName: 'E Nine',
+      posts: ['cs_agent'],
+      email: 'e9@example.cn',
+      joinedAt: at,
+    });
+    expect(
+      toCustomersContract(staff('EmployeeAppointedToPost', { post: 'handler', posts: ['staff', 'handler'] })),
+    ).toEqual({
+      aggregateId: 'e-9',
+      type: 'StaffMemberPostsChanged',
+      data: { employeeId: 'e-9', bu: 'bu-1', posts: ['staff', 'handler'], changedAt: at },
+    });
+    expect(
+      toCustomersContract(staff('EmployeeRelievedOfPost', { post: 'staff', posts: ['handler'] }))?.data,
+    ).toEqual({ employeeId: 'e-9', bu: 'bu-1', posts: ['handler'], changedAt: at });
+    expect(toCustomersContract(staff('EmployeeEmailSet', { email: 'nine@example.cn' }))).toEqual({
+      aggregateId: 'e-9',
+      type: 'StaffMemberEmailChanged',
+      data: { employeeId: 'e-9', bu: 'bu-1', email: 'nine@example.cn', changedAt: at },
     });
     expect(toCustomersContract(staff('EmployeeTransferred', { toBu: 'bu-2' }))?.data).toEqual({
       employeeId: 'e-9',
@@ -194,6 +221,18 @@ describe('toCustomersContract for the ownership, lapse, points and staff events'
       type: 'BusinessUnitOpened',
       data: { buId: 'bu-1', name: '一部', openedAt: at },
     });
+    expect(
+      toCustomersContract({
+        ...stored('BusinessUnitOpened', {
+          buId: 'hq',
+          name: '总部',
+          headOffice: true,
+          openedAt: at,
+          decidedBy: 'a',
+        }),
+        streamId: 'business-unit-hq',
+      })?.data,
+    ).toEqual({ buId: 'hq', name: '总部', headOffice: true, openedAt: at });
     expect(toCustomersContract(staff('EmployeeLeft'))?.data).toMatchObject({
       change: 'left',
       status: 'left',

@@ -18,13 +18,17 @@ import {
   parseReferralPointsAwardedV1,
   parseStaffMemberJoinedV1,
   parseStaffMemberStatusChangedV1,
+  parseStaffMemberPostsChangedV1,
+  parseStaffMemberEmailChangedV1,
   REFERRAL_POINTS_AWARDED,
+  STAFF_MEMBER_POSTS_CHANGED,
+  STAFF_MEMBER_EMAIL_CHANGED,
   STAFF_MEMBER_JOINED,
   STAFF_MEMBER_STATUS_CHANGED,
   type StaffChangeV1,
   type StaffStatusV1,
 } from '@crm/customers-contracts';
-import type { CustomerEvent, EmployeeEvent } from '@crm/customers-domain';
+import { EMPLOYEE_EVENT_TYPES, type CustomerEvent, type EmployeeEvent } from '@crm/customers-domain';
 
 /** Internal versions are `v1`, `v2.1`; the contract carries the major number (`policyVersion: 1`). */
 export const policyVersionNumber = (version: string): number => {
@@ -33,9 +37,12 @@ export const policyVersionNumber = (version: string): number => {
   return Number(match[1]);
 };
 
-const STAFF_CHANGE: Readonly<
-  Record<Exclude<EmployeeEvent['type'], 'EmployeeJoined'>, { change: StaffChangeV1; status: StaffStatusV1 }>
-> = {
+type StatusEvent = Exclude<
+  EmployeeEvent['type'],
+  'EmployeeJoined' | 'EmployeeAppointedToPost' | 'EmployeeRelievedOfPost' | 'EmployeeEmailSet'
+>;
+
+const STAFF_CHANGE: Readonly<Record<StatusEvent, { change: StaffChangeV1; status: StaffStatusV1 }>> = {
   EmployeeLongLeaveStarted: { change: 'long_leave', status: 'long_leave' },
   EmployeeReturned: { change: 'returned', status: 'active' },
   EmployeeTransferred: { change: 'transferred', status: 'active' },
@@ -96,7 +103,28 @@ const staffContract = (event: EmployeeEvent): ContractEvent => {
     return {
       aggregateId: employeeId,
       type: STAFF_MEMBER_JOINED,
-      data: parseStaffMemberJoinedV1({ employeeId, bu, displayName: event.data.displayName, joinedAt: at }),
+      data: parseStaffMemberJoinedV1({
+        employeeId,
+        bu,
+        displayName: event.data.displayName,
+        posts: event.data.posts,
+        email: event.data.email,
+        joinedAt: at,
+      }),
+    };
+  }
+  if (event.type === 'EmployeeAppointedToPost' || event.type === 'EmployeeRelievedOfPost') {
+    return {
+      aggregateId: employeeId,
+      type: STAFF_MEMBER_POSTS_CHANGED,
+      data: parseStaffMemberPostsChangedV1({ employeeId, bu, posts: event.data.posts, changedAt: at }),
+    };
+  }
+  if (event.type === 'EmployeeEmailSet') {
+    return {
+      aggregateId: employeeId,
+      type: STAFF_MEMBER_EMAIL_CHANGED,
+      data: parseStaffMemberEmailChangedV1({ employeeId, bu, email: event.data.email, changedAt: at }),
     };
   }
   const transfer = event.type === 'EmployeeTransferred' ? { bu: event.data.toBu, fromBu: bu } : { bu };
@@ -112,13 +140,7 @@ const staffContract = (event: EmployeeEvent): ContractEvent => {
   };
 };
 
-const STAFF_TYPES = new Set<string>([
-  'EmployeeJoined',
-  'EmployeeLongLeaveStarted',
-  'EmployeeReturned',
-  'EmployeeTransferred',
-  'EmployeeLeft',
-]);
+const STAFF_TYPES = new Set<string>(EMPLOYEE_EVENT_TYPES);
 
 /**
  * The only door out of the customers service's event store: maps internal events to the public

@@ -3,6 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { PostgresCheckpointStore, type EventStore } from '@crm/event-store';
+import type { ContractCatalog } from '@crm/contract-fields';
 import { type ContractMapper, EventRelay } from '@crm/messaging';
 import { type Projection, ProjectionRunner } from '@crm/projections';
 import type { PlatformConfig } from '../config/platform-config';
@@ -12,7 +13,12 @@ import type { ServiceInfo } from '../tokens';
 
 export interface EventPipelineOptions {
   /** Publishes the service's contract events; omit while the service publishes nothing. */
-  readonly relay?: { readonly topic: string; readonly toContract: ContractMapper };
+  readonly relay?: {
+    readonly topic: string;
+    readonly toContract: ContractMapper;
+    /** The published contract; outgoing events are checked against it. */
+    readonly contracts: ContractCatalog;
+  };
   /** Written to the service's read schema (ServiceInfo.readSchema) with their checkpoints. */
   readonly projections?: readonly Projection[];
 }
@@ -60,6 +66,7 @@ export class EventPipeline implements OnApplicationBootstrap, OnModuleDestroy {
         topic: options.relay.topic,
         lockPool: pool,
         toContract: options.relay.toContract,
+        contracts: options.relay.contracts,
         onEvent: (event) => {
           if (event.kind === 'error')
             this.logger.warn(

@@ -583,6 +583,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/staff/{employeeId}/appoint': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Appoint to a post (a BU manager: BU posts of their own staff only) */
+    post: operations['appointToPost'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/{employeeId}/email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set the employee's work e-mail */
+    post: operations['setEmployeeEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/staff/{employeeId}/leave': {
     parameters: {
       query?: never;
@@ -611,6 +645,23 @@ export interface paths {
     put?: never;
     /** Long leave: the employee's customers are redrawn in the BU (ARC-72) */
     post: operations['startLongLeave'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/{employeeId}/relieve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Relieve of a post; an employee keeps at least one */
+    post: operations['relieveOfPost'];
     delete?: never;
     options?: never;
     head?: never;
@@ -788,6 +839,8 @@ export interface components {
     BusinessUnitDto: {
       /** @example bu-2 */
       buId: string;
+      /** @description The head-office unit: owns no customers, takes no part in allocation */
+      headOffice: boolean;
       /** @example 二部 */
       name: string;
       /** Format: date-time */
@@ -799,6 +852,8 @@ export interface components {
        * @example bu-2
        */
       buId?: string;
+      /** @description Once open: whether it is the head office */
+      headOffice?: boolean;
       /**
        * @description Once open
        * @example 二部
@@ -1019,6 +1074,10 @@ export interface components {
       employeeId: string;
       records: number;
     };
+    EmployeeEmailDto: {
+      /** @example lilei@example.cn */
+      email: string;
+    };
     EnterBatchRecordsDto: {
       /** @description The forms, in entry order (the order of the deal) */
       records: components['schemas']['BatchRecordDto'][];
@@ -1080,8 +1139,39 @@ export interface components {
       bu: string;
       /** @example 李雷 */
       displayName: string;
+      /**
+       * @description Work e-mail
+       * @example lilei@example.cn
+       */
+      email?: string;
       /** @example e-201 */
       employeeId: string;
+      /**
+       * @description Posts held on joining (default ['staff'])
+       * @example [
+       *       "staff"
+       *     ]
+       */
+      posts?: (
+        | 'staff'
+        | 'bu_manager'
+        | 'crm_clerk'
+        | 'coordinator'
+        | 'resource_director'
+        | 'gm'
+        | 'cs_agent'
+        | 'cs_manager'
+        | 'handler'
+        | 'account_supervisor'
+        | 'marketing_manager'
+        | 'credit_controller'
+        | 'marketing_vp'
+        | 'cfo'
+        | 'chairman'
+        | 'auditor'
+        | 'analyst'
+        | 'admin'
+      )[];
     };
     LapsedCustomerDto: {
       /** Format: uuid */
@@ -1122,6 +1212,8 @@ export interface components {
     OpenBusinessUnitDto: {
       /** @example bu-2 */
       buId: string;
+      /** @description The head-office unit (总部): owns no customers, takes no part in allocation */
+      headOffice?: boolean;
       /** @example 二部 */
       name: string;
     };
@@ -1320,6 +1412,31 @@ export interface components {
       /** @example v2 */
       version: string;
     };
+    PostDto: {
+      /**
+       * @example cs_agent
+       * @enum {string}
+       */
+      post:
+        | 'staff'
+        | 'bu_manager'
+        | 'crm_clerk'
+        | 'coordinator'
+        | 'resource_director'
+        | 'gm'
+        | 'cs_agent'
+        | 'cs_manager'
+        | 'handler'
+        | 'account_supervisor'
+        | 'marketing_manager'
+        | 'credit_controller'
+        | 'marketing_vp'
+        | 'cfo'
+        | 'chairman'
+        | 'auditor'
+        | 'analyst'
+        | 'admin';
+    };
     /** @description RFC 9457 problem details with a stable `code` */
     ProblemDetails: {
       /**
@@ -1479,10 +1596,22 @@ export interface components {
       changedAt: string;
       /** @example 李雷 */
       displayName: string;
+      /**
+       * @description Work e-mail, when recorded
+       * @example lilei@example.cn
+       */
+      email?: string;
       /** @example e-201 */
       employeeId: string;
       /** Format: date-time */
       joinedAt: string;
+      /**
+       * @description Posts held now (role names)
+       * @example [
+       *       "staff"
+       *     ]
+       */
+      posts: string[];
       /** @enum {string} */
       status: 'active' | 'long_leave' | 'left';
     };
@@ -4049,6 +4178,176 @@ export interface operations {
       };
     };
   };
+  appointToPost: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostDto'];
+      };
+    };
+    responses: {
+      /** @description Appoint to a post (a BU manager: BU posts of their own staff only) */
+      200: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffDecisionDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.other_bu`, `staff.post_reserved` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.wrong_status`: left */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  setEmployeeEmail: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EmployeeEmailDto'];
+      };
+    };
+    responses: {
+      /** @description Set the employee's work e-mail */
+      200: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffDecisionDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.wrong_status`: left */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   recordLeaving: {
     parameters: {
       query?: never;
@@ -4201,6 +4500,91 @@ export interface operations {
         };
       };
       /** @description A business rule refused (`rule` names it), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  relieveOfPost: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: a repeat returns the first answer with `Idempotent-Replayed: true` */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostDto'];
+      };
+    };
+    responses: {
+      /** @description Relieve of a post; an employee keeps at least one */
+      200: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffDecisionDto'];
+        };
+      };
+      /** @description Malformed input: `validation_failed` names every invalid field in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.other_bu`, `staff.post_reserved` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.wrong_status`: left */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description `staff.last_post` */
       422: {
         headers: {
           [name: string]: unknown;
