@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { PolicyRegistry, type Clock } from '@crm/policy';
+import { STAFF_DIRECTORY, StaffReplicaModule, type StaffDirectory } from '@crm/staff-replica';
 import { AppealWindows } from './application/appeal-window';
 import { FineLedger } from './application/fine-ledger';
 import { PenaltiesConfig } from './config/penalties.config';
@@ -10,7 +11,6 @@ import { FinesController } from './http/fines.controller';
 import { PayrollExportController } from './http/payroll-export.controller';
 import { FineIntakeConsumer } from './intake/fine-intake.consumer';
 import { PayeeResolver } from './payees/payee-resolver';
-import { STAFF_DIRECTORY, type StaffDirectory } from './payees/staff-directory.port';
 import { PENALTIES_POLICIES } from './policy/penalties-policies';
 import { fineLedgerProjection } from './projections/fine-ledger.projection';
 import { FineLedgerReader } from './projections/fine-ledger.reader';
@@ -21,12 +21,13 @@ export const SERVICE_NAME = 'penalties';
 export interface PenaltiesModuleOptions {
   readonly clock?: Clock;
   readonly timerIntervalMs?: number;
-  readonly staffDirectory?: StaffDirectory;
 }
 
 /** The penalties service's root module for one loaded configuration. */
-export const penaltiesModule = (config: PenaltiesConfig, options: PenaltiesModuleOptions = {}): Type<unknown> => {
-  const { staffDirectory, ...platform } = options;
+export const penaltiesModule = (
+  config: PenaltiesConfig,
+  options: PenaltiesModuleOptions = {},
+): Type<unknown> => {
   @Module({
     imports: [
       PlatformModule.forService({
@@ -34,19 +35,17 @@ export const penaltiesModule = (config: PenaltiesConfig, options: PenaltiesModul
         schema: config.SCHEMA,
         config,
         policies: PENALTIES_POLICIES,
-        ...platform,
+        ...options,
       }),
       EventPipelineModule.forService({
         projections: [fineLedgerProjection, penaltiesWorkItemsProjection],
       }),
+      // Who held which post when: the staff facts ride the same consumer as the fines.
+      StaffReplicaModule.forService(),
       WorkItemsModule.forService(SERVICE_NAME),
     ],
     controllers: [FinesController, PayrollExportController, FineIntakeConsumer],
     providers: [
-      {
-        provide: STAFF_DIRECTORY,
-        useValue: staffDirectory,
-      },
       {
         provide: FineLedger,
         inject: [EVENT_STORE, PolicyRegistry, STAFF_DIRECTORY],

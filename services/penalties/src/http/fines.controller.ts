@@ -1,9 +1,23 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@crm/event-sourcing';
-import { ApiCommand, ApiRead, CLOCK, CorrelationId, CurrentActor, ProblemException, requestCommandId, Roles } from '@crm/nest';
+import {
+  ApiCommand,
+  ApiRead,
+  CLOCK,
+  CorrelationId,
+  CurrentActor,
+  ProblemException,
+  requestCommandId,
+  Roles,
+} from '@crm/nest';
 import type { Clock } from '@crm/policy';
-import { APPEAL_DECIDER_ROLES, LEDGER_READ_ROLES, ledgerScope, type FineCommand } from '@crm/penalties-domain';
+import {
+  APPEAL_DECIDER_ROLES,
+  LEDGER_READ_ROLES,
+  ledgerScope,
+  type FineCommand,
+} from '@crm/penalties-domain';
 import { FineLedger } from '../application/fine-ledger';
 import { decodeFineCursor } from '../projections/fine-cursor';
 import { FineLedgerReader, type FineFilter, type FineRow } from '../projections/fine-ledger.reader';

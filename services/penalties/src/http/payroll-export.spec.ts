@@ -21,9 +21,10 @@ const row = (over: Partial<FineRow>): FineRow =>
 
 describe('payroll export', () => {
   it('CSV: BOM, Chinese headers, quoted text, yuan and fen, formulas neutralised', () => {
-    const text = payrollCsv([row({}), row({ fineId: 'f-2', reason: '=HYPERLINK("x")', amountFen: 50_000 })]).toString(
-      'utf8',
-    );
+    const text = payrollCsv([
+      row({}),
+      row({ fineId: 'f-2', reason: '=HYPERLINK("x")', amountFen: 50_000 }),
+    ]).toString('utf8');
     expect(text.startsWith('\uFEFF工号 Employee ID,姓名 Name')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);

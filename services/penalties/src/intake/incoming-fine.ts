@@ -42,7 +42,11 @@ export const fromInvitationFineLegacy = (
   contractVersion: 1,
   fineId: fine.fineId,
   sourceService: 'invitations',
-  payee: { bu: fine.bu, post: fine.role, ...(fine.employeeId !== undefined ? { employeeId: fine.employeeId } : {}) },
+  payee: {
+    bu: fine.bu,
+    post: fine.role,
+    ...(fine.employeeId !== undefined ? { employeeId: fine.employeeId } : {}),
+  },
   amountFen: fine.amountFen,
   currency: 'CNY',
   rule: fine.rule,

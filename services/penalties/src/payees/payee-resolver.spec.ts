@@ -1,5 +1,5 @@
 import { PayeeResolver } from './payee-resolver';
-import type { StaffDirectory, StaffMember } from './staff-directory.port';
+import type { StaffDirectory, StaffMember } from '@crm/staff-replica';
 
 const member = (employeeId: string, displayName: string, posts: string[], bu = 'bu-2'): StaffMember => ({
   employeeId,
@@ -13,7 +13,8 @@ const member = (employeeId: string, displayName: string, posts: string[], bu = '
 const directory = (history: readonly { from: string; member: StaffMember }[]): StaffDirectory => {
   const asOfState = (asOf: Date) => {
     const current = new Map<string, StaffMember>();
-    for (const h of history) if (Date.parse(h.from) <= asOf.getTime()) current.set(h.member.employeeId, h.member);
+    for (const h of history)
+      if (Date.parse(h.from) <= asOf.getTime()) current.set(h.member.employeeId, h.member);
     return [...current.values()];
   };
   return {
@@ -40,15 +41,25 @@ describe('PayeeResolver', () => {
       employeeId: 'e-old',
       displayName: '李旧',
     });
-    expect(await resolver.resolve({ bu: 'bu-2', post: 'bu_manager' }, '2026-12-05T10:00:00.000Z')).toMatchObject({
+    expect(
+      await resolver.resolve({ bu: 'bu-2', post: 'bu_manager' }, '2026-12-05T10:00:00.000Z'),
+    ).toMatchObject({
       employeeId: 'e-new',
     });
   });
 
   it('a named employee pays, whatever their post', async () => {
     expect(
-      await resolver.resolve({ bu: 'bu-2', employeeId: 'e-old', post: 'bu_manager' }, '2026-12-05T10:00:00.000Z'),
-    ).toEqual({ method: 'named', asOf: '2026-12-05T10:00:00.000Z', employeeId: 'e-old', displayName: '李旧' });
+      await resolver.resolve(
+        { bu: 'bu-2', employeeId: 'e-old', post: 'bu_manager' },
+        '2026-12-05T10:00:00.000Z',
+      ),
+    ).toEqual({
+      method: 'named',
+      asOf: '2026-12-05T10:00:00.000Z',
+      employeeId: 'e-old',
+      displayName: '李旧',
+    });
   });
 
   it('nobody, or several people, in the post: unresolved, with the candidates', async () => {
@@ -58,7 +69,10 @@ describe('PayeeResolver', () => {
       candidates: [],
     });
     const two = new PayeeResolver(
-      directory([...history, { from: '2026-12-02T00:00:00Z', member: member('e-third', '赵三', ['bu_manager']) }]),
+      directory([
+        ...history,
+        { from: '2026-12-02T00:00:00Z', member: member('e-third', '赵三', ['bu_manager']) },
+      ]),
     );
     expect(await two.resolve({ bu: 'bu-2', post: 'bu_manager' }, '2026-12-05T10:00:00.000Z')).toEqual({
       method: 'unresolved',

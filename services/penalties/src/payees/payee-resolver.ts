@@ -1,5 +1,5 @@
 import type { PayeeAsIssued, PayeeResolution } from '@crm/penalties-domain';
-import type { StaffDirectory } from './staff-directory.port';
+import type { StaffDirectory } from '@crm/staff-replica';
 
 /**
  * Who pays a fine (issue 11 §5): a named employee pays it; a post in a BU ("the BU manager of bu-2")

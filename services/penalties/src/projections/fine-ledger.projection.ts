@@ -106,7 +106,13 @@ export const fineLedgerProjection = defineProjection({
       case 'FineAppealDecided':
         await ctx.manager.query(
           `UPDATE ${t} SET status = $2, decision_reason = $3, decided_by = $4, decided_at = $5 WHERE fine_id = $1`,
-          [event.data.fineId, event.data.outcome, event.data.reason, event.data.decidedBy, event.data.decidedAt],
+          [
+            event.data.fineId,
+            event.data.outcome,
+            event.data.reason,
+            event.data.decidedBy,
+            event.data.decidedAt,
+          ],
         );
         return;
     }

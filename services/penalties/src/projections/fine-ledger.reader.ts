@@ -110,9 +110,10 @@ export class FineLedgerReader {
   }
 
   async one(fineId: string): Promise<FineRow | undefined> {
-    const { rows } = await this.pool.query<FineRow>(`SELECT ${COLUMNS} FROM ${this.table} WHERE fine_id = $1`, [
-      fineId,
-    ]);
+    const { rows } = await this.pool.query<FineRow>(
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE fine_id = $1`,
+      [fineId],
+    );
     return rows[0];
   }
 

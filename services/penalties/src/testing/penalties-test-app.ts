@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { createTestApp, loadConfig, mintToken, testServiceEnv } from '@crm/nest';
-import type { KafkaEnvelope } from '@crm/messaging';
+import { ensureTopics, type KafkaEnvelope } from '@crm/messaging';
 import { FixedClock } from '@crm/policy';
 import {
   deleteTestKafkaResources,
@@ -42,10 +42,17 @@ export const startPenaltiesTestApp = async (now: string): Promise<PenaltiesTestA
     COMPLAINTS_TOPIC: `crm.complaints.events.v1.t${suffix}`,
     INVITATIONS_TOPIC: `crm.invitations.events.v1.t${suffix}`,
   });
+  // The topics exist before the consumer subscribes, so it never races the producer creating them.
+  const kafka = new Kafka({ clientId: `penalties-test-${suffix}`, brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, [config.CUSTOMERS_TOPIC, config.COMPLAINTS_TOPIC, config.INVITATIONS_TOPIC], {
+    numPartitions: 1,
+  });
+  await admin.disconnect();
   const clock = new FixedClock(now);
   const app = await createTestApp(penaltiesModule(config, { clock }));
   await startPenaltiesConsumer(app);
-  const kafka = new Kafka({ clientId: `penalties-test-${suffix}`, brokers, logLevel: logLevel.NOTHING });
   const producer: Producer = kafka.producer();
   await producer.connect();
   return {
