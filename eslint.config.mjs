@@ -182,6 +182,15 @@ export default tseslint.config(
                 'type:client',
               ],
             },
+            {
+              sourceTag: 'scope:penalties',
+              onlyDependOnLibsWithTags: [
+                'scope:penalties',
+                'scope:platform',
+                'type:contracts',
+                'type:client',
+              ],
+            },
             // The web app is browser code: no server framework reaches the bundle, no service lib either.
             {
               sourceTag: 'type:web',

@@ -35,6 +35,8 @@ module.exports = {
     '^@/(.*)$': '<rootDir>/services/console/web/src/$1',
     '^@crm/decider-testing$': '<rootDir>/libs/platform/decider-testing/src/index.ts',
     '^@crm/notifications-domain$': '<rootDir>/libs/notifications/domain/src/index.ts',
+    '^@crm/penalties-domain$': '<rootDir>/libs/penalties/domain/src/index.ts',
+    '^@crm/penalties-contracts$': '<rootDir>/libs/penalties/contracts/src/index.ts',
   },
   testTimeout: 60000,
   maxWorkers: 2,

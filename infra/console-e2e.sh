@@ -55,7 +55,7 @@ SMTP_PORT="$smtp_port" HTTP_PORT="$mail_port" \
 PIDS+=($!)
 export SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_CATCHER_URL="http://127.0.0.1:$mail_port"
 declare -A URLS
-for svc in customers complaints credit invitations notifications; do
+for svc in customers complaints credit invitations notifications penalties; do
   port="$(next_port "$base")"
   base=$((port + 1))
   PORT="$port" SERVICE_NAME="$svc" node -r @swc-node/register "services/$svc/src/main.ts" >"$RUN_DIR/$svc.log" 2>&1 &
@@ -66,6 +66,7 @@ console_port="$(next_port "$base")"
 PORT="$console_port" WEB_DIST="services/console/web/dist" DIRECTORY_RECHECK_SECONDS=1 \
   CUSTOMERS_URL="${URLS[customers]}" COMPLAINTS_URL="${URLS[complaints]}" \
   CREDIT_URL="${URLS[credit]}" INVITATIONS_URL="${URLS[invitations]}" NOTIFICATIONS_URL="${URLS[notifications]}" \
+  PENALTIES_URL="${URLS[penalties]}" \
   node -r @swc-node/register services/console/src/main.ts >"$RUN_DIR/console.log" 2>&1 &
 PIDS+=($!)
 
@@ -81,6 +82,7 @@ say "system up for the browser tests: console http://127.0.0.1:$console_port"
 export CONSOLE_URL="http://127.0.0.1:$console_port" CHROMIUM_PATH
 export CUSTOMERS_URL="${URLS[customers]}" COMPLAINTS_URL="${URLS[complaints]}" CREDIT_URL="${URLS[credit]}" INVITATIONS_URL="${URLS[invitations]}"
 export NOTIFICATIONS_URL="${URLS[notifications]}"
+export PENALTIES_URL="${URLS[penalties]}"
 set +e
 npx playwright test -c services/console/web/playwright.config.ts "$@"
 status=$?

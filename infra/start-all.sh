@@ -36,8 +36,9 @@ if [ -z "${SMTP_URL:-}" ]; then
   fi
   export SMTP_URL="smtp://127.0.0.1:2525"
 fi
-declare -A PORTS=([customers]="${CUSTOMERS_PORT:-3001}" [complaints]="${COMPLAINTS_PORT:-3002}" [credit]="${CREDIT_PORT:-3003}" [invitations]="${INVITATIONS_PORT:-3004}" [notifications]="${NOTIFICATIONS_PORT:-3005}")
-SERVICES=(customers complaints credit invitations notifications)
+declare -A PORTS=([customers]="${CUSTOMERS_PORT:-3001}" [complaints]="${COMPLAINTS_PORT:-3002}" [credit]="${CREDIT_PORT:-3003}" [invitations]="${INVITATIONS_PORT:-3004}" [notifications]="${NOTIFICATIONS_PORT:-3005}"
+  [penalties]="${PENALTIES_PORT:-3006}")
+SERVICES=(customers complaints credit invitations notifications penalties)
 for svc in "${SERVICES[@]}"; do
   pid_file="$RUN_DIR/$svc.pid"
   if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then say "$svc already running"; continue; fi
@@ -57,7 +58,7 @@ for svc in "${SERVICES[@]}"; do
   done
 done
 
-# The console: the web app built once, the BFF on :3000 in front of the five services.
+# The console: the web app built once, the BFF on :3000 in front of the services.
 say "building the console web app"
 npx vite build services/console/web --logLevel warn
 CONSOLE_PORT="${CONSOLE_PORT:-3000}"
@@ -67,7 +68,7 @@ else
   PORT="$CONSOLE_PORT" SERVICE_NAME=console WEB_DIST="services/console/web/dist" \
     CUSTOMERS_URL="http://127.0.0.1:${PORTS[customers]}" COMPLAINTS_URL="http://127.0.0.1:${PORTS[complaints]}" \
     CREDIT_URL="http://127.0.0.1:${PORTS[credit]}" INVITATIONS_URL="http://127.0.0.1:${PORTS[invitations]}" \
-    NOTIFICATIONS_URL="http://127.0.0.1:${PORTS[notifications]}" \
+    NOTIFICATIONS_URL="http://127.0.0.1:${PORTS[notifications]}" PENALTIES_URL="http://127.0.0.1:${PORTS[penalties]}" \
     nohup node $(entry console) >"$RUN_DIR/console.log" 2>&1 &
   echo $! >"$RUN_DIR/console.pid"
 fi

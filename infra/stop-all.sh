@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the five services, the console and the local Kafka broker started by infra/start-all.sh.
+# Stops the services, the console, the mail catcher and the local Kafka broker started by infra/start-all.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 for pid_file in "$ROOT"/.local/run/*.pid; do

@@ -8,6 +8,7 @@ import { creditOpenApi } from '../../services/credit/src/credit-openapi';
 import { customersOpenApi } from '../../services/customers/src/customers-openapi';
 import { invitationsOpenApi } from '../../services/invitations/src/invitations-openapi';
 import { notificationsOpenApi } from '../../services/notifications/src/notifications-openapi';
+import { penaltiesOpenApi } from '../../services/penalties/src/penalties-openapi';
 
 /**
  * `write`: docs/openapi/<service>.json from each service's code, without starting anything.
@@ -21,6 +22,7 @@ const SERVICES: Readonly<Record<string, () => Promise<OpenAPIObject>>> = {
   credit: creditOpenApi,
   invitations: invitationsOpenApi,
   notifications: notificationsOpenApi,
+  penalties: penaltiesOpenApi,
 };
 
 const rendered = async (file: string, document: OpenAPIObject): Promise<string> => {

@@ -1,4 +1,5 @@
-import { COMPLAINTS_CONTRACTS } from '@crm/complaints-contracts';
+import { COMPLAINT_FINE_ISSUED, COMPLAINTS_CONTRACTS } from '@crm/complaints-contracts';
+import { withCompanyFines } from '@crm/penalties-contracts';
 import { Inject, Module, type OnModuleInit, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
@@ -82,7 +83,7 @@ export const complaintsModule = (
         relay: {
           topic: config.COMPLAINTS_TOPIC,
           toContract: toComplaintsContract,
-          contracts: COMPLAINTS_CONTRACTS,
+          contracts: withCompanyFines(COMPLAINTS_CONTRACTS, COMPLAINT_FINE_ISSUED),
         },
         projections: COMPLAINTS_PROJECTIONS,
       }),

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Server } from 'node:http';
+import { FINE_ISSUED_CONTRACT, parseFineIssuedContract } from '@crm/penalties-contracts';
 import { randomUUID } from 'node:crypto';
 import {
   CUSTOMER_LAPSE_CLEARED,
@@ -17,10 +18,8 @@ import {
   EVENT_SALE_RECORDED,
   INVITATION_CONFIRMED,
   INVITATION_CONFLICT_RULED,
-  FINE_ISSUED,
   parseAttendanceRecordedV1,
   parseEventSaleRecordedV1,
-  parseFineIssuedV1,
   parseInvitationConfirmedV1,
   parseInvitationConflictRuledV1,
 } from '@crm/invitations-contracts';
@@ -249,14 +248,18 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
       }, 'the 12-05 cut-off recorded');
       expect(state.filings['bu-2']['2026-12-05']).toMatchObject({ missed: true, fined: true });
       const fines = await eventually(async () => {
-        const found = t.published.filter((e) => e.type === FINE_ISSUED).map((e) => parseFineIssuedV1(e.data));
-        return found.some((f) => f.bu === 'bu-2' && f.reason.includes('2026-12-05')) ? found : undefined;
+        const found = t.published
+          .filter((e) => e.type === FINE_ISSUED_CONTRACT)
+          .map((e) => parseFineIssuedContract(e.data));
+        return found.some((f) => f.payee.bu === 'bu-2' && f.reason.includes('2026-12-05')) ? found : undefined;
       }, 'the fine for the missing 12-05 list on the topic');
-      expect(fines.find((f) => f.bu === 'bu-2' && f.reason.includes('2026-12-05'))).toMatchObject({
+      expect(fines.find((f) => f.payee.bu === 'bu-2' && f.reason.includes('2026-12-05'))).toMatchObject({
+        sourceService: 'invitations',
         amountFen: 1000,
         rule: 'INV-07',
-        role: 'bu_manager',
+        payee: { bu: 'bu-2', post: 'bu_manager' },
         policyVersion: 'v1',
+        cause: { link: `/invitations/events/${jointEventId}`, reference: jointEventId },
       });
     });
 
@@ -268,13 +271,17 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
       });
       const planned = await eventually(async () => {
         const found = t.published
-          .filter((e) => e.type === FINE_ISSUED)
-          .map((e) => parseFineIssuedV1(e.data))
+          .filter((e) => e.type === FINE_ISSUED_CONTRACT)
+          .map((e) => parseFineIssuedContract(e.data))
           .filter((f) => f.reason.includes('planned list for 2026-12-06'));
         return found.length > 0 ? found : undefined;
       }, 'the fine for the missing planned list on the topic');
       expect(planned).toEqual([
-        expect.objectContaining({ bu: 'bu-2', amountFen: 1000, rule: 'INV-07', role: 'bu_manager' }),
+        expect.objectContaining({
+          payee: { bu: 'bu-2', post: 'bu_manager' },
+          amountFen: 1000,
+          rule: 'INV-07',
+        }),
       ]);
       const store = t.app.get<EventStore>(EVENT_STORE);
       const types: string[] = [];

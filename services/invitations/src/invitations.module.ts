@@ -1,4 +1,5 @@
-import { INVITATIONS_CONTRACTS } from '@crm/invitations-contracts';
+import { FINE_ISSUED, INVITATIONS_CONTRACTS } from '@crm/invitations-contracts';
+import { withCompanyFines } from '@crm/penalties-contracts';
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
@@ -43,7 +44,7 @@ export const invitationsModule = (
         relay: {
           topic: config.INVITATIONS_TOPIC,
           toContract: toInvitationsContract,
-          contracts: INVITATIONS_CONTRACTS,
+          contracts: withCompanyFines(INVITATIONS_CONTRACTS, FINE_ISSUED),
         },
         projections: INVITATION_PROJECTIONS,
       }),

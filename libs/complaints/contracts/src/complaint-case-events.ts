@@ -31,6 +31,10 @@ export type ComplaintCaseOverdueV1 = {
   readonly detectedAt: string;
 };
 
+/**
+ * Legacy: published until the company-wide `FineIssued` contract (`@crm/penalties-contracts`)
+ * replaced it; still read from the topic's history by the penalties service.
+ */
 /** A fine (CMP-30/31/32) for the penalty ledgers of payroll or analytics. `employeeId` absent for a BU manager. */
 export type ComplaintFineIssuedV1 = {
   readonly fineId: string;

@@ -30,6 +30,8 @@ export type InvitationConflictRuledV1 = {
 };
 
 /**
+ * Legacy: the invitations-only fine shape, published under `FineIssued` until the company-wide
+ * contract (`@crm/penalties-contracts`) replaced it; still read from the topic's history.
  * A fine for payroll's penalty ledger (domain §3.7): late or missing daily list (INV-07, on the BU
  * manager; `employeeId` absent when only the role is known) or quarrelling at an event (INV-12).
  */

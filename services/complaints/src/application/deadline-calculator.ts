@@ -1,34 +1,7 @@
-import { DomainError } from '@crm/event-sourcing';
 import { type ComplaintsPolicy, type ComputedDeadline } from '@crm/complaints-domain';
-import {
-  type CalendarInstant,
-  type PolicyRegistry,
-  WORKING_CALENDAR_POLICY,
-  WorkingCalendar,
-  type WorkingCalendarParams,
-} from '@crm/policy';
+import { type CalendarInstant, type PolicyRegistry, WorkingCalendar, WorkingCalendars } from '@crm/policy';
 
 const HOUR = 3_600_000;
-
-/** A broken calendar version in force is the operator's problem (409), not the caller's input (400). */
-const calendarOrRefusal = (params: unknown, version: string): WorkingCalendar => {
-  try {
-    return new WorkingCalendar(params, version);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    throw new DomainError(
-      'conflict',
-      'policy.unusable',
-      `${WORKING_CALENDAR_POLICY} ${version} in force is unusable`,
-      undefined,
-      {
-        policyId: WORKING_CALENDAR_POLICY,
-        version,
-        problems: [error.message],
-      },
-    );
-  }
-};
 
 const basisOf = (i: CalendarInstant) => ({
   calendarVersion: i.calendarVersion,
@@ -42,18 +15,14 @@ const basisOf = (i: CalendarInstant) => ({
  * force at the decision instant, one instance per adopted version.
  */
 export class DeadlineCalculator {
-  private readonly byVersion = new Map<string, WorkingCalendar>();
+  private readonly calendars: WorkingCalendars;
 
-  constructor(private readonly registry: PolicyRegistry) {}
+  constructor(registry: PolicyRegistry) {
+    this.calendars = new WorkingCalendars(registry);
+  }
 
-  async calendarAt(at: Date): Promise<WorkingCalendar> {
-    const doc = await this.registry.current<WorkingCalendarParams>(WORKING_CALENDAR_POLICY, at);
-    let calendar = this.byVersion.get(doc.version);
-    if (!calendar) {
-      calendar = calendarOrRefusal(doc.params, doc.version);
-      this.byVersion.set(doc.version, calendar);
-    }
-    return calendar;
+  calendarAt(at: Date): Promise<WorkingCalendar> {
+    return this.calendars.at(at);
   }
 
   /** Inquiry: clock hours; complaint and grievance: working days; suggestion: the promised date. */

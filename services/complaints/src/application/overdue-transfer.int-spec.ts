@@ -1,9 +1,8 @@
+import { FINE_ISSUED_CONTRACT, parseFineIssuedContract } from '@crm/penalties-contracts';
 import { randomUUID } from 'node:crypto';
 import {
   COMPLAINT_CASE_REGISTERED,
-  COMPLAINT_FINE_ISSUED,
   CUSTOMER_TRANSFER_REQUESTED,
-  parseComplaintFineIssuedV1,
   parseCustomerTransferRequestedV1,
 } from '@crm/complaints-contracts';
 import { deterministicUuid } from '@crm/event-sourcing';
@@ -107,12 +106,16 @@ describe('an overdue complaint (real PostgreSQL + Kafka)', () => {
       policyVersion: 1,
     });
     expect(transfers[0]?.aggregateId).toBe(customerId);
-    const fines = forCase
-      .filter((e) => e.type === COMPLAINT_FINE_ISSUED)
-      .map((e) => parseComplaintFineIssuedV1(e.data));
-    expect(fines.map((f) => [f.payeeRole, f.amountFen, f.rule, f.policyVersion]).sort()).toEqual([
+    // The public fine names its case by number and link, not by a caseId field.
+    const fines = t.published
+      .filter((e) => e.type === FINE_ISSUED_CONTRACT)
+      .map((e) => parseFineIssuedContract(e.data))
+      .filter((f) => f.cause.link === `/api/complaints/cases/${caseId}`);
+    expect(
+      fines.map((f) => [f.payee.post ?? f.payee.employeeId, f.amountFen, f.rule, f.policyVersion]).sort(),
+    ).toEqual([
       ['bu_manager', 50_000, 'CMP-32', 'v1'],
-      ['employee', 50_000, 'CMP-32', 'v1'],
+      ['emp-9', 50_000, 'CMP-32', 'v1'],
     ]);
     // The penalty ledger read model holds the two fines once each.
     await t.app.get(EventPipeline).caughtUp();

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@crm/event-store';
+import { FINE_ISSUED_CONTRACT, parseFineIssuedContract } from '@crm/penalties-contracts';
 import {
   COMPLAINT_DEADLINE_WARNING_ISSUED,
-  COMPLAINT_FINE_ISSUED,
   COMPLAINT_MAJOR_CASE_NOTIFIED,
   COMPLAINT_OVERDUE_REMINDER_ISSUED,
   COMPLAINT_SETTLEMENT_APPROVED,
@@ -67,7 +67,7 @@ describe('toComplaintsContract', () => {
     );
   });
 
-  it('flattens a fine for the ledger contract and keeps internal events private', () => {
+  it('publishes a fine as the company-wide FineIssued contract and keeps internal events private', () => {
     const fine = toComplaintsContract(
       stored('FineIssued', {
         fineId: 'f-1',
@@ -83,10 +83,21 @@ describe('toComplaintsContract', () => {
       }),
     );
     expect(fine).toMatchObject({
-      type: COMPLAINT_FINE_ISSUED,
-      data: { payeeRole: 'bu_manager', payeeBu: 'bu-1' },
+      aggregateId: 'cust-1',
+      type: FINE_ISSUED_CONTRACT,
+      data: {
+        contractVersion: 1,
+        sourceService: 'complaints',
+        payee: { bu: 'bu-1', post: 'bu_manager' },
+        amountFen: 50_000,
+        currency: 'CNY',
+        rule: 'CMP-32',
+        reason: 'overdue',
+        cause: { reference: '2509-0001', link: '/api/complaints/cases/case-1' },
+      },
     });
-    expect(fine?.data).not.toHaveProperty('payeeEmployeeId');
+    expect(parseFineIssuedContract(fine?.data)).toEqual(fine?.data);
+    expect((fine?.data as { payee: object }).payee).not.toHaveProperty('employeeId');
     expect(toComplaintsContract(stored('CaseClassified', { caseId: 'case-1', cause: 'other' }))).toBeNull();
   });
 

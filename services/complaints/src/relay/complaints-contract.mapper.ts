@@ -9,18 +9,17 @@ import {
   parseComplaintMajorCaseNotifiedV1,
   parseComplaintOverdueReminderIssuedV1,
   COMPLAINT_CASE_REGISTERED,
-  COMPLAINT_FINE_ISSUED,
   COMPLAINT_NOT_ESTABLISHED,
   COMPLAINT_SETTLEMENT_APPROVED,
   CUSTOMER_TRANSFER_REQUESTED,
   parseComplaintCaseOverdueV1,
   parseComplaintCaseRegisteredV1,
-  parseComplaintFineIssuedV1,
   parseComplaintNotEstablishedV1,
   parseComplaintSettlementApprovedV1,
   parseCustomerTransferRequestedV1,
 } from '@crm/complaints-contracts';
 import { policyVersionNumber, type CaseEvent } from '@crm/complaints-domain';
+import { FINE_ISSUED_CONTRACT, parseFineIssuedContract } from '@crm/penalties-contracts';
 
 /** A domain audience entry (`role`, optional `id`/`bu`) as a contract recipient. */
 const recipient = (to: { role: string; id?: string; bu?: string }) => ({
@@ -89,20 +88,30 @@ export const toComplaintsContract = (stored: StoredEvent): ContractEvent | null 
       return { aggregateId: data.caseId, type: COMPLAINT_OVERDUE_REMINDER_ISSUED, data };
     }
     case 'FineIssued': {
+      // The company-wide public fine (penalties contract), no longer the complaints-only shape.
       const d = event.data;
-      const data = parseComplaintFineIssuedV1({
+      const data = parseFineIssuedContract({
+        contractVersion: 1,
         fineId: d.fineId,
-        caseId: d.caseId,
-        caseNumber: d.caseNumber,
-        payeeRole: d.payee.role,
-        payeeBu: d.payee.bu,
-        ...(d.payee.employeeId !== undefined ? { payeeEmployeeId: d.payee.employeeId } : {}),
+        sourceService: 'complaints',
+        payee:
+          d.payee.role === 'bu_manager'
+            ? { bu: d.payee.bu, post: 'bu_manager' }
+            : { bu: d.payee.bu, ...(d.payee.employeeId !== undefined ? { employeeId: d.payee.employeeId } : {}) },
         amountFen: d.amountFen,
+        currency: 'CNY',
         rule: d.rule,
         policyVersion: d.policyVersion,
+        cause: {
+          streamId: stored.streamId,
+          eventId: stored.id,
+          link: `/api/complaints/cases/${d.caseId}`,
+          reference: d.caseNumber,
+        },
         issuedAt: d.issuedAt,
+        reason: d.reason,
       });
-      return { aggregateId: d.customerId, type: COMPLAINT_FINE_ISSUED, data };
+      return { aggregateId: d.customerId, type: FINE_ISSUED_CONTRACT, data };
     }
     case 'CustomerTransferRequested': {
       const data = parseCustomerTransferRequestedV1({

@@ -2,7 +2,14 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-va
 import { Type } from 'class-transformer';
 import { IsConnectionUrl, PlatformConfig } from '@crm/nest';
 
-export const SERVICES = ['customers', 'complaints', 'credit', 'invitations', 'notifications'] as const;
+export const SERVICES = [
+  'customers',
+  'complaints',
+  'credit',
+  'invitations',
+  'notifications',
+  'penalties',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** The services with work items (docs/work-items.md); notifications has none, only its centre. */
@@ -32,6 +39,7 @@ export class ConsoleConfig extends PlatformConfig {
 
   @IsConnectionUrl(['http', 'https'])
   NOTIFICATIONS_URL: string = 'http://127.0.0.1:3005';
+  PENALTIES_URL: string = 'http://127.0.0.1:3006';
 
   /** Where the built web app is; the console answers 503 for pages when it has not been built. */
   @IsString()
@@ -102,6 +110,7 @@ export class ConsoleConfig extends PlatformConfig {
       credit: this.CREDIT_URL,
       invitations: this.INVITATIONS_URL,
       notifications: this.NOTIFICATIONS_URL,
+      penalties: this.PENALTIES_URL,
     };
     return urls[service].replace(/\/+$/, '');
   }

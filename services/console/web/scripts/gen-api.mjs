@@ -7,7 +7,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import prettier from 'prettier';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const services = ['customers', 'complaints', 'credit', 'invitations', 'notifications'];
+const services = ['customers', 'complaints', 'credit', 'invitations', 'notifications', 'penalties'];
 const check = process.argv.includes('--check');
 const prettierOptions = { ...(await prettier.resolveConfig(`${root}package.json`)), parser: 'typescript' };
 

@@ -117,6 +117,37 @@ describe('toInvitationsContract', () => {
       aggregateId: 'je-1',
       type: INVITATION_LIST_DUE_SOON,
       data,
+  it('publishes a fine as the company-wide FineIssued contract, linked to its joint event', () => {
+    const contract = toInvitationsContract(
+      stored('FineIssued', {
+        fineId: 'f-1',
+        jointEventId: 'je-1',
+        bu: 'bu-2',
+        role: 'bu_manager',
+        amountFen: 1000,
+        rule: 'INV-07',
+        reason: 'no list for 2026-12-05',
+        day: '2026-12-05',
+        issuedAt: '2026-12-05T11:00:00.000Z',
+        policyVersion: 'v1',
+      }),
+    );
+    expect(contract).toEqual({
+      aggregateId: 'je-1',
+      type: 'FineIssued',
+      data: {
+        contractVersion: 1,
+        fineId: 'f-1',
+        sourceService: 'invitations',
+        payee: { bu: 'bu-2', post: 'bu_manager' },
+        amountFen: 1000,
+        currency: 'CNY',
+        rule: 'INV-07',
+        policyVersion: 'v1',
+        cause: { streamId: 's', eventId: 'ev-1', link: '/invitations/events/je-1', reference: 'je-1' },
+        issuedAt: '2026-12-05T11:00:00.000Z',
+        reason: 'no list for 2026-12-05',
+      },
     });
   });
 

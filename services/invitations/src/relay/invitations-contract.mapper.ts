@@ -1,9 +1,9 @@
 import type { StoredEvent } from '@crm/event-store';
 import type { ContractEvent } from '@crm/messaging';
+import type { FineIssued } from '@crm/invitations-domain';
 import {
   ATTENDANCE_RECORDED,
   EVENT_SALE_RECORDED,
-  FINE_ISSUED,
   INVITATION_CONFIRMED,
   INVITATION_CONFLICT_AWAITING_RULING,
   INVITATION_LIST_DUE_SOON,
@@ -12,10 +12,10 @@ import {
   parseInvitationConflictAwaitingRulingV1,
   parseAttendanceRecordedV1,
   parseEventSaleRecordedV1,
-  parseFineIssuedV1,
   parseInvitationConfirmedV1,
   parseInvitationConflictRuledV1,
 } from '@crm/invitations-contracts';
+import { FINE_ISSUED_CONTRACT, parseFineIssuedContract } from '@crm/penalties-contracts';
 
 /**
  * The only door out of the invitations event store. Each public event is re-read through its
@@ -24,6 +24,8 @@ import {
  * consumer. Customer-related events are keyed by customer id (per-customer order for the customers
  * service); fines by joint event.
  */
+type StoredFine = FineIssued['data'];
+
 export const toInvitationsContract = (event: StoredEvent): ContractEvent | null => {
   switch (event.type) {
     case INVITATION_CONFIRMED: {
@@ -66,9 +68,32 @@ export const toInvitationsContract = (event: StoredEvent): ContractEvent | null 
       const data = parseInvitationListDueSoonV1(event.data);
       return { aggregateId: data.jointEventId, type: INVITATION_LIST_DUE_SOON, data };
     }
-    case FINE_ISSUED: {
-      const data = parseFineIssuedV1(event.data);
-      return { aggregateId: data.jointEventId, type: event.type, data };
+    case FINE_ISSUED_CONTRACT: {
+      // The company-wide public fine (penalties contract); the stored event keeps its own shape.
+      const d = event.data as unknown as StoredFine;
+      const data = parseFineIssuedContract({
+        contractVersion: 1,
+        fineId: d.fineId,
+        sourceService: 'invitations',
+        payee: {
+          bu: d.bu,
+          post: d.role,
+          ...(d.employeeId !== undefined ? { employeeId: d.employeeId } : {}),
+        },
+        amountFen: d.amountFen,
+        currency: 'CNY',
+        rule: d.rule,
+        policyVersion: d.policyVersion,
+        cause: {
+          streamId: event.streamId,
+          eventId: event.id,
+          link: `/invitations/events/${d.jointEventId}`,
+          reference: d.jointEventId,
+        },
+        issuedAt: d.issuedAt,
+        reason: d.reason,
+      });
+      return { aggregateId: d.jointEventId, type: FINE_ISSUED_CONTRACT, data };
     }
     default:
       return null;

@@ -19,6 +19,8 @@ import creditZh from '@/features/credit/locales/zh-CN.json';
 import creditEn from '@/features/credit/locales/en.json';
 import notificationsZh from '@/features/notifications/locales/zh-CN.json';
 import notificationsEn from '@/features/notifications/locales/en.json';
+import penaltiesZh from '@/features/penalties/locales/zh-CN.json';
+import penaltiesEn from '@/features/penalties/locales/en.json';
 
 /** One namespace per feature (console-style §3); registered here because shared never imports features. */
 export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> = {
@@ -32,6 +34,7 @@ export const FEATURE_RESOURCES: Record<string, { 'zh-CN': object; en: object }> 
   approvals: { 'zh-CN': approvalsZh, en: approvalsEn },
   credit: { 'zh-CN': creditZh, en: creditEn },
   notifications: { 'zh-CN': notificationsZh, en: notificationsEn },
+  penalties: { 'zh-CN': penaltiesZh, en: penaltiesEn },
 };
 
 for (const [ns, bundles] of Object.entries(FEATURE_RESOURCES)) {

@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AccountBookOutlined,
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
@@ -189,5 +190,17 @@ export const ROUTES: readonly RouteEntry[] = [
     icon: <WarningOutlined />,
     access: 'canSeeFailingDeliveries',
     page: lazy(() => import('./notifications/notification-deliveries-page')),
+  // The company's penalty ledger (issue 11 §5)
+  {
+    path: '/penalties/fines',
+    menuKey: 'penaltyLedger',
+    icon: <AccountBookOutlined />,
+    access: 'canSeePenaltyLedger',
+    page: lazy(() => import('./penalties/fines-page')),
+  },
+  {
+    path: '/penalties/fines/:fineId',
+    access: 'canSeePenaltyLedger',
+    page: lazy(() => import('./penalties/fine-page')),
   },
 ];

@@ -4,6 +4,7 @@ import type { paths as ComplaintsPaths } from './gen/complaints';
 import type { paths as CreditPaths } from './gen/credit';
 import type { paths as InvitationsPaths } from './gen/invitations';
 import type { paths as NotificationsPaths } from './gen/notifications';
+import type { paths as PenaltiesPaths } from './gen/penalties';
 import { currentCsrfToken } from './csrf';
 import { toApiProblem } from './problem';
 
@@ -50,6 +51,7 @@ export const complaintsApi = client<ComplaintsPaths>('complaints');
 export const creditApi = client<CreditPaths>('credit');
 export const invitationsApi = client<InvitationsPaths>('invitations');
 export const notificationsApi = client<NotificationsPaths>('notifications');
+export const penaltiesApi = client<PenaltiesPaths>('penalties');
 
 /** The console's own endpoints (session, inbox): plain fetch with the same error contract. */
 export const consoleFetch = async <T>(path: string, init: RequestInit = {}): Promise<T> => {

@@ -33,6 +33,8 @@ export interface Access {
   readonly canSeeCredit: boolean;
   readonly canSeeApprovals: boolean;
   readonly canSeeFailingDeliveries: boolean;
+  readonly canSeePenaltyLedger: boolean;
+  readonly canExportPayroll: boolean;
 }
 
 const any = (roles: readonly string[], ...wanted: string[]) => wanted.some((r) => roles.includes(r));
@@ -79,6 +81,9 @@ export const accessFor = (person: SessionPerson | undefined): Access => {
     // Whoever may be asked to approve something (docs/work-items.md).
     canSeeApprovals: any(roles, 'cs_manager', 'bu_manager', 'gm', 'marketing_vp', 'cfo', 'chairman'),
     canSeeFailingDeliveries: admin,
+    // Everyone sees their own fines (to appeal them); the service narrows what each role reads.
+    canSeePenaltyLedger: roles.length > 0,
+    canExportPayroll: any(roles, 'gm', 'cfo', 'chairman', 'auditor', 'analyst', 'admin'),
   };
 };
 
