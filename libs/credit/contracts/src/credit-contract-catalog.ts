@@ -8,7 +8,9 @@ import {
   CREDIT_LIMIT_GRANTED,
   CREDIT_SALE_APPROVED,
   CREDIT_SALE_HELD,
+  CREDIT_REVIEW_DUE,
   CREDIT_CONTRACT_EVENT_TYPES,
+  parseCreditReviewDueV1,
   parseCreditAccountBlockedV1,
   parseCreditAccountUnblockedV1,
   parseCreditGradeApprovedV1,
@@ -26,6 +28,7 @@ const parsers: Record<(typeof CREDIT_CONTRACT_EVENT_TYPES)[number], (data: unkno
   [CREDIT_ACCOUNT_UNBLOCKED]: parseCreditAccountUnblockedV1,
   [CREDIT_SALE_APPROVED]: parseCreditSaleApprovedV1,
   [CREDIT_SALE_HELD]: parseCreditSaleHeldV1,
+  [CREDIT_REVIEW_DUE]: parseCreditReviewDueV1,
 };
 
 /** What the credit service publishes: the relay validates against it, the AsyncAPI document is made from it. */

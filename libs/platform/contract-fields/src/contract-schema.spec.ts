@@ -77,6 +77,8 @@ describe('contract schema derived from a parser', () => {
     expect(() => parseSample(valid)).not.toThrow();
     expect(validate(valid)).toBe(true);
     expect(validate({ ...valid, note: 'n', extra: 1 })).toBe(true);
+    expect(() => parseSample({ ...valid, note: null })).not.toThrow();
+    expect(validate({ ...valid, note: null })).toBe(true);
   });
 
   it.each([

@@ -40,6 +40,8 @@ class SchemaRecorder extends PayloadReader {
 
   private note(field: string, schema: Record<string, unknown>, required: boolean): void {
     const known = this.fields.get(field);
+    // The reader takes null for an absent optional field, so the schema must too.
+    if (!required) schema = { ...schema, type: [schema['type'], 'null'] };
     // A field read once as optional and once as required (a conditional parser) stays required.
     this.fields.set(field, { schema, required: required || (known?.required ?? false) });
   }

@@ -117,6 +117,9 @@ describe('toInvitationsContract', () => {
       aggregateId: 'je-1',
       type: INVITATION_LIST_DUE_SOON,
       data,
+    });
+  });
+
   it('publishes a fine as the company-wide FineIssued contract, linked to its joint event', () => {
     const contract = toInvitationsContract(
       stored('FineIssued', {
