@@ -14,6 +14,7 @@ import type { PlatformRequest } from '../auth/platform-request';
 import { ProblemDetails, ProblemException } from '../errors/problem-details';
 import { renderProblem } from '../errors/render-problem';
 import { COMMAND_METHODS } from '../observability/command-metrics.interceptor';
+import { isReadByBody } from '../openapi/api-operation';
 import {
   IdempotencyKeyTaken,
   IdempotencyStore,
@@ -56,7 +57,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<PlatformRequest>();
     const header = request.headers[IDEMPOTENCY_HEADER];
     const method = request.method ?? '';
-    if (header === undefined || !COMMAND_METHODS.has(method)) return next.handle();
+    if (header === undefined || !COMMAND_METHODS.has(method) || isReadByBody(context.getHandler())) {
+      return next.handle();
+    }
     const key = Array.isArray(header) ? header[0] : header;
     if (key === undefined || !KEY_SHAPE.test(key)) {
       throw new ProblemException(
