@@ -5,3 +5,4 @@ export * from './cleanup';
 export * from './e2e-environment';
 export * from './pg-outage-proxy';
 export * from './table-rows';
+export * from './data-dump';

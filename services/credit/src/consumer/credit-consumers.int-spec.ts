@@ -137,7 +137,6 @@ describe('complaint settlements become credit notes (real Kafka + PostgreSQL)', 
         accountId: customer.customerId,
         counterpartyKind: 'customer',
         customerId: customer.customerId,
-        name: 'Linked',
       })
       .expect(201);
     const linked = await eventually(async () => {

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { CUSTOMERS_TOPIC } from '@crm/customers-contracts';
 import type { SealedPersonalData } from '@crm/customers-domain';
 import { EVENT_STORE, LogCapture } from '@crm/nest';
+import { dumpSchema } from '@crm/testing';
 import { loadStream, type EventStore } from '@crm/event-store';
 import {
   mobileReservationDecider,
@@ -16,20 +17,6 @@ import { customerHistory, ofType } from '../testing/customer-stream';
 import { PiiVault } from './pii-vault';
 
 jest.setTimeout(120_000);
-
-/** Every row of every table in a schema, as text. */
-const dumpSchema = async (t: CustomersTestApp, schema: string): Promise<string> => {
-  const tables = await t.pool.query<{ table_name: string }>(
-    `select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'`,
-    [schema],
-  );
-  const parts: string[] = [];
-  for (const { table_name } of tables.rows) {
-    const rows = await t.pool.query(`select t::text as row from "${schema}"."${table_name}" t`);
-    parts.push(`${table_name}: ${rows.rows.map((r: { row: string }) => r.row).join('\n')}`);
-  }
-  return parts.join('\n');
-};
 
 /**
  * ForgetCustomer (PIPL art. 47, crypto-shredding): afterwards the raw event table, every table of
@@ -124,8 +111,8 @@ describe('ForgetCustomer (real PostgreSQL + Kafka)', () => {
     ]);
 
     // The raw event table, every other table of the service, and the read models.
-    const stored = await dumpSchema(t, t.config.SCHEMA);
-    const read = await dumpSchema(t, t.config.readSchema());
+    const stored = await dumpSchema(t.pool, t.config.SCHEMA);
+    const read = await dumpSchema(t.pool, t.config.readSchema());
     expect(stored).toContain(customerId);
     expect(stored).toContain(idempotencyKey); // the idempotency row is part of what was searched
     expect(read).toContain(customerId);

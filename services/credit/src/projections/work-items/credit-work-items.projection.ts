@@ -1,9 +1,10 @@
 import type { StoredEvent } from '@crm/event-store';
-import type {
-  CreditAccountOpened,
-  CreditReviewCompleted,
-  CreditReviewScheduled,
-  CreditSaleHeld,
+import {
+  counterpartyName,
+  type CreditAccountOpened,
+  type CreditReviewCompleted,
+  type CreditReviewScheduled,
+  type CreditSaleHeld,
 } from '@crm/credit-domain';
 import {
   defineProjection,
@@ -62,7 +63,8 @@ const onHeld = async (d: CreditSaleHeld['data'], ctx: ProjectionContext): Promis
  */
 export const creditWorkItemsProjection = defineProjection({
   name: 'credit_work_items',
-  version: 1,
+  // v2: titles name a customer's account by its id, never by the customer's name.
+  version: 2,
   handles: [
     'CreditAccountOpened',
     ...CHAIN_EVENTS,
@@ -88,10 +90,11 @@ export const creditWorkItemsProjection = defineProjection({
     }
     switch (event.type) {
       case 'CreditAccountOpened': {
-        const d = event.data as CreditAccountOpened['data'];
+        const name = counterpartyName(event.data as CreditAccountOpened['data']);
+        if (name === undefined) return;
         await ctx.manager.query(
           `INSERT INTO ${ctx.table(ACCOUNT_NAMES)} VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-          [accountId, d.name],
+          [accountId, name],
         );
         return;
       }

@@ -721,6 +721,8 @@ export interface components {
       startsAt: string;
     };
     CounterpartyOwnerDto: {
+      /** @description The customer was forgotten (PIPL art. 47): show no personal data */
+      forgotten: boolean;
       ownerBu: string;
       ownerEmployeeId: string;
     };
@@ -752,7 +754,8 @@ export interface components {
       invoices: components['schemas']['InvoiceDto'][];
       /** @description Active limit in fen (0 without one) */
       limitFen: number;
-      name: string;
+      /** @description A supplier's name; null for a customer, whose name only the customers service shows (and forgets) */
+      name: string | null;
       orders: components['schemas']['OrderDto'][];
       overdueItems: components['schemas']['OverdueItemDto'][];
       pendingAdjustment: components['schemas']['PendingAdjustmentDto'] | null;
@@ -1025,7 +1028,8 @@ export interface components {
       /** @enum {string} */
       counterpartyKind: 'customer' | 'supplier';
       customerId?: string;
-      name: string;
+      /** @description Suppliers only (required for them). A customer is referenced by customerId: its name is personal data the customers service keeps and forgets */
+      name?: string;
     };
     OrderDto: {
       amountFen: number;
