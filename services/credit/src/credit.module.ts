@@ -17,6 +17,7 @@ import { CreditPortfolioController } from './http/credit-portfolio.controller';
 import { CREDIT_POLICY_DOCUMENTS } from './policy/credit-policy.document';
 import { creditProjections } from './projections/credit-projections';
 import { toCreditContract } from './relay/credit-contract.mapper';
+import type { DestinationStream } from 'pino';
 
 export const SERVICE_NAME = 'credit';
 
@@ -25,6 +26,8 @@ export interface CreditModuleOptions {
   readonly clock?: Clock;
   /** How often due timers are looked for (tests shorten it). */
   readonly timerIntervalMs?: number;
+  /** Where the logs go instead of stdout (tests). */
+  readonly logDestination?: DestinationStream;
 }
 
 /** The credit service's root module for one loaded configuration. */
@@ -38,6 +41,7 @@ export const creditModule = (config: CreditConfig, options: CreditModuleOptions 
         policies: CREDIT_POLICY_DOCUMENTS,
         ...(options.clock !== undefined ? { clock: options.clock } : {}),
         ...(options.timerIntervalMs !== undefined ? { timerIntervalMs: options.timerIntervalMs } : {}),
+        ...(options.logDestination !== undefined ? { logDestination: options.logDestination } : {}),
       }),
       EventPipelineModule.forService({
         relay: { topic: config.CREDIT_TOPIC, toContract: toCreditContract, contracts: CREDIT_CONTRACTS },

@@ -1,6 +1,7 @@
 import { CUSTOMERS_CONTRACTS } from '@crm/customers-contracts';
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
+import type { DestinationStream } from 'pino';
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
@@ -47,6 +48,8 @@ export interface CustomersModuleOptions {
   readonly clock?: Clock;
   /** How often due timers are looked for (default 1 s). */
   readonly timerIntervalMs?: number;
+  /** Where the logs go instead of stdout (tests). */
+  readonly logDestination?: DestinationStream;
 }
 
 /** The customers service's root module for one loaded configuration. */
@@ -63,6 +66,7 @@ export const customersModule = (
         policies: CUSTOMERS_POLICIES,
         ...(options.clock !== undefined ? { clock: options.clock } : {}),
         ...(options.timerIntervalMs !== undefined ? { timerIntervalMs: options.timerIntervalMs } : {}),
+        ...(options.logDestination !== undefined ? { logDestination: options.logDestination } : {}),
       }),
       EventPipelineModule.forService({
         relay: {

@@ -7,7 +7,12 @@ type C<T extends string, D> = DomainCommand<T, D>;
 
 export type OpenCreditAccount = C<
   'OpenCreditAccount',
-  { readonly counterpartyKind: CounterpartyKind; readonly customerId?: string; readonly name: string }
+  {
+    readonly counterpartyKind: CounterpartyKind;
+    readonly customerId?: string;
+    /** Suppliers only: a customer is a person, named by the customers service (see the event). */
+    readonly name?: string;
+  }
 >;
 export type SubmitDossier = C<
   'SubmitDossier',

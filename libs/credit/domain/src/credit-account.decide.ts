@@ -49,7 +49,7 @@ const opened = (accountId: string, data: OpenCreditAccount['data'], now: Date): 
     accountId,
     counterpartyKind: data.counterpartyKind,
     ...(data.customerId !== undefined ? { customerId: data.customerId } : {}),
-    name: data.name,
+    ...(data.counterpartyKind === 'supplier' && data.name !== undefined ? { name: data.name } : {}),
     openedAt: now.toISOString(),
   },
 });
@@ -70,6 +70,18 @@ export const decideCreditAccount =
         if (command.data.counterpartyKind === 'customer' && command.data.customerId === undefined) {
           throw invalid('credit.customer_id_required', 'a customer counterparty names its customer id', {
             field: 'customerId',
+          });
+        }
+        if (command.data.counterpartyKind === 'customer' && command.data.name !== undefined) {
+          throw invalid(
+            'credit.customer_name_not_kept',
+            "a customer's name is personal data kept only by the customers service: give customerId only",
+            { field: 'name' },
+          );
+        }
+        if (command.data.counterpartyKind === 'supplier' && (command.data.name ?? '').trim() === '') {
+          throw invalid('credit.name_required', 'a supplier counterparty names the company', {
+            field: 'name',
           });
         }
         return [opened(accountId, command.data, ctx.now)];
@@ -108,11 +120,7 @@ export const decideCreditAccount =
       case 'IssueCreditNote': {
         // A settlement for a customer we never opened an account for still lands on its receivables.
         if (state.status === 'unopened') {
-          const open = opened(
-            accountId,
-            { counterpartyKind: 'customer', customerId: accountId, name: accountId },
-            ctx.now,
-          );
+          const open = opened(accountId, { counterpartyKind: 'customer', customerId: accountId }, ctx.now);
           const next = evolveCreditAccount(state, open);
           return [open, ...decideIssueCreditNote(command, next, ctx)];
         }

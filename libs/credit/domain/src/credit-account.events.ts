@@ -44,12 +44,17 @@ type E<T extends string, D> = DomainEvent<T, D & { readonly accountId: string }>
 /** Public decisions also name the customer (for customer counterparties), for other services. */
 type P<T extends string, D> = E<T, D & { readonly customerId?: string }>;
 
+/**
+ * `name`: a supplier's (company) name. A customer's account names no one: `customerId` is the
+ * reference, and the name is shown by the customers service, which forgets it (PIPL art. 47). Events
+ * recorded before this rule may still carry a customer's name; nothing reads it (see `counterpartyName`).
+ */
 export type CreditAccountOpened = E<
   'CreditAccountOpened',
   {
     readonly counterpartyKind: CounterpartyKind;
     readonly customerId?: string;
-    readonly name: string;
+    readonly name?: string;
     readonly openedAt: string;
   }
 >;

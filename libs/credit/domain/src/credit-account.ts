@@ -3,6 +3,7 @@ import type {
   Allocation,
   CounterpartyKind,
   CreditAccountEvent,
+  CreditAccountOpened,
   CreditKind,
   HoldReason,
   ApprovalSubject,
@@ -97,7 +98,8 @@ export type OpenCreditAccountState = {
   readonly accountId: string;
   readonly counterpartyKind: CounterpartyKind;
   readonly customerId?: string;
-  readonly name: string;
+  /** Suppliers only (see `CreditAccountOpened`). */
+  readonly name?: string;
   readonly draft?: DossierDraft;
   readonly dossier?: FiledDossier;
   readonly dossierVersions: number;
@@ -407,6 +409,13 @@ const evolveOpen = (s: OpenCreditAccountState, event: CreditAccountEvent): OpenC
   }
 };
 
+/**
+ * The name an account may show: a supplier's. A customer's name in an event recorded before
+ * customer accounts stopped keeping it is ignored, so a forgotten customer's name is never shown.
+ */
+export const counterpartyName = (data: CreditAccountOpened['data']): string | undefined =>
+  data.counterpartyKind === 'supplier' ? data.name : undefined;
+
 /** Total: an event that does not fit the state (or an unknown type) leaves the state unchanged. */
 export const evolveCreditAccount = (state: CreditAccount, event: CreditAccountEvent): CreditAccount => {
   if (state.status === 'unopened') {
@@ -416,7 +425,7 @@ export const evolveCreditAccount = (state: CreditAccount, event: CreditAccountEv
       accountId: event.data.accountId,
       counterpartyKind: event.data.counterpartyKind,
       ...(event.data.customerId !== undefined ? { customerId: event.data.customerId } : {}),
-      name: event.data.name,
+      ...(counterpartyName(event.data) !== undefined ? { name: counterpartyName(event.data) } : {}),
       dossierVersions: 0,
       everHadCredit: false,
       orders: {},

@@ -44,6 +44,7 @@ export * from './openapi/openapi-config';
 export * from './openapi/openapi-document';
 export * from './openapi/openapi-completeness';
 export * from './openapi/api-operation';
+export * from './observability/log-capture';
 export * from './openapi/problem-details.schema';
 export * from './openapi/actor.dto';
 export * from './openapi/domain-event.dto';

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { EventStore } from '@crm/event-store';
 import { Clock, DurableTimers, type PolicyDocument, PolicyRegistry, SystemClock } from '@crm/policy';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { Pool } from 'pg';
 import { AuditController } from './audit/audit.controller';
 import { PoliciesController } from './policy/policies.controller';
@@ -53,6 +54,8 @@ export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig
   readonly timerIntervalMs?: number;
   /** The service's default policy documents (its v1 rules), adopted on first boot. */
   readonly policies?: readonly PolicyDocument[];
+  /** Where the logs go instead of stdout (tests read them back with `LogCapture`). */
+  readonly logDestination?: DestinationStream;
 }
 
 /**
@@ -162,7 +165,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [LoggerModule.forRoot(loggerParams(name, config.LOG_LEVEL))],
+      imports: [LoggerModule.forRoot(loggerParams(name, config.LOG_LEVEL, options.logDestination))],
       controllers: [
         HealthController,
         MetricsController,

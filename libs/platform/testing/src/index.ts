@@ -7,3 +7,4 @@ export * from './pg-outage-proxy';
 export * from './table-rows';
 export * from './consumed-past';
 export * from './contract-events';
+export * from './data-dump';

@@ -50,7 +50,9 @@ export class CreditQueries {
     const entry = state.customerId !== undefined ? await this.directory.get(state.customerId) : undefined;
     return {
       ...view(state, at, policy.params),
-      customer: entry ? { ownerBu: entry.ownerBu, ownerEmployeeId: entry.ownerEmployeeId } : null,
+      customer: entry
+        ? { ownerBu: entry.ownerBu, ownerEmployeeId: entry.ownerEmployeeId, forgotten: entry.forgotten }
+        : null,
       asOf: at.toISOString(),
       streamVersion: version,
       policyVersion: policy.version,
@@ -126,7 +128,7 @@ const view = (s: OpenCreditAccountState, at: Date, policy: CreditPolicyParams) =
     accountId: s.accountId,
     counterpartyKind: s.counterpartyKind,
     customerId: s.customerId,
-    name: s.name,
+    name: s.name ?? null,
     grade: s.grade ?? null,
     gradeProposal: s.proposal
       ? { proposalId: s.proposal.proposalId, grade: s.proposal.grade, reviewedBy: s.proposal.reviewedBy }

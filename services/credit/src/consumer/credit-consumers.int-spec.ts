@@ -137,14 +137,17 @@ describe('complaint settlements become credit notes (real Kafka + PostgreSQL)', 
         accountId: customer.customerId,
         counterpartyKind: 'customer',
         customerId: customer.customerId,
-        name: 'Linked',
       })
       .expect(201);
     const linked = await eventually(async () => {
       const res = await api.get(`/credit-accounts/${customer.customerId}`).expect(200);
       return res.body.customer !== null ? res.body.customer : undefined;
     }, 'the owner from the directory replica');
-    expect(linked).toEqual({ ownerBu: 'bu-credit-7', ownerEmployeeId: customer.ownerEmployeeId });
+    expect(linked).toEqual({
+      ownerBu: 'bu-credit-7',
+      ownerEmployeeId: customer.ownerEmployeeId,
+      forgotten: false,
+    });
   });
 
   it('a settlement for a customer without a credit account lands on a new account’s receivables', async () => {

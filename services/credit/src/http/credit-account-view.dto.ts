@@ -117,6 +117,8 @@ export class ContractDto {
 export class CounterpartyOwnerDto {
   @ApiProperty() ownerBu!: string;
   @ApiProperty() ownerEmployeeId!: string;
+  @ApiProperty({ description: 'The customer was forgotten (PIPL art. 47): show no personal data' })
+  forgotten!: boolean;
 }
 
 /** A credit account as its stream says, now or as of a past instant. */
@@ -124,7 +126,13 @@ export class CreditAccountDto {
   @ApiProperty() accountId!: string;
   @ApiProperty({ enum: COUNTERPARTY_KINDS }) counterpartyKind!: string;
   @ApiPropertyOptional({ description: 'For customer counterparties' }) customerId?: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "A supplier's name; null for a customer, whose name only the customers service shows (and forgets)",
+  })
+  name!: string | null;
   @ApiProperty({ enum: GRADES, nullable: true }) grade!: string | null;
   @ApiProperty({ type: GradeProposalViewDto, nullable: true }) gradeProposal!: GradeProposalViewDto | null;
   @ApiProperty({ type: DossierViewDto, nullable: true, description: 'The filed dossier' })

@@ -51,11 +51,15 @@ export class OpenCreditAccountDto {
   @Matches(ID)
   customerId?: string;
 
-  @ApiProperty()
+  @ApiPropertyOptional({
+    description:
+      'Suppliers only (required for them). A customer is referenced by customerId: its name is personal data the customers service keeps and forgets',
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  name!: string;
+  name?: string;
 }
 
 export class DossierSectionDto {

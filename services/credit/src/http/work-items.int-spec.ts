@@ -46,7 +46,7 @@ describe('credit work items (real PostgreSQL + Kafka, through HTTP)', () => {
     t = await startCreditTestApp();
     api = await creditApi(t);
     await setPortfolioCap(api, 1_000_000_000);
-    await investigatedAccount(api, 'acc-wi', 'Work Items Ltd');
+    await investigatedAccount(api, 'acc-wi');
   });
 
   afterAll(async () => {
@@ -66,7 +66,7 @@ describe('credit work items (real PostgreSQL + Kafka, through HTTP)', () => {
     expect(item).toMatchObject({
       service: 'credit',
       titleKey: 'workItems.credit.gradeToApprove',
-      titleParams: { accountId: 'acc-wi', accountName: 'Work Items Ltd', proposalId: 'p-1', grade: 'A' },
+      titleParams: { accountId: 'acc-wi', accountName: 'acc-wi', proposalId: 'p-1', grade: 'A' },
       dueAt: null,
       link: '/credit/accounts/acc-wi',
       category: 'approval',

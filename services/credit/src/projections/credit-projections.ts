@@ -1,7 +1,12 @@
 import type { StoredEvent } from '@crm/event-store';
 import { defineProjection, type ProjectionContext } from '@crm/projections';
 import { creditWorkItemsProjection } from './work-items/credit-work-items.projection';
-import type { Allocation, CreditAccountEvent, PortfolioEvent } from '@crm/credit-domain';
+import {
+  counterpartyName,
+  type Allocation,
+  type CreditAccountEvent,
+  type PortfolioEvent,
+} from '@crm/credit-domain';
 
 export const CREDIT_ACCOUNTS_TABLE = 'credit_accounts';
 export const CREDIT_HOLDS_TABLE = 'credit_holds';
@@ -47,7 +52,8 @@ const ACCOUNT_EVENTS = [
 /** Exposure and utilisation by account; grade distribution and portfolio totals are queries on it. */
 export const creditAccountsProjection = defineProjection({
   name: 'credit_accounts',
-  version: 2,
+  // v3: reviews due (v2) and a customer's name no longer kept (only a supplier's); rebuilding drops the old copies.
+  version: 3,
   handles: ACCOUNT_EVENTS,
   tables: [
     {
@@ -57,7 +63,7 @@ export const creditAccountsProjection = defineProjection({
           account_id text PRIMARY KEY,
           counterparty_kind text NOT NULL,
           customer_id text,
-          name text NOT NULL,
+          name text,
           grade text,
           limit_fen bigint NOT NULL DEFAULT 0,
           term_days integer,
@@ -87,7 +93,7 @@ export const creditAccountsProjection = defineProjection({
             event.data.accountId,
             event.data.counterpartyKind,
             event.data.customerId ?? null,
-            event.data.name,
+            counterpartyName(event.data) ?? null,
             stored.version,
             event.data.openedAt,
           ],

@@ -59,18 +59,13 @@ export const creditApi = async (t: CreditTestApp) => {
 export type CreditApi = Awaited<ReturnType<typeof creditApi>>;
 
 /** Opens a customer account and files a complete dossier of an A counterparty, over HTTP. */
-export const investigatedAccount = async (
-  api: CreditApi,
-  accountId: string,
-  name = 'Acme',
-): Promise<void> => {
+export const investigatedAccount = async (api: CreditApi, accountId: string): Promise<void> => {
   const base = `/credit-accounts/${accountId}`;
   await api
     .post('/credit-accounts', 'credit_controller', {
       accountId,
       counterpartyKind: 'customer',
       customerId: accountId,
-      name,
     })
     .expect(201);
   await api

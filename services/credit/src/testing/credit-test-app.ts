@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { createTestApp, loadConfig, testServiceEnv, mintToken } from '@crm/nest';
+import { createTestApp, loadConfig, testServiceEnv, mintToken, type LogCapture } from '@crm/nest';
 import { FixedClock } from '@crm/policy';
 import {
   deleteTestKafkaResources,
@@ -37,7 +37,7 @@ export interface CreditTestApp {
  * its own so test files never share state; `close` drops them. The clock is fixed and movable.
  */
 export const startCreditTestApp = async (
-  options: { consumeComplaints?: boolean } = {},
+  options: { consumeComplaints?: boolean; logs?: LogCapture } = {},
 ): Promise<CreditTestApp> => {
   process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
@@ -48,9 +48,16 @@ export const startCreditTestApp = async (
     CREDIT_TOPIC: `crm.credit.events.v1.t${suffix}`,
     COMPLAINTS_TOPIC: `crm.complaints.events.v1.t${suffix}`,
     CUSTOMERS_TOPIC: `crm.customers.events.v1.t${suffix}`,
+    ...(options.logs !== undefined ? { LOG_LEVEL: 'info' } : {}),
   });
   const clock = new FixedClock(TEST_NOW);
-  const app = await createTestApp(creditModule(config, { clock, timerIntervalMs: 100 }));
+  const app = await createTestApp(
+    creditModule(config, {
+      clock,
+      timerIntervalMs: 100,
+      ...(options.logs !== undefined ? { logDestination: options.logs } : {}),
+    }),
+  );
   if (options.consumeComplaints === true) await startCreditConsumers(app);
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 2 });
   const kafka = new Kafka({ clientId: `credit-test-${suffix}`, brokers, logLevel: logLevel.NOTHING });

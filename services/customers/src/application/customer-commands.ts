@@ -1,9 +1,12 @@
 import type { Pool } from 'pg';
 import { metadataFrom, type CommandContext } from '@crm/event-sourcing';
-import { handleCommand, loadStream, runUnitOfWork, type EventStore } from '@crm/event-store';
+import { handleCommand, loadStream, runUnitOfWork, toNewEvents, type EventStore } from '@crm/event-store';
 import {
   customerDecider,
   customerStreamId,
+  decideMobileRelease,
+  mobileReservationDecider,
+  mobileReservationStreamId,
   evolveCustomer,
   initialCustomer,
   type Customer,
@@ -65,16 +68,26 @@ export class CustomerCommands {
   }
 
   /**
-   * Crypto-shredding (architecture §8): the `CustomerForgotten` event and the deletion of the key
-   * commit in one transaction, so there is never a forgotten record whose data can still be opened,
-   * nor a deleted key without the event that explains it.
+   * Crypto-shredding (architecture §8): the `CustomerForgotten` event, the release of the mobile
+   * number's reservation and the deletion of the key commit in one transaction, so there is never a
+   * forgotten record whose data can still be opened, a number still held by someone forgotten (the
+   * person could not be registered again, and a refusal would name the forgotten record), nor a
+   * deleted key without the event that explains it. The number is read while the key still exists.
    */
   async forget(command: ForgetCustomer, context: CommandContext): Promise<CustomerCommandResult> {
     const streamId = customerStreamId(command.data.customerId);
     const loaded = await loadStream(this.store, streamId, evolveCustomer, initialCustomer());
     const events = customerDecider.decide(command, loaded.state, context);
     const state = events.reduce(evolveCustomer, loaded.state);
+    const release = events.length > 0 ? await this.mobileRelease(loaded.state, context) : undefined;
     await runUnitOfWork(this.store, this.pool, async ({ append, db, transaction }) => {
+      if (release !== undefined && release.events.length > 0) {
+        await append(
+          release.streamId,
+          toNewEvents(release.streamId, release.events, context, true),
+          release.version,
+        );
+      }
       if (events.length > 0) {
         await append(
           streamId,
@@ -92,5 +105,26 @@ export class CustomerCommands {
       await this.lapse.sync(loaded.state, state, transaction);
     });
     return { events, state, alreadyHandled: events.length === 0 };
+  }
+
+  /** The `MobileReleased` that frees the customer's current number, decided on its reservation. */
+  private async mobileRelease(customer: Customer, context: CommandContext) {
+    if (customer.status !== 'registered' || customer.forgotten) return undefined;
+    const opened = await this.vault.open(customer.customerId, customer.personalData);
+    if (opened.status !== 'available') return undefined;
+    const mobileKey = this.vault.mobileKey(opened.data.mobile);
+    const streamId = mobileReservationStreamId(mobileKey);
+    const reservation = await loadStream(
+      this.store,
+      streamId,
+      mobileReservationDecider.evolve,
+      mobileReservationDecider.initialState(),
+    );
+    const events = decideMobileRelease(
+      { type: 'ReleaseMobile', data: { mobileKey, customerId: customer.customerId } },
+      reservation.state,
+      context,
+    );
+    return { streamId, events, version: reservation.version };
   }
 }

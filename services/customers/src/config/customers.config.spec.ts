@@ -2,7 +2,11 @@ import { ConfigValidationError, loadConfig } from '@crm/nest';
 import { CustomersConfig, DEV_PII_HMAC_SECRET } from './customers.config';
 
 const DEV = { NODE_ENV: 'development' };
-const REAL = { JWT_SECRET: 'j'.repeat(40), PII_HMAC_SECRET: 'h'.repeat(40) };
+const REAL = {
+  JWT_SECRET: 'j'.repeat(40),
+  IDEMPOTENCY_HASH_SECRET: 'i'.repeat(40),
+  PII_HMAC_SECRET: 'h'.repeat(40),
+};
 
 describe('CustomersConfig', () => {
   it('has local defaults', () => {
@@ -62,7 +66,11 @@ describe('CustomersConfig', () => {
     for (const env of [{}, { NODE_ENV: 'staging' }, { NODE_ENV: 'production' }]) {
       const error = (() => {
         try {
-          loadConfig(CustomersConfig, { ...env, JWT_SECRET: 'j'.repeat(40) });
+          loadConfig(CustomersConfig, {
+            ...env,
+            JWT_SECRET: 'j'.repeat(40),
+            IDEMPOTENCY_HASH_SECRET: 'i'.repeat(40),
+          });
         } catch (e) {
           return e as ConfigValidationError;
         }

@@ -211,26 +211,22 @@ describe('outreach batches and the analyst read models (real PostgreSQL + Kafka)
   });
 
   it('searches by mobile (masked for another BU) and by name within permissions', async () => {
-    const byMobile = await call('get', `/customer-search?mobile=${mobileOf(3)}`, staffBu6).expect(200);
+    const byMobile = await call('post', '/customer-search', staffBu6, { mobile: mobileOf(3) }).expect(200);
     expect(byMobile.body).toEqual([
       expect.objectContaining({
         ownerBu: 'bu-5',
         personalData: { visibility: 'masked', name: '听**', mobile: `158****${mobileOf(3).slice(7)}` },
       }),
     ]);
-    const byName = await call('get', `/customer-search?name=${encodeURIComponent('听众1')}`, staffBu5).expect(
-      200,
-    );
+    const byName = await call('post', '/customer-search', staffBu5, { name: '听众1' }).expect(200);
     expect(byName.body.map((c: { personalData: { name: string } }) => c.personalData.name).sort()).toEqual(
       ['听众1', ...Array.from({ length: 10 }, (_, i) => `听众1${i}`)].sort(),
     );
-    const otherBu = await call(
-      'get',
-      `/customer-search?name=${encodeURIComponent('听众1')}`,
-      staffBu6,
-    ).expect(200);
+    const otherBu = await call('post', '/customer-search', staffBu6, { name: '听众1' }).expect(200);
     expect(otherBu.body).toEqual([]);
-    await call('get', '/customer-search', staffBu5).expect(400);
-    await call('get', '/customer-search?mobile=123', staffBu5).expect(400);
+    await call('post', '/customer-search', staffBu5, {}).expect(400);
+    await call('post', '/customer-search', staffBu5, { mobile: '123' }).expect(400);
+    // The criteria never travel in a URL: the old query-string form is gone.
+    await call('get', `/customer-search?mobile=${mobileOf(3)}`, staffBu5).expect(404);
   });
 });

@@ -141,9 +141,9 @@ describe('customer data corrections and consent (real PostgreSQL + Kafka)', () =
       expect(bNow.body.personalData.mobile).toBe(b.mobile);
 
       // Search by mobile follows the reservation: the new number finds a, the old one finds the newcomer.
-      const found = await send('get', `/customer-search?mobile=${newMobile}`, 'staff1').expect(200);
+      const found = await send('post', '/customer-search', 'staff1', { mobile: newMobile }).expect(200);
       expect((found.body as { customerId: string }[]).map((c) => c.customerId)).toEqual([a.customerId]);
-      const old = await send('get', `/customer-search?mobile=${a.mobile}`, 'staff1').expect(200);
+      const old = await send('post', '/customer-search', 'staff1', { mobile: a.mobile }).expect(200);
       expect((old.body as { customerId: string }[]).map((c) => c.customerId)).not.toContain(a.customerId);
     });
 
@@ -172,7 +172,7 @@ describe('customer data corrections and consent (real PostgreSQL + Kafka)', () =
           details: { existingCustomerId: winnerId },
         });
       }
-      const found = await send('get', `/customer-search?mobile=${contested}`, 'staff1').expect(200);
+      const found = await send('post', '/customer-search', 'staff1', { mobile: contested }).expect(200);
       expect((found.body as { customerId: string }[]).map((c) => c.customerId)).toEqual([winnerId]);
     });
 

@@ -1,8 +1,8 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { DomainError, type Actor } from '@crm/event-sourcing';
-import { ApiRead, CLOCK, CurrentActor } from '@crm/nest';
+import { ApiRead, ApiReadByBody, CLOCK, CurrentActor } from '@crm/nest';
 import type { Clock } from '@crm/policy';
 import { CustomerSearch } from '../application/customer-search';
 import type { CustomerView } from '../application/customer-view';
@@ -42,9 +42,10 @@ export class ReassignmentQuery extends BuQuery {
   customerId?: string;
 }
 
-export class SearchQuery {
+/** In the body, not the query string: personal data never appears in a URL (and so in no access log). */
+export class CustomerSearchDto {
   @ApiPropertyOptional({ example: '13812341234', description: 'Exact mobile; give mobile or name' })
-  @ValidateIf((q: SearchQuery) => q.name === undefined)
+  @ValidateIf((q: CustomerSearchDto) => q.name === undefined)
   @IsString({ message: 'give mobile or name' })
   @MaxLength(32)
   mobile?: string;
@@ -144,14 +145,14 @@ export class CustomerReportsController {
     return this.reports.pointsLedger(customerId);
   }
 
-  @Get('customer-search')
-  @ApiRead({
+  @Post('customer-search')
+  @ApiReadByBody({
     operationId: 'searchCustomers',
     summary: 'Find customers by mobile (masked unless open to the actor) or by name (within permissions)',
     response: [CustomerDto],
     errors: { 400: '`customer.search_needs_criteria`: give mobile or name; or an invalid field' },
   })
-  find(@Query() query: SearchQuery, @CurrentActor() actor: Actor): Promise<CustomerView[]> {
+  find(@Body() query: CustomerSearchDto, @CurrentActor() actor: Actor): Promise<CustomerView[]> {
     if (query.mobile !== undefined) return this.search.byMobile(query.mobile, actor);
     if (query.name === undefined || query.name.trim().length === 0) {
       throw new DomainError('invalid', 'customer.search_needs_criteria', 'give mobile or name', undefined, {

@@ -3,26 +3,20 @@ import request from 'supertest';
 import type { Server } from 'node:http';
 import { CUSTOMERS_TOPIC } from '@crm/customers-contracts';
 import type { SealedPersonalData } from '@crm/customers-domain';
+import { EVENT_STORE, LogCapture } from '@crm/nest';
+import { dumpSchema } from '@crm/testing';
+import { loadStream, type EventStore } from '@crm/event-store';
+import {
+  mobileReservationDecider,
+  mobileReservationStreamId,
+  parseMobileNumber,
+} from '@crm/customers-domain';
 import { startCustomersTestApp, type CustomersTestApp } from '../testing/customers-test-app';
 import { FactPublisher } from '../testing/kafka-facts';
 import { customerHistory, ofType } from '../testing/customer-stream';
 import { PiiVault } from './pii-vault';
 
 jest.setTimeout(120_000);
-
-/** Every row of every table in a schema, as text. */
-const dumpSchema = async (t: CustomersTestApp, schema: string): Promise<string> => {
-  const tables = await t.pool.query<{ table_name: string }>(
-    `select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'`,
-    [schema],
-  );
-  const parts: string[] = [];
-  for (const { table_name } of tables.rows) {
-    const rows = await t.pool.query(`select t::text as row from "${schema}"."${table_name}" t`);
-    parts.push(`${table_name}: ${rows.rows.map((r: { row: string }) => r.row).join('\n')}`);
-  }
-  return parts.join('\n');
-};
 
 /**
  * ForgetCustomer (PIPL art. 47, crypto-shredding): afterwards the raw event table, every table of
@@ -33,6 +27,7 @@ describe('ForgetCustomer (real PostgreSQL + Kafka)', () => {
   let t: CustomersTestApp;
   let server: Server;
   let facts: FactPublisher;
+  const logs = new LogCapture();
   const name = `忘记我${Date.now() % 100_000}`;
   const mobile = `136${String(Date.now() % 1e8).padStart(8, '0')}`;
   const address = '上海市徐汇区被遗忘路1号';
@@ -45,7 +40,7 @@ describe('ForgetCustomer (real PostgreSQL + Kafka)', () => {
   ];
 
   beforeAll(async () => {
-    t = await startCustomersTestApp();
+    t = await startCustomersTestApp({ logs });
     server = t.app.getHttpServer() as Server;
     facts = new FactPublisher(t.brokers);
   });
@@ -69,6 +64,25 @@ describe('ForgetCustomer (real PostgreSQL + Kafka)', () => {
       .set('Authorization', `Bearer ${owner}`)
       .send({ kind: 'home_visit', reference: 'visit-1' })
       .expect(200);
+    // Searching by mobile and by name: found, with the criteria in the body, never in a URL.
+    const found = await request(server)
+      .post('/customer-search')
+      .set('Authorization', `Bearer ${owner}`)
+      .send({ mobile })
+      .expect(200);
+    expect(found.body.map((c: { customerId: string }) => c.customerId)).toEqual([customerId]);
+    await t.caughtUp();
+    await request(server)
+      .post('/customer-search')
+      .set('Authorization', `Bearer ${owner}`)
+      .send({ name })
+      .expect(200);
+    // A refused request logs too (warn): its body must not reach the log either.
+    await request(server)
+      .post('/customers')
+      .set('Authorization', `Bearer ${owner}`)
+      .send({ name, mobile, address, source: 'walk_in' })
+      .expect(409);
     // Before: the owner reads it in full (the key works, so the test below is not vacuous).
     const before = await request(server)
       .get(`/customers/${customerId}`)
@@ -97,8 +111,8 @@ describe('ForgetCustomer (real PostgreSQL + Kafka)', () => {
     ]);
 
     // The raw event table, every other table of the service, and the read models.
-    const stored = await dumpSchema(t, t.config.SCHEMA);
-    const read = await dumpSchema(t, t.config.readSchema());
+    const stored = await dumpSchema(t.pool, t.config.SCHEMA);
+    const read = await dumpSchema(t.pool, t.config.readSchema());
     expect(stored).toContain(customerId);
     expect(stored).toContain(idempotencyKey); // the idempotency row is part of what was searched
     expect(read).toContain(customerId);
@@ -133,6 +147,40 @@ describe('ForgetCustomer (real PostgreSQL + Kafka)', () => {
     );
     expect(keys.rows[0]).toEqual({ n: 0 });
 
+    // The number no longer points at the forgotten record: its reservation is free, a search finds
+    // nothing, and the person can be registered anew (a new record; the old one stays forgotten).
+    const reservation = await loadStream(
+      t.app.get<EventStore>(EVENT_STORE),
+      mobileReservationStreamId(vault.mobileKey(parseMobileNumber(mobile))),
+      mobileReservationDecider.evolve,
+      mobileReservationDecider.initialState(),
+    );
+    expect(reservation.state).toEqual({ status: 'free' });
+    const searched = await request(server)
+      .post('/customer-search')
+      .set('Authorization', `Bearer ${owner}`)
+      .send({ mobile })
+      .expect(200);
+    expect(searched.body).toEqual([]);
+    const again = await request(server)
+      .post('/customers')
+      .set('Authorization', `Bearer ${owner}`)
+      .send({ name, mobile, source: 'walk_in' })
+      .expect(201);
+    expect(again.body.customerId).not.toBe(customerId);
+    const twice = await request(server)
+      .post('/customers')
+      .set('Authorization', `Bearer ${owner}`)
+      .send({ name: '别人', mobile, source: 'walk_in' })
+      .expect(409);
+    expect(twice.body.details).toMatchObject({ existingCustomerId: again.body.customerId });
+
+    // The service's logs (requests at info, refusals at warn) hold no name, mobile or address.
+    const logged = logs.text();
+    expect(logged).toContain('/customer-search');
+    expect(logged).toContain(customerId);
+    for (const trace of plainTraces) expect(logged).not.toContain(trace);
+
     // The decision history stays: who registered, served and forgot, and when.
     const history = await customerHistory(t.app, customerId);
     expect(history.map((e) => e.type)).toEqual([
@@ -143,11 +191,11 @@ describe('ForgetCustomer (real PostgreSQL + Kafka)', () => {
     expect(history[2]?.metadata.actor).toMatchObject({ id: 'admin-1', role: 'admin' });
 
     // Forgetting again changes nothing.
-    const again = await request(server)
+    const repeated = await request(server)
       .post(`/customers/${customerId}/forget`)
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
-    expect(again.body).toEqual({ customerId, recorded: [] });
+    expect(repeated.body).toEqual({ customerId, recorded: [] });
   });
 
   it('answers 404 for an unknown customer', async () => {

@@ -6,6 +6,7 @@ import {
   loadConfig,
   testServiceEnv,
   mintToken,
+  type LogCapture,
   type TokenClaims,
 } from '@crm/nest';
 import { dlqTopicFor } from '@crm/messaging';
@@ -42,6 +43,8 @@ export interface CustomersTestAppOptions {
   /** Also consume the (private) invitations and complaints topics, as main.ts does. */
   readonly consumers?: boolean;
   readonly timerIntervalMs?: number;
+  /** Captures the service's logs (at info level) instead of silencing them. */
+  readonly logs?: LogCapture;
 }
 
 /**
@@ -61,11 +64,13 @@ export const startCustomersTestApp = async (
     INVITATIONS_TOPIC: `crm.invitations.events.v1.t${suffix}`,
     COMPLAINTS_TOPIC: `crm.complaints.events.v1.t${suffix}`,
     PII_HMAC_SECRET: `test-hmac-secret-${suffix}-0123456789abcdef`,
+    ...(options.logs !== undefined ? { LOG_LEVEL: 'info' } : {}),
   });
   const app = await createTestApp(
     customersModule(config, {
       ...(options.clock !== undefined ? { clock: options.clock } : {}),
       ...(options.timerIntervalMs !== undefined ? { timerIntervalMs: options.timerIntervalMs } : {}),
+      ...(options.logs !== undefined ? { logDestination: options.logs } : {}),
     }),
   );
   if (options.consumers === true) await startInboundConsumer(app);

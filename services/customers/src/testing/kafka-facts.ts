@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { KafkaEnvelope } from '@crm/messaging';
-import { eventually } from '@crm/testing';
+import { eventually, readTopic } from '@crm/testing';
 
 export interface Sent {
   readonly topic: string;
@@ -18,7 +18,7 @@ export class FactPublisher {
   private readonly kafka: Kafka;
   private producer?: Producer;
 
-  constructor(brokers: readonly string[]) {
+  constructor(private readonly brokers: readonly string[]) {
     this.kafka = new Kafka({
       clientId: `facts-${randomUUID()}`,
       brokers: [...brokers],
@@ -75,25 +75,8 @@ export class FactPublisher {
   }
 
   /** Every message value on `topic` from the beginning, read with a throwaway group. */
-  async readAll(topic: string, atLeast: number): Promise<string[]> {
-    const consumer = this.kafka.consumer({ groupId: `reader-${randomUUID()}` });
-    const values: string[] = [];
-    await consumer.connect();
-    try {
-      await consumer.subscribe({ topic, fromBeginning: true });
-      await consumer.run({
-        eachMessage: async ({ message }) => {
-          values.push(`${message.key?.toString('utf8') ?? ''} ${message.value?.toString('utf8') ?? ''}`);
-        },
-      });
-      await eventually(
-        async () => (values.length >= atLeast ? true : undefined),
-        `${atLeast} messages on ${topic}`,
-      );
-    } finally {
-      await consumer.disconnect();
-    }
-    return values;
+  readAll(topic: string, atLeast: number): Promise<string[]> {
+    return readTopic(this.brokers, topic, atLeast);
   }
 
   async close(): Promise<void> {

@@ -50,7 +50,6 @@ export const opened = (): CreditAccountEvent => ({
     accountId: ACCOUNT,
     counterpartyKind: 'customer',
     customerId: ACCOUNT,
-    name: 'Acme',
     openedAt: '2026-01-01T00:00:00.000Z',
   },
 });

@@ -1,7 +1,7 @@
 import { IsInt, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ConfigValidationError, loadConfig } from './load-config';
-import { DEV_JWT_SECRET, PlatformConfig } from './platform-config';
+import { DEV_IDEMPOTENCY_HASH_SECRET, DEV_JWT_SECRET, PlatformConfig } from './platform-config';
 
 class ServiceConfig extends PlatformConfig {
   @Type(() => Number)
@@ -64,7 +64,8 @@ describe('loadConfig', () => {
   });
 
   it('requires a real JWT secret in production unless a JWKS URL is configured', () => {
-    expect(errorOf(() => loadConfig(PlatformConfig, { NODE_ENV: 'production' })).problems).toEqual([
+    const real = { IDEMPOTENCY_HASH_SECRET: 'i'.repeat(40) };
+    expect(errorOf(() => loadConfig(PlatformConfig, { NODE_ENV: 'production', ...real })).problems).toEqual([
       expect.stringMatching(/^JWT_SECRET: .*required.*NODE_ENV is development or test.*'production'/),
     ]);
     expect(
@@ -73,12 +74,32 @@ describe('loadConfig', () => {
     ).toContain('development value');
     const jwks = loadConfig(PlatformConfig, {
       NODE_ENV: 'production',
+      ...real,
       JWT_JWKS_URL: 'https://idp/jwks.json',
     });
     expect(jwks.JWT_SECRET).toBeUndefined();
     expect(
-      loadConfig(PlatformConfig, { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).JWT_SECRET,
+      loadConfig(PlatformConfig, { NODE_ENV: 'production', ...real, JWT_SECRET: 'x'.repeat(40) }).JWT_SECRET,
     ).toBe('x'.repeat(40));
+  });
+
+  it('requires a real idempotency hash secret in production and keys the hash with the dev one in test', () => {
+    const jwt = { JWT_SECRET: 'x'.repeat(40) };
+    expect(errorOf(() => loadConfig(PlatformConfig, { NODE_ENV: 'production', ...jwt })).problems).toEqual([
+      expect.stringMatching(/^IDEMPOTENCY_HASH_SECRET: .*required.*NODE_ENV is development or test/),
+    ]);
+    expect(
+      errorOf(() =>
+        loadConfig(PlatformConfig, {
+          NODE_ENV: 'production',
+          ...jwt,
+          IDEMPOTENCY_HASH_SECRET: DEV_IDEMPOTENCY_HASH_SECRET,
+        }),
+      ).message,
+    ).toContain('development value');
+    expect(loadConfig(PlatformConfig, { NODE_ENV: 'test' }).idempotencyHashSecret()).toBe(
+      DEV_IDEMPOTENCY_HASH_SECRET,
+    );
   });
 
   it.each(['development', 'test'])('uses the development secret when NODE_ENV is %s', (env) => {
@@ -94,9 +115,11 @@ describe('loadConfig', () => {
     const { problems } = errorOf(() => loadConfig(PlatformConfig, env));
     expect(problems).toEqual([
       expect.stringMatching(/^JWT_SECRET: .*required.*NODE_ENV is development or test/),
+      expect.stringMatching(/^IDEMPOTENCY_HASH_SECRET: .*required.*NODE_ENV is development or test/),
     ]);
-    expect(() => loadConfig(PlatformConfig, { ...env, JWT_SECRET: DEV_JWT_SECRET })).toThrow(/development/);
-    expect(loadConfig(PlatformConfig, { ...env, JWT_SECRET: 's'.repeat(40) }).JWT_SECRET).toBe(
+    const real = { ...env, IDEMPOTENCY_HASH_SECRET: 'i'.repeat(40) };
+    expect(() => loadConfig(PlatformConfig, { ...real, JWT_SECRET: DEV_JWT_SECRET })).toThrow(/development/);
+    expect(loadConfig(PlatformConfig, { ...real, JWT_SECRET: 's'.repeat(40) }).JWT_SECRET).toBe(
       's'.repeat(40),
     );
   });

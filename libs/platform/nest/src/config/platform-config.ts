@@ -25,6 +25,9 @@ export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
  */
 export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me-0123456789';
 
+/** Only for local runs and tests, like {@link DEV_JWT_SECRET}: keys the idempotency request hash. */
+export const DEV_IDEMPOTENCY_HASH_SECRET = 'dev-only-insecure-idempotency-hash-secret-0123456789';
+
 /** The only NODE_ENV values under which development secrets are used (exact, lower case). */
 export const DEVELOPMENT_ENVIRONMENTS: readonly string[] = ['development', 'test'];
 
@@ -105,6 +108,14 @@ export class PlatformConfig {
   IDEMPOTENCY_RETENTION_HOURS: number = 168;
 
   /**
+   * Key of the HMAC over each idempotent request (method, path, body). The stored hash then says
+   * nothing about the body: a name or mobile number in it cannot be confirmed by hashing guesses.
+   */
+  @MinLength(32)
+  @IsString({ message: requiredOutsideDevelopment('IDEMPOTENCY_HASH_SECRET') })
+  IDEMPOTENCY_HASH_SECRET?: string;
+
+  /**
    * Read-only database role granted USAGE and SELECT on the service's read schema at boot (analysts,
    * architecture §6). Skipped with a warning when the role does not exist; empty disables it.
    */
@@ -164,7 +175,17 @@ export class PlatformConfig {
    * test and refuses them anywhere else; a service with secrets of its own adds them here.
    */
   developmentSecrets(): Readonly<Record<string, string>> {
-    return this.JWT_JWKS_URL === undefined ? { JWT_SECRET: DEV_JWT_SECRET } : {};
+    return {
+      ...(this.JWT_JWKS_URL === undefined ? { JWT_SECRET: DEV_JWT_SECRET } : {}),
+      IDEMPOTENCY_HASH_SECRET: DEV_IDEMPOTENCY_HASH_SECRET,
+    };
+  }
+
+  idempotencyHashSecret(): string {
+    if (this.IDEMPOTENCY_HASH_SECRET === undefined) {
+      throw new Error('IDEMPOTENCY_HASH_SECRET is not set (use loadConfig)');
+    }
+    return this.IDEMPOTENCY_HASH_SECRET;
   }
 
   kafkaBrokers(): string[] {

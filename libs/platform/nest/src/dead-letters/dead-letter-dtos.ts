@@ -36,13 +36,27 @@ export interface DeadLetterView {
   readonly error: string;
   readonly failedAt: string;
   readonly replayedAt: string | null;
-  /** The message as JSON when it parses, otherwise its text (e.g. a poison message). */
+  /** The raw bytes of the message value, base64: exact whatever they hold (binary-safe). */
+  readonly valueBase64: string | null;
+  /** The value as text when it is valid UTF-8; null for binary (then only `valueBase64` shows it). */
+  readonly valueText: string | null;
+  /** The message as JSON when it parses, otherwise `valueText` (e.g. a poison message). */
   readonly message: unknown;
 }
 
-const messageOf = (value: Buffer | null): unknown => {
-  if (value === null) return null;
-  const text = value.toString('utf8');
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decoding leniently would turn a binary poison message into replacement characters: lossy. */
+const textOf = (value: Buffer): string | null => {
+  try {
+    return strictUtf8.decode(value);
+  } catch {
+    return null;
+  }
+};
+
+const messageOf = (text: string | null): unknown => {
+  if (text === null) return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -50,19 +64,24 @@ const messageOf = (value: Buffer | null): unknown => {
   }
 };
 
-export const deadLetterView = (letter: DeadLetter): DeadLetterView => ({
-  id: letter.id,
-  consumer: letter.consumer,
-  topic: letter.topic,
-  partition: letter.partition,
-  offset: letter.offset,
-  key: letter.key,
-  eventId: letter.eventId,
-  error: letter.error,
-  failedAt: letter.failedAt.toISOString(),
-  replayedAt: letter.replayedAt === null ? null : letter.replayedAt.toISOString(),
-  message: messageOf(letter.value),
-});
+export const deadLetterView = (letter: DeadLetter): DeadLetterView => {
+  const text = letter.value === null ? null : textOf(letter.value);
+  return {
+    id: letter.id,
+    consumer: letter.consumer,
+    topic: letter.topic,
+    partition: letter.partition,
+    offset: letter.offset,
+    key: letter.key,
+    eventId: letter.eventId,
+    error: letter.error,
+    failedAt: letter.failedAt.toISOString(),
+    replayedAt: letter.replayedAt === null ? null : letter.replayedAt.toISOString(),
+    valueBase64: letter.value === null ? null : letter.value.toString('base64'),
+    valueText: text,
+    message: messageOf(text),
+  };
+};
 
 export class DeadLetterDto implements DeadLetterView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -76,7 +95,22 @@ export class DeadLetterDto implements DeadLetterView {
   @ApiProperty({ description: 'Why the handler failed' }) error!: string;
   @ApiProperty({ format: 'date-time' }) failedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) replayedAt!: string | null;
-  @ApiProperty({ description: 'The message as JSON when it parses, otherwise its text (a poison message)' })
+  @ApiProperty({
+    type: String,
+    format: 'byte',
+    nullable: true,
+    description: 'The raw bytes of the message value, base64 (binary-safe)',
+  })
+  valueBase64!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The value as text when it is valid UTF-8; null for binary values',
+  })
+  valueText!: string | null;
+  @ApiProperty({
+    description: 'The message as JSON when it parses, otherwise `valueText` (a poison message)',
+  })
   message!: unknown;
 }
 

@@ -136,6 +136,18 @@ describe('dead letters over HTTP (real PostgreSQL and Kafka)', () => {
     expect(health.body.checks[`consumer.${consumerName}`]).toMatchObject({ status: 'up' });
   });
 
+  it('shows a binary poison message exactly (base64), with no text preview', async () => {
+    const admin = await platform.token({ roles: ['admin'] });
+    const raw = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00]), Buffer.from(randomUUID(), 'utf8')]);
+    await producer.send({ topic, messages: [{ value: raw }] });
+    const parked = await eventually(async () => {
+      const res = await http().get('/admin/dead-letters').set('Authorization', `Bearer ${admin}`).expect(200);
+      const items = res.body.items as { valueBase64: string | null }[];
+      return items.find((l) => l.valueBase64 === raw.toString('base64'));
+    }, 'the binary message parked in dead_letters');
+    expect(parked).toMatchObject({ valueText: null, message: null, eventId: null });
+  });
+
   it('refuses a malformed id (400) and non-admins (403)', async () => {
     const admin = await platform.token({ roles: ['admin'] });
     await http()

@@ -2,7 +2,11 @@ import { testDatabaseUrl } from '@crm/testing';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { TestPlatform, startTestPlatform } from '../testing-app/test-platform';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@crm/event-store';
+import { PlatformConfig } from '../config/platform-config';
 import { IdempotencyPurger } from './idempotency-purger';
+import { requestHash } from './request-hash';
 
 process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
 
@@ -55,6 +59,22 @@ describe('Idempotency-Key on commands (real PostgreSQL)', () => {
         response: first.body,
       },
     ]);
+  });
+
+  it('stores a keyed hash of the request: a guessed body cannot be confirmed without the secret', async () => {
+    const body = { name: '张三 13800138000', quantity: 1 };
+    await post('/widgets', 'key-hash', body).expect(201);
+    const { rows } = await pool.query<{ request_hash: string }>(
+      `select request_hash from "${platform.schema}".idempotency_keys where key = 'key-hash'`,
+    );
+    const plain = createHash('sha256')
+      .update(canonicalJson({ method: 'POST', path: '/widgets', body }))
+      .digest('hex');
+    expect(rows[0]?.request_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0]?.request_hash).not.toBe(plain);
+    expect(rows[0]?.request_hash).toBe(
+      requestHash(platform.app.get(PlatformConfig).idempotencyHashSecret(), 'POST', '/widgets', body),
+    );
   });
 
   it('answers 422 idempotency_key_reused when the same key comes with a different body', async () => {

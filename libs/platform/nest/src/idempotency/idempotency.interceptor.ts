@@ -1,4 +1,11 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpStatus,
+  Inject,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { ServerResponse } from 'node:http';
 import { Observable, from, lastValueFrom } from 'rxjs';
@@ -7,6 +14,7 @@ import type { PlatformRequest } from '../auth/platform-request';
 import { ProblemDetails, ProblemException } from '../errors/problem-details';
 import { renderProblem } from '../errors/render-problem';
 import { COMMAND_METHODS } from '../observability/command-metrics.interceptor';
+import { isReadByBody } from '../openapi/api-operation';
 import {
   IdempotencyKeyTaken,
   IdempotencyStore,
@@ -15,6 +23,8 @@ import {
 } from './idempotency-store';
 import { idempotentCommandId, withRequestCommandId } from './request-command-id';
 import { requestHash } from './request-hash';
+import { PlatformConfig } from '../config/platform-config';
+import { PLATFORM_CONFIG } from '../tokens';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -33,14 +43,23 @@ const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  private readonly hashSecret: string;
+
+  constructor(
+    private readonly store: IdempotencyStore,
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
+  ) {
+    this.hashSecret = config.idempotencyHashSecret();
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<PlatformRequest>();
     const header = request.headers[IDEMPOTENCY_HEADER];
     const method = request.method ?? '';
-    if (header === undefined || !COMMAND_METHODS.has(method)) return next.handle();
+    if (header === undefined || !COMMAND_METHODS.has(method) || isReadByBody(context.getHandler())) {
+      return next.handle();
+    }
     const key = Array.isArray(header) ? header[0] : header;
     if (key === undefined || !KEY_SHAPE.test(key)) {
       throw new ProblemException(
@@ -52,7 +71,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<ServerResponse>();
     const path = request.originalUrl ?? request.url ?? '';
     const actorId = request.actor?.id ?? 'anonymous';
-    const claim = { actorId, key, method, path, requestHash: requestHash(method, path, request.body) };
+    const claim = {
+      actorId,
+      key,
+      method,
+      path,
+      requestHash: requestHash(this.hashSecret, method, path, request.body),
+    };
     const successStatus = this.successStatus(context, method);
     return from(this.run(next, request, response, claim, successStatus));
   }

@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Observable, tap } from 'rxjs';
 import type { PlatformRequest } from '../auth/platform-request';
 import { toProblem } from '../errors/to-problem';
+import { isReadByBody } from '../openapi/api-operation';
 import { CommandOutcome, Metrics } from './metrics';
 
 export const COMMAND_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -19,7 +20,9 @@ export class CommandMetricsInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<PlatformRequest>();
-    if (!COMMAND_METHODS.has(request.method ?? '')) return next.handle();
+    if (!COMMAND_METHODS.has(request.method ?? '') || isReadByBody(context.getHandler())) {
+      return next.handle();
+    }
     const command = `${context.getClass().name}.${context.getHandler().name}`;
     const started = process.hrtime.bigint();
     const seconds = (): number => Number(process.hrtime.bigint() - started) / 1e9;

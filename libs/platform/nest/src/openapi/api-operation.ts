@@ -1,5 +1,6 @@
-import { applyDecorators, HttpCode, type Type } from '@nestjs/common';
+import { applyDecorators, HttpCode, SetMetadata, type Type } from '@nestjs/common';
 import {
+  ApiExtension,
   ApiExtraModels,
   ApiHeader,
   ApiOperation,
@@ -150,3 +151,26 @@ export const ApiRead = (spec: ReadSpec): MethodDecorator => {
   const isPublic = spec.public === true;
   return applyDecorators(...operation(spec, 200, isPublic ? {} : generic(SIGNED_IN_ERRORS), { isPublic }));
 };
+
+/** Marks a handler as {@link ApiReadByBody}: a read that is POSTed, not a command. */
+export const READ_BY_BODY = 'crm:read-by-body';
+
+/** The OpenAPI extension saying the same, so the document's checks know it is not a command. */
+export const READ_BY_BODY_EXTENSION = 'x-read-by-body';
+
+/** Whether a handler was declared with {@link ApiReadByBody}. */
+export const isReadByBody = (handler: object): boolean => Reflect.getMetadata(READ_BY_BODY, handler) === true;
+
+/**
+ * A read whose criteria are personal data (a mobile number, a name): POSTed as a JSON body (200),
+ * because a query string ends up in access logs, proxies and browser history. Changes nothing, so
+ * it takes no Idempotency-Key (its answer, which may hold personal data, is never stored) and is
+ * not timed as a command.
+ */
+export const ApiReadByBody = (spec: OperationSpec): MethodDecorator =>
+  applyDecorators(
+    HttpCode(200),
+    SetMetadata(READ_BY_BODY, true),
+    ApiExtension(READ_BY_BODY_EXTENSION, true),
+    ...operation(spec, 200, generic(SIGNED_IN_ERRORS)),
+  );

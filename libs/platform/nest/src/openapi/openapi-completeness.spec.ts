@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiCommand, ApiRead } from './api-operation';
+import { ApiCommand, ApiRead, ApiReadByBody, isReadByBody } from './api-operation';
 import { buildOpenApiDocument } from './openapi-document';
 import { openApiProblems } from './openapi-completeness';
 
@@ -34,6 +34,12 @@ class DocumentedController {
   @ApiRead({ operationId: 'getThing', summary: 'One thing', response: ThingDto })
   get(@Param('thingId') thingId: string): ThingDto {
     return { thingId, name: '' };
+  }
+
+  @Post('searches')
+  @ApiReadByBody({ operationId: 'searchThings', summary: 'Find things by name', response: [ThingDto] })
+  search(@Body() body: RenameThingDto): ThingDto[] {
+    return [{ thingId: 't', name: body.name }];
   }
 
   @Get()
@@ -111,5 +117,18 @@ describe('ApiCommand and ApiRead', () => {
     const status = (method: (...args: never[]) => unknown): unknown =>
       Reflect.getMetadata(HTTP_CODE_METADATA, method);
     expect(status(DocumentedController.prototype.rename)).toBe(200);
+    expect(status(DocumentedController.prototype.search)).toBe(200);
+  });
+
+  it('ApiReadByBody declares a POSTed read: no Idempotency-Key, marked for the interceptors', async () => {
+    const document = await buildOpenApiDocument(DocumentedModule, 'things');
+    const search = document.paths['/things/searches']?.post;
+    expect(search?.parameters ?? []).not.toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key' })]),
+    );
+    expect((search as unknown as Record<string, unknown>)['x-read-by-body']).toBe(true);
+    expect(Object.keys(search?.responses ?? {})).toEqual(['200', '400', '401', '403']);
+    expect(isReadByBody(DocumentedController.prototype.search)).toBe(true);
+    expect(isReadByBody(DocumentedController.prototype.rename)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PROBLEM_CONTENT_TYPE } from '../errors/problem-details';
+import { READ_BY_BODY_EXTENSION } from './api-operation';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const OPERATION_ID = /^[a-z][A-Za-z0-9]*$/;
@@ -62,7 +63,9 @@ const parameterProblems = (path: string, operation: OperationObject, method: str
       .filter((name) => !declared.has(name))
       .map((name) => `path parameter {${name}} is undeclared`),
     ...[...declared].filter((name) => !inPath.has(name)).map((name) => `declares ${name}, not in the path`),
-    ...(method === 'post' && !parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')
+    ...(method === 'post' &&
+    (operation as unknown as Record<string, unknown>)[READ_BY_BODY_EXTENSION] !== true &&
+    !parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')
       ? ['command without the Idempotency-Key header']
       : []),
   ];

@@ -79,8 +79,9 @@ test('a manager submits a batch, the clerk enters it with a duplicate, the manag
   expect(batch.allocation?.counts).toEqual(
     participants.map((p, i) => ({ employeeId: p.employeeId, records: i < 2 ? 8 : 7 })),
   );
-  const found = await other.get<{ ownerBu: string; ownerEmployeeId: string }[]>(
-    `/api/customers/customer-search?mobile=${duplicateMobile}`,
+  const found = await other.post<{ ownerBu: string; ownerEmployeeId: string }[]>(
+    '/api/customers/customer-search',
+    { mobile: duplicateMobile },
   );
   expect(found.map((c) => [c.ownerBu, c.ownerEmployeeId])).toEqual([['bu-2', PEOPLE.staff2.employeeId]]);
   await Promise.all([api.dispose(), other.dispose()]);

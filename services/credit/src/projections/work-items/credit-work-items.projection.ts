@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@crm/event-store';
 import {
+  counterpartyName,
   reviewDayEnds,
   shanghaiDate,
   reviewDayStarts,
@@ -108,7 +109,8 @@ const heldParams = async (ctx: ProjectionContext, id: string): Promise<Record<st
  */
 export const creditWorkItemsProjection = defineProjection({
   name: 'credit_work_items',
-  version: 2,
+  // v3: approval blocks and review reminders (v2); titles name a customer's account by its id, never by the name.
+  version: 3,
   handles: [
     'CreditAccountOpened',
     ...CHAIN_EVENTS,
@@ -136,10 +138,11 @@ export const creditWorkItemsProjection = defineProjection({
     }
     switch (event.type) {
       case 'CreditAccountOpened': {
-        const d = event.data as CreditAccountOpened['data'];
+        const name = counterpartyName(event.data as CreditAccountOpened['data']);
+        if (name === undefined) return;
         await ctx.manager.query(
           `INSERT INTO ${ctx.table(ACCOUNT_NAMES)} VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-          [accountId, d.name],
+          [accountId, name],
         );
         return;
       }

@@ -46,7 +46,8 @@ export const searchByMobileQuery = (mobile: string) =>
   queryOptions({
     queryKey: customerKeys.search(mobile),
     queryFn: async () => {
-      const { data } = await customersApi.GET('/customer-search', { params: { query: { mobile } as never } });
+      // POSTed: the number stays out of URLs, browser history and access logs.
+      const { data } = await customersApi.POST('/customer-search', { body: { mobile } as never });
       return data as unknown as Customer[];
     },
     enabled: mobile.length > 0,

@@ -739,6 +739,8 @@ export interface components {
       startsAt: string;
     };
     CounterpartyOwnerDto: {
+      /** @description The customer was forgotten (PIPL art. 47): show no personal data */
+      forgotten: boolean;
       ownerBu: string;
       ownerEmployeeId: string;
     };
@@ -770,7 +772,8 @@ export interface components {
       invoices: components['schemas']['InvoiceDto'][];
       /** @description Active limit in fen (0 without one) */
       limitFen: number;
-      name: string;
+      /** @description A supplier's name; null for a customer, whose name only the customers service shows (and forgets) */
+      name: string | null;
       orders: components['schemas']['OrderDto'][];
       overdueItems: components['schemas']['OverdueItemDto'][];
       pendingAdjustment: components['schemas']['PendingAdjustmentDto'] | null;
@@ -874,7 +877,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       key: string | null;
-      /** @description The message as JSON when it parses, otherwise its text (a poison message) */
+      /** @description The message as JSON when it parses, otherwise `valueText` (a poison message) */
       message: Record<string, never>;
       /**
        * @description Kafka offset (decimal string)
@@ -885,6 +888,13 @@ export interface components {
       /** Format: date-time */
       replayedAt: string | null;
       topic: string;
+      /**
+       * Format: byte
+       * @description The raw bytes of the message value, base64 (binary-safe)
+       */
+      valueBase64: string | null;
+      /** @description The value as text when it is valid UTF-8; null for binary values */
+      valueText: string | null;
     };
     DeadLetterListDto: {
       /** @description Oldest first */
@@ -1063,7 +1073,8 @@ export interface components {
       /** @enum {string} */
       counterpartyKind: 'customer' | 'supplier';
       customerId?: string;
-      name: string;
+      /** @description Suppliers only (required for them). A customer is referenced by customerId: its name is personal data the customers service keeps and forgets */
+      name?: string;
     };
     OrderDto: {
       amountFen: number;

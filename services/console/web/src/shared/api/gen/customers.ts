@@ -177,10 +177,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Find customers by mobile (masked unless open to the actor) or by name (within permissions) */
-    get: operations['searchCustomers'];
+    get?: never;
     put?: never;
-    post?: never;
+    /** Find customers by mobile (masked unless open to the actor) or by name (within permissions) */
+    post: operations['searchCustomers'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1026,6 +1026,15 @@ export interface components {
       /** Format: uuid */
       customerId: string;
     };
+    CustomerSearchDto: {
+      /**
+       * @description Exact mobile; give mobile or name
+       * @example 13812341234
+       */
+      mobile?: string;
+      /** @description Name (within permissions) */
+      name?: string;
+    };
     DeadLetterDto: {
       /** @description The consumer that parked it */
       consumer: string;
@@ -1038,7 +1047,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       key: string | null;
-      /** @description The message as JSON when it parses, otherwise its text (a poison message) */
+      /** @description The message as JSON when it parses, otherwise `valueText` (a poison message) */
       message: Record<string, never>;
       /**
        * @description Kafka offset (decimal string)
@@ -1049,6 +1058,13 @@ export interface components {
       /** Format: date-time */
       replayedAt: string | null;
       topic: string;
+      /**
+       * Format: byte
+       * @description The raw bytes of the message value, base64 (binary-safe)
+       */
+      valueBase64: string | null;
+      /** @description The value as text when it is valid UTF-8; null for binary values */
+      valueText: string | null;
     };
     DeadLetterListDto: {
       /** @description Oldest first */
@@ -2276,17 +2292,16 @@ export interface operations {
   };
   searchCustomers: {
     parameters: {
-      query?: {
-        /** @description Exact mobile; give mobile or name */
-        mobile?: string;
-        /** @description Name (within permissions) */
-        name?: string;
-      };
+      query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CustomerSearchDto'];
+      };
+    };
     responses: {
       /** @description Find customers by mobile (masked unless open to the actor) or by name (within permissions) */
       200: {
