@@ -35,7 +35,9 @@ const freePortFrom = async (first: number, step = 1, pair = false): Promise<numb
 const run = (command: string, args: readonly string[], env: Record<string, string>): Promise<void> =>
   new Promise((done, fail) => {
     const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' });
-    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')}: ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')}: ${code}`)),
+    );
   });
 
 /** A private broker on loopback (infra/kafka/kafka.sh), restartable with its data kept. */
@@ -52,6 +54,9 @@ export class ChaosBroker {
       KAFKA_CONTROLLER_PORT: String(port + 1),
       KAFKA_STATE_DIR: resolve(ROOT, '.local/chaos/kafka'),
       KAFKA_LIB_CACHE: process.env['KAFKA_LIB_CACHE'] ?? resolve(ROOT, '.local/kafka'),
+      // Never inherited: infra/test-all.sh exports KAFKA_FRESH=1 for its own broker, and a restart
+      // that deleted the data would be a different fault.
+      KAFKA_FRESH: '0',
     };
     const broker = new ChaosBroker(port, env);
     await run('bash', ['infra/kafka/kafka.sh', 'start'], { ...env, KAFKA_FRESH: '1' });
@@ -62,10 +67,29 @@ export class ChaosBroker {
     return `127.0.0.1:${this.port}`;
   }
 
-  /** A clean stop and start: every client sees the broker gone, then back with its topics and offsets. */
-  async restart(): Promise<void> {
+  /**
+   * A clean stop and start: every client sees the broker gone, then back with its topics and
+   * offsets. On a loaded machine the script's 60 s start-up wait can pass; it is tried again.
+   */
+  restart(): Promise<void> {
+    // One restart at a time: a second one must not start a broker the first is still starting.
+    const next = this.restarting.then(() => this.restartNow());
+    this.restarting = next.catch(() => undefined);
+    return next;
+  }
+
+  private restarting: Promise<void> = Promise.resolve();
+
+  private async restartNow(): Promise<void> {
     await this.stop();
-    await run('bash', ['infra/kafka/kafka.sh', 'start'], this.env);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await run('bash', ['infra/kafka/kafka.sh', 'start'], this.env);
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   stop(): Promise<void> {
@@ -74,7 +98,9 @@ export class ChaosBroker {
 }
 
 /** A fresh database for the system and a second one for the foreign long transaction. */
-export const freshDatabases = async (name: string): Promise<{ readonly url: string; readonly otherUrl: string }> => {
+export const freshDatabases = async (
+  name: string,
+): Promise<{ readonly url: string; readonly otherUrl: string }> => {
   const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
   await admin.connect();
   try {
@@ -146,13 +172,34 @@ export class ChaosServices {
     await Promise.all(SERVICES.filter((s) => s !== 'customers').map((s) => this.start(s)));
   }
 
+  /** Starts the service; one that exits during start-up is a crash, recorded and started again. */
   async start(service: ServiceName): Promise<void> {
     const file = resolve(LOG_DIR, `${service}.log`);
-    const started = await startServiceProcess(service, this.env, {
-      port: this.ports.get(service),
-      timeoutMs: 240_000,
-      onOutput: (chunk) => appendFileSync(file, chunk),
-    });
+    let started: ServiceProcess | undefined;
+    for (let attempt = 1; started === undefined; attempt++) {
+      try {
+        started = await startServiceProcess(service, this.env, {
+          port: this.ports.get(service),
+          timeoutMs: 240_000,
+          onOutput: (chunk) => appendFileSync(file, chunk),
+        });
+      } catch (error) {
+        if (this.closing || attempt === 5) throw error;
+        const text = String(error);
+        // Not healthy in time (startServiceProcess stopped it) is the machine's speed, not a crash.
+        if (!text.includes(' exited with ')) {
+          this.log(`${service} not healthy in time; starting it again`);
+          continue;
+        }
+        this.crashes.push({
+          service,
+          atS: Math.round((Date.now() - this.started) / 1000),
+          how: text.split('\n')[0] ?? text,
+          lastOutput: text.slice(-3000),
+        });
+        this.log(`${service} exited during start-up (${text.split('\n')[0] ?? ''}); starting it again`);
+      }
+    }
     this.running.set(service, started);
     void started.exited.then(({ code, signal }) => {
       if (this.expectedExits.has(started) || this.closing) return;

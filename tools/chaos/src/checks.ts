@@ -75,7 +75,11 @@ const ids = async (pool: Pool, sql: string): Promise<Map<string, number>> =>
 
 const answered = (commands: readonly CommandRecord[], kind: CommandKind, ok: boolean): CommandRecord[] =>
   commands.filter(
-    (c) => c.kind === kind && c.answer !== undefined && c.answer.status < 300 === ok && c.answer.status >= 200 === ok,
+    (c) =>
+      c.kind === kind &&
+      c.answer !== undefined &&
+      c.answer.status < 300 === ok &&
+      c.answer.status >= 200 === ok,
   );
 
 const field = (c: CommandRecord, name: string): string => String(c.answer?.body[name] ?? '');
@@ -110,7 +114,11 @@ export const checkEffects = async (pool: Pool, commands: readonly CommandRecord[
       (e) => e.cid ?? '(none)',
     );
   const streamsOfUnanswered = (rows: readonly EventRow[], prefix: string) =>
-    new Set(rows.filter((e) => e.cid !== null && unansweredIds.has(e.cid)).map((e) => e.stream_id.slice(prefix.length)));
+    new Set(
+      rows
+        .filter((e) => e.cid !== null && unansweredIds.has(e.cid))
+        .map((e) => e.stream_id.slice(prefix.length)),
+    );
 
   const registered = answered(commands, 'register', true);
   const customerIds = registered.map((c) => field(c, 'customerId'));
@@ -149,8 +157,13 @@ export const checkEffects = async (pool: Pool, commands: readonly CommandRecord[
       ids(pool, 'select customer_id as id from complaints_read.customer_directory'),
       ids(pool, 'select customer_id as id from credit_read.customer_directory'),
       ids(pool, 'select customer_id as id from invitations_read.customer_directory'),
-      pool.query<{ id: string; number: string }>('select case_id as id, case_number as number from complaints_read.case_overview'),
-      ids(pool, `select joint_event_id || '/' || customer_id as id from invitations_read.event_confirmations`),
+      pool.query<{ id: string; number: string }>(
+        'select case_id as id, case_number as number from complaints_read.case_overview',
+      ),
+      ids(
+        pool,
+        `select joint_event_id || '/' || customer_id as id from invitations_read.event_confirmations`,
+      ),
       pool.query<{ schema: string; n: number; error: string | null }>(
         `select 'customers' as schema, count(*)::int as n, min(error) as error from customers.dead_letters
          union all select 'complaints', count(*)::int, min(error) from complaints.dead_letters
@@ -163,25 +176,72 @@ export const checkEffects = async (pool: Pool, commands: readonly CommandRecord[
   const caseNumber = new Map(caseRows.rows.map((r) => [r.id, r.number]));
   for (const c of cases)
     if (caseNumber.has(field(c, 'caseId')) && caseNumber.get(field(c, 'caseId')) !== field(c, 'number'))
-      problems.push(`case ${field(c, 'caseId')} answered ${field(c, 'number')}, read model ${caseNumber.get(field(c, 'caseId'))}`);
-  for (const d of deadLetters.rows) if (d.n > 0) problems.push(`${d.n} dead letter(s) in ${d.schema}: ${d.error ?? ''}`);
+      problems.push(
+        `case ${field(c, 'caseId')} answered ${field(c, 'number')}, read model ${caseNumber.get(field(c, 'caseId'))}`,
+      );
+  for (const d of deadLetters.rows)
+    if (d.n > 0) problems.push(`${d.n} dead letter(s) in ${d.schema}: ${d.error ?? ''}`);
   const reactions = countBy(
-    customerEvents.filter((e) => e.type === 'CustomerServiceRecorded' && e.data['kind'] === 'invitation_confirmed'),
+    customerEvents.filter(
+      (e) => e.type === 'CustomerServiceRecorded' && e.data['kind'] === 'invitation_confirmed',
+    ),
     (e) => String(e.data['reference']),
   );
 
   const tallies: StoreTally[] = [
-    tally('customers events: CustomerRegistered', registered.map(commandIdOf), byCommand(customerEvents, 'CustomerRegistered'), unansweredIds, problems),
+    tally(
+      'customers events: CustomerRegistered',
+      registered.map(commandIdOf),
+      byCommand(customerEvents, 'CustomerRegistered'),
+      unansweredIds,
+      problems,
+    ),
     tally('customers read model: customer_list', customerIds, customerList, lateCustomers, problems),
     tally('complaints replica: customer_directory', customerIds, complaintsDir, lateCustomers, problems),
     tally('credit replica: customer_directory', customerIds, creditDir, lateCustomers, problems),
     tally('invitations replica: customer_directory', customerIds, invitationsDir, lateCustomers, problems),
-    tally('complaints events: CaseRegistered', cases.map(commandIdOf), byCommand(caseEvents, 'CaseRegistered'), unansweredIds, problems),
-    tally('complaints read model: case_overview', cases.map((c) => field(c, 'caseId')), countBy(caseRows.rows, (r) => r.id), lateCases, problems),
-    tally('invitations events: JointEventScheduled', scheduled.map(commandIdOf), byCommand(invitationEvents, 'JointEventScheduled'), unansweredIds, problems),
-    tally('invitations events: InvitationConfirmed', confirmed.map(commandIdOf), byCommand(invitationEvents, 'InvitationConfirmed'), unansweredIds, problems),
-    tally('invitations read model: event_confirmations', confirmed.map(pairOf), confirmations, latePairs, problems),
-    tally('customers events: service recorded (via Kafka)', invitationIds, reactions, lateInvitations, problems),
+    tally(
+      'complaints events: CaseRegistered',
+      cases.map(commandIdOf),
+      byCommand(caseEvents, 'CaseRegistered'),
+      unansweredIds,
+      problems,
+    ),
+    tally(
+      'complaints read model: case_overview',
+      cases.map((c) => field(c, 'caseId')),
+      countBy(caseRows.rows, (r) => r.id),
+      lateCases,
+      problems,
+    ),
+    tally(
+      'invitations events: JointEventScheduled',
+      scheduled.map(commandIdOf),
+      byCommand(invitationEvents, 'JointEventScheduled'),
+      unansweredIds,
+      problems,
+    ),
+    tally(
+      'invitations events: InvitationConfirmed',
+      confirmed.map(commandIdOf),
+      byCommand(invitationEvents, 'InvitationConfirmed'),
+      unansweredIds,
+      problems,
+    ),
+    tally(
+      'invitations read model: event_confirmations',
+      confirmed.map(pairOf),
+      confirmations,
+      latePairs,
+      problems,
+    ),
+    tally(
+      'customers events: service recorded (via Kafka)',
+      invitationIds,
+      reactions,
+      lateInvitations,
+      problems,
+    ),
   ];
   tallies.push({
     store: 'refused commands (4xx): effects',
@@ -191,8 +251,15 @@ export const checkEffects = async (pool: Pool, commands: readonly CommandRecord[
     duplicates: refusedWithEffect.length,
   });
   const parked = deadLetters.rows.reduce((n, d) => n + d.n, 0);
-  tallies.push({ store: 'dead letters (all services)', expected: 0, found: parked, missing: parked, duplicates: 0 });
+  tallies.push({
+    store: 'dead letters (all services)',
+    expected: 0,
+    found: parked,
+    missing: parked,
+    duplicates: 0,
+  });
   return { tallies, problems };
 };
 
-export const stillMissing = (result: CheckResult): number => result.tallies.reduce((n, t) => n + t.missing, 0);
+export const stillMissing = (result: CheckResult): number =>
+  result.tallies.reduce((n, t) => n + t.missing, 0);

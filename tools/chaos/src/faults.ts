@@ -91,9 +91,23 @@ export const injectFaults = async (
       }
     }
     const recoveredAfterS = Math.round((Date.now() - started) / 100) / 10;
-    log(`t=${Math.round((Date.now() - loadStart) / 100) / 10}s ${describe(fault)}: recovered after ${recoveredAfterS} s ${detail}`);
+    log(
+      `t=${Math.round((Date.now() - loadStart) / 100) / 10}s ${describe(fault)}: recovered after ${recoveredAfterS} s ${detail}`,
+    );
     runs.push({ fault: describe(fault), atS, recoveredAfterS, detail });
   };
-  await Promise.all(faults.map(inject));
+  await Promise.all(
+    faults.map((fault) =>
+      inject(fault).catch((error: unknown) => {
+        log(`${describe(fault)} failed: ${String(error)}`);
+        runs.push({
+          fault: describe(fault),
+          atS: fault.atS,
+          recoveredAfterS: -1,
+          detail: `failed: ${String(error).slice(0, 120)}`,
+        });
+      }),
+    ),
+  );
   return runs.sort((a, b) => a.atS - b.atS);
 };

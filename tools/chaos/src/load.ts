@@ -27,6 +27,8 @@ export const people = async (secret: string): Promise<People> => {
 };
 
 const SHANGHAI_MS = 8 * 3600_000;
+/** How long after its registration a customer is first used by complaints or invitations commands. */
+const REPLICA_LAG_MS = 3_000;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -38,8 +40,12 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  */
 export class ChaosLoad {
   readonly commands: CommandRecord[] = [];
-  private readonly customers: string[] = [];
-  /** Registered customers not yet invited, with the time they were answered. */
+  /**
+   * Registered customers, with the time they were answered (or last refused as unknown): complaints
+   * and invitations know a customer only once their replica has it.
+   */
+  private readonly toComplainAbout: { readonly customerId: string; readonly at: number }[] = [];
+  /** Registered customers not yet invited. */
   private readonly toInvite: { readonly customerId: string; readonly at: number }[] = [];
   private jointEventId = '';
   private seq = 0;
@@ -50,7 +56,13 @@ export class ChaosLoad {
     private readonly profile: Profile,
   ) {}
 
-  private command(kind: CommandKind, service: ServiceName, by: Person, path: string, body: object): CommandRecord {
+  private command(
+    kind: CommandKind,
+    service: ServiceName,
+    by: Person,
+    path: string,
+    body: object,
+  ): CommandRecord {
     const record: CommandRecord = {
       seq: ++this.seq,
       kind,
@@ -105,23 +117,32 @@ export class ChaosLoad {
 
   private async next(deadline: () => number): Promise<void> {
     const roll = Math.random();
-    const invitable = this.toInvite.findIndex((c) => Date.now() - c.at > 1_000);
+    const settled = (c: { readonly at: number }) => Date.now() - c.at > REPLICA_LAG_MS;
+    const invitable = this.toInvite.findIndex(settled);
+    const complainable = this.toComplainAbout.findIndex(settled);
     if (roll < 0.25 && invitable >= 0) {
       const customerId = this.toInvite.splice(invitable, 1)[0]?.customerId ?? '';
       const answer = await sendUntilAnswered(
         this.baseUrl,
-        this.command('confirm', 'invitations', this.who.staff, `/joint-events/${this.jointEventId}/invitations`, {
-          customerId,
-        }),
+        this.command(
+          'confirm',
+          'invitations',
+          this.who.staff,
+          `/joint-events/${this.jointEventId}/invitations`,
+          {
+            customerId,
+          },
+        ),
         deadline,
       );
       // Not yet in the invitations replica: a refusal, so a later command (new key) tries again.
-      if (answer?.body['code'] === 'invitation.customer_unknown') this.toInvite.push({ customerId, at: Date.now() });
+      if (answer?.body['code'] === 'invitation.customer_unknown')
+        this.toInvite.push({ customerId, at: Date.now() });
       return;
     }
-    if (roll < 0.5 && this.customers.length > 0) {
-      const customerId = this.customers[Math.floor(Math.random() * this.customers.length)] as string;
-      await sendUntilAnswered(
+    if (roll < 0.5 && complainable >= 0) {
+      const customerId = this.toComplainAbout.splice(complainable, 1)[0]?.customerId ?? '';
+      const answer = await sendUntilAnswered(
         this.baseUrl,
         this.command('case', 'complaints', this.who.agent, '/cases', {
           kind: 'complaint',
@@ -132,6 +153,9 @@ export class ChaosLoad {
         }),
         deadline,
       );
+      // Unknown to the complaints replica yet (a refusal): tried again later with a new key; a
+      // registered case leaves the customer available for another one.
+      if (answer !== undefined) this.toComplainAbout.push({ customerId, at: Date.now() });
       return;
     }
     const n = this.seq + 1;
@@ -146,7 +170,7 @@ export class ChaosLoad {
     );
     if (answer?.status === 201) {
       const customerId = String(answer.body['customerId']);
-      this.customers.push(customerId);
+      this.toComplainAbout.push({ customerId, at: Date.now() });
       this.toInvite.push({ customerId, at: Date.now() });
     }
   }

@@ -71,7 +71,8 @@ export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
 
 export const profileFromArgs = (argv: readonly string[]): Profile => {
   const at = argv.indexOf('--profile');
-  const name = at >= 0 ? argv[at + 1] : (argv.find((a) => a.startsWith('--profile='))?.split('=')[1] ?? 'full');
+  const name =
+    at >= 0 ? argv[at + 1] : (argv.find((a) => a.startsWith('--profile='))?.split('=')[1] ?? 'full');
   if (name !== 'short' && name !== 'full') throw new Error(`--profile short|full, not ${String(name)}`);
   return PROFILES[name];
 };

@@ -4,7 +4,9 @@ import type { ServiceName } from './profiles';
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
       : v,
   );
 
@@ -40,7 +42,11 @@ export const replayAnswered = async (
           body: { error: String(e) },
           replayed: false,
         }));
-        if (again.status === first.status && again.replayed && canonical(again.body) === canonical(first.body)) {
+        if (
+          again.status === first.status &&
+          again.replayed &&
+          canonical(again.body) === canonical(first.body)
+        ) {
           identical += 1;
           if (command.transient.length > 0) afterRetry += 1;
         } else if (differing.length < 1_000)

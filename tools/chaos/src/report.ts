@@ -8,7 +8,11 @@ export const table = (header: readonly string[], rows: readonly (readonly (strin
   const widths = header.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
   const line = (r: readonly string[]) =>
     r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  return [line(cells[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+  return [
+    line(cells[0] ?? []),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.slice(1).map(line),
+  ].join('\n');
 };
 
 export const commandTable = (commands: readonly CommandRecord[]): string => {
@@ -46,7 +50,10 @@ export const refusalTable = (commands: readonly CommandRecord[]): string => {
       const key = `${c.kind} ${c.answer.status} ${String(c.answer.body['code'] ?? '')}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-  return table(['refusal', 'count'], [...counts].sort((a, b) => b[1] - a[1]));
+  return table(
+    ['refusal', 'count'],
+    [...counts].sort((a, b) => b[1] - a[1]),
+  );
 };
 
 export const effectTable = (result: CheckResult, replay: ReplayResult): string =>
@@ -54,7 +61,13 @@ export const effectTable = (result: CheckResult, replay: ReplayResult): string =
     ['store / read model / replica', 'expected', 'found', 'missing', 'duplicate'],
     [
       ...result.tallies.map((t) => [t.store, t.expected, t.found, t.missing, t.duplicates]),
-      ['replayed answers identical to the first', replay.sent, replay.identical, replay.sent - replay.identical, 0],
+      [
+        'replayed answers identical to the first',
+        replay.sent,
+        replay.identical,
+        replay.sent - replay.identical,
+        0,
+      ],
     ],
   );
 
