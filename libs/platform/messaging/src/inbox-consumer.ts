@@ -73,6 +73,11 @@ export interface InboxConsumerOptions {
   readonly infrastructureRetry?: InfrastructureRetryPolicy;
   /** Receives a warning per infrastructure retry (default: a Nest Logger named after the consumer). */
   readonly logger?: InboxConsumerLogger;
+  /**
+   * How long `start` waits for an unreachable broker (a restart, or starting together with it)
+   * before failing; each failed connection is logged and retried with capped backoff (default 120 s).
+   */
+  readonly startupTimeoutMs?: number;
   /** Create inbox tables and missing topics at start (default true). */
   readonly migrate?: boolean;
   readonly partitionsConsumedConcurrently?: number;
@@ -130,56 +135,89 @@ export class InboxConsumer {
 
   async start(): Promise<void> {
     if (this.state !== 'new') throw new Error(`consumer ${this.name} already started`);
-    const { kafka, pool, schema } = this.options;
+    const { pool, schema } = this.options;
     this.state = 'running';
     try {
       if (this.options.migrate !== false) await migrateInbox(pool, schema);
-      this.admin = kafka.admin();
-      await this.admin.connect();
-      this.producer = kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-      });
-      await this.producer.connect();
-      this.sink = new DeadLetterSink(pool, schema, this.name, this.producer);
-      if (this.options.migrate !== false) {
-        await ensureTopics(this.admin, this.options.topics);
-        await ensureTopics(this.admin, [this.sink.topic], { numPartitions: 1 });
-      }
-      const consumer = kafka.consumer({
-        ...this.options.consumerConfig,
-        groupId: this.groupId,
-        allowAutoTopicCreation: false,
-      });
-      this.consumer = consumer;
-      consumer.on(consumer.events.CRASH, ({ payload }) => {
-        if (!payload.restart && this.state === 'running') this.state = 'crashed';
-      });
-      await consumer.connect();
-      await consumer.subscribe({
-        topics: [...this.options.topics],
-        fromBeginning: this.options.fromBeginning ?? true,
-      });
-      await consumer.run({
-        autoCommit: false,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-        eachMessage: (payload) => this.handle(payload),
-      });
+      await this.connectWhileBrokerStartsUp();
     } catch (error) {
       await this.stop();
       throw error;
     }
   }
 
-  async stop(): Promise<void> {
-    if (this.state === 'stopped') return;
-    this.state = 'stopped';
-    this.sleeper.wake();
+  /**
+   * KafkaJS gives up connecting after its own retries (about 30 s); a broker restarting, or starting
+   * together with the service, must not make the service exit, so transient failures are retried
+   * until `startupTimeoutMs`. Anything else (an unknown topic, bad configuration) fails at once.
+   */
+  private async connectWhileBrokerStartsUp(): Promise<void> {
+    const deadline = Date.now() + (this.options.startupTimeoutMs ?? 120_000);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.connect();
+        return;
+      } catch (error) {
+        await this.disconnectClients();
+        const left = deadline - Date.now();
+        if (!isTransientInfrastructureError(error) || left <= 0 || this.state !== 'running') throw error;
+        const wait = Math.min(left, backoffDelay(attempt, this.infrastructureRetry));
+        this.logger.warn(
+          `consumer ${this.name}: Kafka unavailable at start (attempt ${attempt}: ${describeError(error)}); retrying in ${wait} ms`,
+        );
+        await this.sleeper.sleep(wait);
+      }
+    }
+  }
+
+  private async connect(): Promise<void> {
+    const { kafka, pool, schema } = this.options;
+    this.admin = kafka.admin();
+    await this.admin.connect();
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+    await this.producer.connect();
+    this.sink = new DeadLetterSink(pool, schema, this.name, this.producer);
+    if (this.options.migrate !== false) {
+      await ensureTopics(this.admin, this.options.topics);
+      await ensureTopics(this.admin, [this.sink.topic], { numPartitions: 1 });
+    }
+    const consumer = kafka.consumer({
+      ...this.options.consumerConfig,
+      groupId: this.groupId,
+      allowAutoTopicCreation: false,
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && this.state === 'running') this.state = 'crashed';
+    });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: [...this.options.topics],
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
+    await consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachMessage: (payload) => this.handle(payload),
+    });
+  }
+
+  private async disconnectClients(): Promise<void> {
     // Disconnect even after a failed start: a half-joined member would stall the group's rebalance.
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     await this.admin?.disconnect().catch(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    if (this.state === 'stopped') return;
+    this.state = 'stopped';
+    this.sleeper.wake();
+    await this.disconnectClients();
   }
 
   isAlive(): boolean {

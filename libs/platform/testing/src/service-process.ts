@@ -26,6 +26,8 @@ export interface ServiceProcess {
   stop(): Promise<void>;
   /** SIGKILL at once, as a crash would: no shutdown hook, no open transaction committed. */
   kill(): Promise<void>;
+  /** Resolves when the process has exited, for whatever reason, with how it ended. */
+  readonly exited: Promise<{ readonly code: number | null; readonly signal: string | null }>;
 }
 
 export interface ServiceProcessOptions {
@@ -35,6 +37,8 @@ export interface ServiceProcessOptions {
   readonly port?: number;
   /** The entry file relative to the repository root (default `services/<service>/src/main.ts`). */
   readonly entry?: string;
+  /** Everything the process prints, as it prints it (the kept `output()` is only the tail). */
+  readonly onOutput?: (chunk: Buffer) => void;
 }
 
 const OUTPUT_KEPT = 20_000;
@@ -61,10 +65,13 @@ export const startServiceProcess = async (
   let output = '';
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-OUTPUT_KEPT);
+    options.onOutput?.(chunk);
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
@@ -93,5 +100,5 @@ export const startServiceProcess = async (
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { service, baseUrl, pid: child.pid ?? -1, output: () => output, stop, kill };
+  return { service, baseUrl, pid: child.pid ?? -1, output: () => output, stop, kill, exited };
 };
