@@ -190,6 +190,7 @@ export const ROUTES: readonly RouteEntry[] = [
     icon: <WarningOutlined />,
     access: 'canSeeFailingDeliveries',
     page: lazy(() => import('./notifications/notification-deliveries-page')),
+  },
   // The company's penalty ledger (issue 11 §5)
   {
     path: '/penalties/fines',
