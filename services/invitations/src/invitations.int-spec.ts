@@ -251,7 +251,9 @@ describe('invitations service (real PostgreSQL + Kafka, through HTTP)', () => {
         const found = t.published
           .filter((e) => e.type === FINE_ISSUED_CONTRACT)
           .map((e) => parseFineIssuedContract(e.data));
-        return found.some((f) => f.payee.bu === 'bu-2' && f.reason.includes('2026-12-05')) ? found : undefined;
+        return found.some((f) => f.payee.bu === 'bu-2' && f.reason.includes('2026-12-05'))
+          ? found
+          : undefined;
       }, 'the fine for the missing 12-05 list on the topic');
       expect(fines.find((f) => f.payee.bu === 'bu-2' && f.reason.includes('2026-12-05'))).toMatchObject({
         sourceService: 'invitations',

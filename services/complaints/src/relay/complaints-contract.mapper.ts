@@ -97,7 +97,10 @@ export const toComplaintsContract = (stored: StoredEvent): ContractEvent | null 
         payee:
           d.payee.role === 'bu_manager'
             ? { bu: d.payee.bu, post: 'bu_manager' }
-            : { bu: d.payee.bu, ...(d.payee.employeeId !== undefined ? { employeeId: d.payee.employeeId } : {}) },
+            : {
+                bu: d.payee.bu,
+                ...(d.payee.employeeId !== undefined ? { employeeId: d.payee.employeeId } : {}),
+              },
         amountFen: d.amountFen,
         currency: 'CNY',
         rule: d.rule,
