@@ -325,7 +325,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       key: string | null;
-      /** @description The message as JSON when it parses, otherwise its text (a poison message) */
+      /** @description The message as JSON when it parses, otherwise `valueText` (a poison message) */
       message: Record<string, never>;
       /**
        * @description Kafka offset (decimal string)
@@ -336,6 +336,13 @@ export interface components {
       /** Format: date-time */
       replayedAt: string | null;
       topic: string;
+      /**
+       * Format: byte
+       * @description The raw bytes of the message value, base64 (binary-safe)
+       */
+      valueBase64: string | null;
+      /** @description The value as text when it is valid UTF-8; null for binary values */
+      valueText: string | null;
     };
     DeadLetterListDto: {
       /** @description Oldest first */

@@ -334,7 +334,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       key: string | null;
-      /** @description The message as JSON when it parses, otherwise its text (a poison message) */
+      /** @description The message as JSON when it parses, otherwise `valueText` (a poison message) */
       message: Record<string, never>;
       /**
        * @description Kafka offset (decimal string)
@@ -345,6 +345,13 @@ export interface components {
       /** Format: date-time */
       replayedAt: string | null;
       topic: string;
+      /**
+       * Format: byte
+       * @description The raw bytes of the message value, base64 (binary-safe)
+       */
+      valueBase64: string | null;
+      /** @description The value as text when it is valid UTF-8; null for binary values */
+      valueText: string | null;
     };
     DeadLetterListDto: {
       /** @description Oldest first */
@@ -558,7 +565,40 @@ export interface components {
       problems: components['schemas']['HashChainProblemDto'][];
       streamId: string;
     };
+    WorkItemApprovalDto: {
+      approve: components['schemas']['WorkItemCommandDto'];
+      /** @description The facts the decision rests on */
+      basis: {
+        [key: string]: string | number | boolean;
+      };
+      /** @description Reason codes to choose from (workItems.reasons.<code>) */
+      reasons: string[];
+      refuse: components['schemas']['WorkItemCommandDto'];
+      /** Format: date-time */
+      requestedAt: string | null;
+      /** @description Employee id of who asked */
+      requestedBy: string | null;
+      /** @example CRD-32 */
+      rule: string;
+    };
+    WorkItemCommandDto: {
+      body?: {
+        [key: string]: string | number | boolean;
+      };
+      /** @enum {string} */
+      method: 'POST';
+      /**
+       * @description Relative to the service
+       * @example /credit-accounts/acc-1/grants/g-1/approvals
+       */
+      path: string;
+      withReason: boolean;
+    };
     WorkItemDto: {
+      /** @description Present on approvals */
+      approval?: components['schemas']['WorkItemApprovalDto'];
+      /** @enum {string} */
+      category: 'task' | 'approval';
       /** Format: date-time */
       dueAt: string | null;
       /** @example batch-to-enter:2f7c… */
@@ -1489,6 +1529,8 @@ export interface operations {
         after?: string;
         /** @description Whose items: only ever the caller's own (the console sends `me`) */
         assignee?: 'me';
+        /** @description Only tasks, or only approvals */
+        category?: 'task' | 'approval';
         limit?: number;
       };
       header?: never;
