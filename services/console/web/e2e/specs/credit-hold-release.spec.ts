@@ -13,7 +13,7 @@ import { expectAccessible, openOption, pageTitle, screenshot, signIn } from '../
 test('a hold is released by the marketing VP', async ({ page }) => {
   test.setTimeout(240_000);
   const accountId = `e2e-hold-${Date.now().toString(36)}`;
-  await investigatedAccount(accountId, '东盛建材有限公司');
+  await investigatedAccount(accountId);
   await ratedA(accountId);
   await grantRequested(accountId, 100_000);
   await grantApproved(accountId);

@@ -79,6 +79,7 @@ export const DevSignInForm = ({ onSignedIn }: { onSignedIn: () => void }) => {
             >
               <Select
                 mode="multiple"
+                optionFilterProp="label"
                 options={choices.roles.map((r) => ({ value: r, label: tc(`roles.${r}`) }))}
               />
             </Form.Item>
