@@ -1,0 +1,91 @@
+import { PostgresEventStore, type EventStore } from '@crm/event-store';
+import type { EventRelay } from '@crm/messaging';
+import type { ProjectionRunner } from '@crm/projections';
+import type { HealthProbe, ProbeReport } from '../observability/health-registry';
+import { lagReport, type ReadinessThresholds } from '../observability/readiness-thresholds';
+
+const secondsSince = (at: Date | null | undefined, now = Date.now()): number =>
+  at ? Math.max(0, (now - at.getTime()) / 1000) : 0;
+
+const errorText = (error: unknown): string | undefined =>
+  error === undefined ? undefined : error instanceof Error ? error.message : String(error);
+
+/** The relay: publishing (or standing by for another instance) and within the lag thresholds. */
+export const relayProbe =
+  (relay: EventRelay, thresholds: ReadinessThresholds): HealthProbe =>
+  async (): Promise<ProbeReport> => {
+    const role = relay.role();
+    const failing = relay.failing();
+    if (!relay.isAlive()) {
+      return {
+        up: false,
+        reason: `relay ${relay.name} is ${role === 'stopped' || role === 'idle' ? role : 'failing'}`,
+        details: { role, ...failing },
+      };
+    }
+    // Another instance publishes; it reports the lag.
+    if (role !== 'active') return { up: true, details: { role } };
+    const lag = await relay.lag(thresholds.maxLagEvents + 1);
+    return lagReport(
+      {
+        events: lag.eventsBehind,
+        capped: lag.capped,
+        seconds: secondsSince(lag.oldestPendingAt),
+      },
+      thresholds,
+      { role, ...(failing.consecutiveFailures > 0 ? failing : {}) },
+    );
+  };
+
+/**
+ * A projection: running, and caught up with the log once since start (until then its read model
+ * answers with old data, so the service is not ready), then within the lag thresholds.
+ */
+export const projectionProbe = (runner: ProjectionRunner, thresholds: ReadinessThresholds): HealthProbe => {
+  let caughtUpSinceStart = false;
+  return async (): Promise<ProbeReport> => {
+    if (!runner.isAlive()) {
+      const error = errorText(runner.error());
+      return {
+        up: false,
+        reason: `projection ${runner.name} is not running or keeps failing`,
+        details: error !== undefined ? { lastError: error } : {},
+      };
+    }
+    const lag = await runner.lag(thresholds.maxLagEvents + 1);
+    caughtUpSinceStart ||= lag.events === 0;
+    const report = lagReport(
+      { events: lag.events, capped: lag.capped, seconds: lag.ms / 1000 },
+      thresholds,
+      { caughtUpSinceStart },
+    );
+    if (caughtUpSinceStart) return report;
+    return { up: false, reason: 'catching up with the event log after start', details: report.details ?? {} };
+  };
+};
+
+/**
+ * The event log itself: down when an open transaction that could append to it has held committed
+ * events back for longer than HEALTH_LOG_STALL_SECONDS, naming it (pid, role, database, age) so an
+ * operator can end it. Every relay and projection of the service waits behind it.
+ */
+export const eventLogProbe =
+  (store: EventStore, thresholds: ReadinessThresholds): HealthProbe =>
+  async (): Promise<ProbeReport> => {
+    if (!(store instanceof PostgresEventStore)) return { up: true };
+    const holders = (await store.horizonHolders(thresholds.maxLagEvents + 1)).filter(
+      (h) => h.waitingEvents > 0,
+    );
+    const stalling = holders.filter((h) => h.ageSeconds === null || h.ageSeconds > thresholds.logStallSeconds);
+    const details = { heldBy: holders };
+    if (stalling.length === 0) return { up: true, details };
+    const first = stalling[0];
+    return {
+      up: false,
+      reason:
+        `event log stalled by transaction ${first?.xid} (pid ${first?.pid ?? '?'}, role ${first?.role ?? '?'}, ` +
+        `database ${first?.database ?? '?'}, open ${first?.ageSeconds ?? '?'} s) holding back ` +
+        `${first?.waitingEvents} committed events`,
+      details,
+    };
+  };
