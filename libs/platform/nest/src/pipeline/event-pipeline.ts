@@ -83,7 +83,7 @@ export class EventPipeline implements OnApplicationBootstrap, OnModuleDestroy {
         onError: (err) => this.logger.warn({ err, projection: projection.name }, 'projection batch failed'),
       });
       this.runners.set(projection.name, runner);
-      health.register(`projection.${projection.name}`, projectionProbe(runner, thresholds));
+      health.register(`projection.${projection.name}`, projectionProbe(runner, store, thresholds));
     }
   }
 

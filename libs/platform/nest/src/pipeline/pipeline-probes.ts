@@ -1,4 +1,4 @@
-import { PostgresEventStore, type EventStore } from '@crm/event-store';
+import { comparePositions, type EventStore, type GlobalPosition, PostgresEventStore } from '@crm/event-store';
 import type { EventRelay } from '@crm/messaging';
 import type { ProjectionRunner } from '@crm/projections';
 import type { HealthProbe, ProbeReport } from '../observability/health-registry';
@@ -6,6 +6,9 @@ import { lagReport, type ReadinessThresholds } from '../observability/readiness-
 
 const secondsSince = (at: Date | null | undefined, now = Date.now()): number =>
   at ? Math.max(0, (now - at.getTime()) / 1000) : 0;
+
+/** Exact counts up to here (or just past the threshold when that is higher). */
+const probeLimit = (thresholds: ReadinessThresholds): number => Math.max(1_000, thresholds.maxLagEvents + 1);
 
 const errorText = (error: unknown): string | undefined =>
   error === undefined ? undefined : error instanceof Error ? error.message : String(error);
@@ -25,7 +28,7 @@ export const relayProbe =
     }
     // Another instance publishes; it reports the lag.
     if (role !== 'active') return { up: true, details: { role } };
-    const lag = await relay.lag(thresholds.maxLagEvents + 1);
+    const lag = await relay.lag(probeLimit(thresholds));
     return lagReport(
       {
         events: lag.eventsBehind,
@@ -41,8 +44,15 @@ export const relayProbe =
  * A projection: running, and caught up with the log once since start (until then its read model
  * answers with old data, so the service is not ready), then within the lag thresholds.
  */
-export const projectionProbe = (runner: ProjectionRunner, thresholds: ReadinessThresholds): HealthProbe => {
+export const projectionProbe = (
+  runner: ProjectionRunner,
+  store: EventStore,
+  thresholds: ReadinessThresholds,
+): HealthProbe => {
   let caughtUpSinceStart = false;
+  // The log's head when first asked: reaching it counts as caught up even while new events keep
+  // arriving (under steady traffic the lag may never be exactly zero at the moment of a check).
+  let startHead: GlobalPosition | undefined;
   return async (): Promise<ProbeReport> => {
     if (!runner.isAlive()) {
       const error = errorText(runner.error());
@@ -52,8 +62,9 @@ export const projectionProbe = (runner: ProjectionRunner, thresholds: ReadinessT
         details: error !== undefined ? { lastError: error } : {},
       };
     }
-    const lag = await runner.lag(thresholds.maxLagEvents + 1);
-    caughtUpSinceStart ||= lag.events === 0;
+    startHead ??= await store.headPosition();
+    const lag = await runner.lag(probeLimit(thresholds));
+    caughtUpSinceStart ||= lag.events === 0 || comparePositions(runner.position(), startHead) >= 0;
     const report = lagReport(
       { events: lag.events, capped: lag.capped, seconds: lag.ms / 1000 },
       thresholds,
@@ -73,7 +84,7 @@ export const eventLogProbe =
   (store: EventStore, thresholds: ReadinessThresholds): HealthProbe =>
   async (): Promise<ProbeReport> => {
     if (!(store instanceof PostgresEventStore)) return { up: true };
-    const holders = (await store.horizonHolders(thresholds.maxLagEvents + 1)).filter(
+    const holders = (await store.horizonHolders(probeLimit(thresholds))).filter(
       (h) => h.waitingEvents > 0,
     );
     const stalling = holders.filter((h) => h.ageSeconds === null || h.ageSeconds > thresholds.logStallSeconds);
