@@ -313,7 +313,10 @@ export class InboxConsumer {
     if (!this.consumer) return;
     await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
     const produced = Number(timestamp);
-    this.lastHandled = { at: new Date(), messageTimestamp: new Date(Number.isFinite(produced) ? produced : Date.now()) };
+    this.lastHandled = {
+      at: new Date(),
+      messageTimestamp: new Date(Number.isFinite(produced) ? produced : Date.now()),
+    };
   }
 
   private emit(event: InboxConsumerEvent): void {

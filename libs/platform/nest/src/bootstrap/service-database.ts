@@ -43,7 +43,10 @@ export const connectServiceDatabase = async (
     });
     const outcome = await prepareWriterRole(admin, role, schemas);
     return {
-      url: outcome === 'already-connected-as-role' ? config.DATABASE_URL : connectionUrlAs(config.DATABASE_URL, role),
+      url:
+        outcome === 'already-connected-as-role'
+          ? config.DATABASE_URL
+          : connectionUrlAs(config.DATABASE_URL, role),
       role,
     };
   } finally {

@@ -39,7 +39,11 @@ describe('HealthRegistry', () => {
 
   it('reports a probe’s reason and figures, and keeps the figures when it is up', async () => {
     const registry = new HealthRegistry();
-    registry.register('behind', () => ({ up: false, reason: 'behind by 5 events', details: { lagEvents: 5 } }));
+    registry.register('behind', () => ({
+      up: false,
+      reason: 'behind by 5 events',
+      details: { lagEvents: 5 },
+    }));
     registry.register('current', async () => ({ up: true, details: { lagEvents: 0 } }));
     const report = await registry.check();
     expect(report.status).toBe('error');

@@ -24,6 +24,9 @@ describe('lagReport', () => {
 
   it('fails past the age limit with few events', () => {
     const report = lagReport({ events: 1, capped: false, seconds: 180 }, thresholds);
-    expect(report).toMatchObject({ up: false, reason: 'behind by 1 events / 180 s (limits 10 events, 60 s)' });
+    expect(report).toMatchObject({
+      up: false,
+      reason: 'behind by 1 events / 180 s (limits 10 events, 60 s)',
+    });
   });
 });

@@ -90,11 +90,7 @@ describe('/health/ready (real PostgreSQL and Kafka)', () => {
   };
 
   const appendWidgets = (count: number): Promise<unknown> =>
-    store.append(
-      `widget-${randomUUID()}`,
-      Array.from({ length: count }, widgetSeen),
-      'no_stream',
-    );
+    store.append(`widget-${randomUUID()}`, Array.from({ length: count }, widgetSeen), 'no_stream');
 
   beforeAll(async () => {
     gate.close();
@@ -228,11 +224,15 @@ describe('/health/ready (real PostgreSQL and Kafka)', () => {
     });
     await producer.disconnect();
 
-    const looping = await eventually(async () => {
-      const now = await ready();
-      const crashes = now.checks[`consumer.${name}`]?.details?.['crashes'] as { count: number } | undefined;
-      return crashes !== undefined && crashes.count >= 2 ? now : undefined;
-    }, 'crashes to be counted', 60_000);
+    const looping = await eventually(
+      async () => {
+        const now = await ready();
+        const crashes = now.checks[`consumer.${name}`]?.details?.['crashes'] as { count: number } | undefined;
+        return crashes !== undefined && crashes.count >= 2 ? now : undefined;
+      },
+      'crashes to be counted',
+      60_000,
+    );
     expect(looping.status).toBe(503);
     expect(looping.checks[`consumer.${name}`]).toMatchObject({
       status: 'down',
@@ -243,12 +243,16 @@ describe('/health/ready (real PostgreSQL and Kafka)', () => {
     for (const table of ['inbox', 'dead_letters']) {
       await pool.query(`alter table ${qualifiedName(platform.schema, `${table}_gone`)} rename to ${table}`);
     }
-    await eventually(async () => {
-      const { rowCount } = await pool.query(
-        `select 1 from ${qualifiedName(platform.schema, 'inbox')} where event_id = $1`,
-        [id],
-      );
-      return rowCount === 1 ? true : undefined;
-    }, 'the message to be handled once the tables are back', 60_000);
+    await eventually(
+      async () => {
+        const { rowCount } = await pool.query(
+          `select 1 from ${qualifiedName(platform.schema, 'inbox')} where event_id = $1`,
+          [id],
+        );
+        return rowCount === 1 ? true : undefined;
+      },
+      'the message to be handled once the tables are back',
+      60_000,
+    );
   });
 });

@@ -50,7 +50,10 @@ export const connectInboxConsumer = async (
   const microservice = app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
   app
     .get(HealthRegistry)
-    .register(probe ?? `consumer.${wiring.name}`, consumerProbe(transport.consumer, readinessThresholds(config)));
+    .register(
+      probe ?? `consumer.${wiring.name}`,
+      consumerProbe(transport.consumer, readinessThresholds(config)),
+    );
   // Only this consumer: startAllMicroservices() would start the ones connected earlier a second time.
   await microservice.listen();
   metrics.track(transport.consumer);

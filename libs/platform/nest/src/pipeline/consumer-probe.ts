@@ -16,7 +16,11 @@ export const consumerProbe =
     const crashes = progress.crashes;
     const crashDetails = crashes.count > 0 ? { crashes } : {};
     if (health.status === 'down') {
-      return { up: false, reason: `consumer ${consumer.name} is not running`, details: { ...health, ...crashDetails } };
+      return {
+        up: false,
+        reason: `consumer ${consumer.name} is not running`,
+        details: { ...health, ...crashDetails },
+      };
     }
     const now = Date.now();
     if (crashes.lastAt && now - crashes.lastAt.getTime() < thresholds.crashWindowSeconds * 1000) {

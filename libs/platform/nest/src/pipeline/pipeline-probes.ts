@@ -65,11 +65,9 @@ export const projectionProbe = (
     startHead ??= await store.headPosition();
     const lag = await runner.lag(probeLimit(thresholds));
     caughtUpSinceStart ||= lag.events === 0 || comparePositions(runner.position(), startHead) >= 0;
-    const report = lagReport(
-      { events: lag.events, capped: lag.capped, seconds: lag.ms / 1000 },
-      thresholds,
-      { caughtUpSinceStart },
-    );
+    const report = lagReport({ events: lag.events, capped: lag.capped, seconds: lag.ms / 1000 }, thresholds, {
+      caughtUpSinceStart,
+    });
     if (caughtUpSinceStart) return report;
     return { up: false, reason: 'catching up with the event log after start', details: report.details ?? {} };
   };
@@ -84,10 +82,10 @@ export const eventLogProbe =
   (store: EventStore, thresholds: ReadinessThresholds): HealthProbe =>
   async (): Promise<ProbeReport> => {
     if (!(store instanceof PostgresEventStore)) return { up: true };
-    const holders = (await store.horizonHolders(probeLimit(thresholds))).filter(
-      (h) => h.waitingEvents > 0,
+    const holders = (await store.horizonHolders(probeLimit(thresholds))).filter((h) => h.waitingEvents > 0);
+    const stalling = holders.filter(
+      (h) => h.ageSeconds === null || h.ageSeconds > thresholds.logStallSeconds,
     );
-    const stalling = holders.filter((h) => h.ageSeconds === null || h.ageSeconds > thresholds.logStallSeconds);
     const details = { heldBy: holders };
     if (stalling.length === 0) return { up: true, details };
     const first = stalling[0];

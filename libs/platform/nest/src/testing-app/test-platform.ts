@@ -45,7 +45,14 @@ export interface TestModuleExtras extends Pick<PlatformModuleOptions, 'policies'
 }
 
 export const testModule = async (name: string, extras: TestModuleExtras = {}): Promise<TestModule> => {
-  const { controllers = [], providers = [], env = {}, schema: chosen, imports = [], ...platformExtras } = extras;
+  const {
+    controllers = [],
+    providers = [],
+    env = {},
+    schema: chosen,
+    imports = [],
+    ...platformExtras
+  } = extras;
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
   const schema = chosen ?? `nest_${name}_${uniqueSuffix()}`;
   const config = loadConfig(PlatformConfig, {
