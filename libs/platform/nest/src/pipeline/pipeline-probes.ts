@@ -78,23 +78,30 @@ export const projectionProbe = (
  * events back for longer than HEALTH_LOG_STALL_SECONDS, naming it (pid, role, database, age) so an
  * operator can end it. Every relay and projection of the service waits behind it.
  */
-export const eventLogProbe =
-  (store: EventStore, thresholds: ReadinessThresholds): HealthProbe =>
-  async (): Promise<ProbeReport> => {
+export const eventLogProbe = (store: EventStore, thresholds: ReadinessThresholds): HealthProbe => {
+  // Where the server hides a session's start from this role, its age is counted from first sight.
+  const firstSeen = new Map<string, number>();
+  return async (): Promise<ProbeReport> => {
     if (!(store instanceof PostgresEventStore)) return { up: true };
+    const now = Date.now();
     const holders = (await store.horizonHolders(probeLimit(thresholds))).filter((h) => h.waitingEvents > 0);
-    const stalling = holders.filter(
-      (h) => h.ageSeconds === null || h.ageSeconds > thresholds.logStallSeconds,
-    );
-    const details = { heldBy: holders };
-    if (stalling.length === 0) return { up: true, details };
-    const first = stalling[0];
+    for (const xid of firstSeen.keys()) if (!holders.some((h) => h.xid === xid)) firstSeen.delete(xid);
+    const aged = holders.map((h) => {
+      if (h.ageSeconds !== null) return h;
+      const seen = firstSeen.get(h.xid) ?? now;
+      firstSeen.set(h.xid, seen);
+      return { ...h, ageSeconds: Math.round((now - seen) / 100) / 10 };
+    });
+    const details = { heldBy: aged };
+    const first = aged.find((h) => (h.ageSeconds ?? 0) > thresholds.logStallSeconds);
+    if (first === undefined) return { up: true, details };
     return {
       up: false,
       reason:
-        `event log stalled by transaction ${first?.xid} (pid ${first?.pid ?? '?'}, role ${first?.role ?? '?'}, ` +
-        `database ${first?.database ?? '?'}, open ${first?.ageSeconds ?? '?'} s) holding back ` +
-        `${first?.waitingEvents} committed events`,
+        `event log stalled by transaction ${first.xid} (pid ${first.pid ?? '?'}, role ${first.role ?? '?'}, ` +
+        `database ${first.database ?? '?'}, open ${first.ageSeconds} s) holding back ` +
+        `${first.waitingEvents} committed events`,
       details,
     };
   };
+};
