@@ -63,8 +63,10 @@ export const projectionProbe = (
       };
     }
     startHead ??= await store.headPosition();
+    // Taken before the lag: the flag must not claim more progress than the figures show.
+    const position = runner.position();
     const lag = await runner.lag(probeLimit(thresholds));
-    caughtUpSinceStart ||= lag.events === 0 || comparePositions(runner.position(), startHead) >= 0;
+    caughtUpSinceStart ||= lag.events === 0 || comparePositions(position, startHead) >= 0;
     const report = lagReport({ events: lag.events, capped: lag.capped, seconds: lag.ms / 1000 }, thresholds, {
       caughtUpSinceStart,
     });
