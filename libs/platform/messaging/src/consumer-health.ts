@@ -38,3 +38,40 @@ export class OutageTracker {
     };
   }
 }
+
+export interface CrashSummary {
+  /** Crashes since start; kafkajs restarts the consumer after all but the fatal ones. */
+  readonly count: number;
+  readonly lastAt?: Date;
+  readonly lastError?: string;
+}
+
+export interface InboxConsumerProgress {
+  readonly crashes: CrashSummary;
+  readonly startedAt?: Date;
+  /** When a message was last finished (handled or dead-lettered) and committed. */
+  readonly lastHandledAt?: Date;
+  /** The Kafka timestamp of that message: how far behind the producers the consumer is. */
+  readonly lastMessageTimestamp?: Date;
+}
+
+/** Counts consumer crashes: a consumer that is restarted again and again looks alive but delivers nothing. */
+export class CrashHistory {
+  private count = 0;
+  private lastAt?: Date;
+  private lastError?: string;
+
+  record(error: unknown, now = new Date()): void {
+    this.count += 1;
+    this.lastAt = now;
+    this.lastError = describeError(error);
+  }
+
+  summary(): CrashSummary {
+    return {
+      count: this.count,
+      ...(this.lastAt ? { lastAt: this.lastAt } : {}),
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
+  }
+}

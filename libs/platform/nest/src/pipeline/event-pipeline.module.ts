@@ -5,7 +5,15 @@ import type { EventStore } from '@crm/event-store';
 import type { PlatformConfig } from '../config/platform-config';
 import { HealthRegistry } from '../observability/health-registry';
 import { Metrics } from '../observability/metrics';
-import { EVENT_STORE, PG_POOL, PLATFORM_CONFIG, SERVICE_INFO, type ServiceInfo } from '../tokens';
+import type { ServiceDatabase } from '../bootstrap/service-database';
+import {
+  EVENT_STORE,
+  PG_POOL,
+  PLATFORM_CONFIG,
+  SERVICE_DATABASE,
+  SERVICE_INFO,
+  type ServiceInfo,
+} from '../tokens';
 import { EventPipeline, type EventPipelineOptions } from './event-pipeline';
 import { createReadModelDataSource } from './read-model-data-source';
 
@@ -24,10 +32,14 @@ export class EventPipelineModule {
         {
           provide: READ_MODEL_DATA_SOURCE,
           // PG_POOL only for order: it resolves once PostgreSQL answers (start-up waits for it).
-          inject: [SERVICE_INFO, PLATFORM_CONFIG, PG_POOL],
-          useFactory: (service: ServiceInfo, config: PlatformConfig): Promise<DataSource> =>
+          inject: [SERVICE_INFO, PLATFORM_CONFIG, SERVICE_DATABASE, PG_POOL],
+          useFactory: (
+            service: ServiceInfo,
+            config: PlatformConfig,
+            database: ServiceDatabase,
+          ): Promise<DataSource> =>
             createReadModelDataSource(
-              config.DATABASE_URL,
+              database.url,
               `${service.serviceName}-projections`,
               config.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
               config.DB_PROJECTION_POOL_MAX,
