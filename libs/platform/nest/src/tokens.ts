@@ -4,6 +4,8 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const CLOCK = Symbol('CLOCK');
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 export const SERVICE_INFO = Symbol('SERVICE_INFO');
+/** The service's {@link ActorCheck}, fixed by `PlatformModule.forService`. */
+export const ACTOR_CHECK = Symbol('ACTOR_CHECK');
 
 /** Who this process is: fixed by the service at wiring time. */
 export interface ServiceInfo {
