@@ -3,7 +3,15 @@ import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { DestinationStream } from 'pino';
 import type { EventStore } from '@crm/event-store';
-import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
+import {
+  ACTOR_DIRECTORY,
+  EVENT_STORE,
+  EventPipelineModule,
+  PG_POOL,
+  PlatformModule,
+  WorkItemsModule,
+} from '@crm/nest';
+import { EmployeeActorDirectory } from './application/employee-actor-directory';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
 import { CustomerCommands } from './application/customer-commands';
 import { CustomerQueries } from './application/customer-queries';
@@ -151,6 +159,13 @@ export const customersModule = (
         provide: StaffDirectoryReader,
         inject: [PG_POOL],
         useFactory: (pool: Pool) => new StaffDirectoryReader(pool, config.readSchema()),
+      },
+      {
+        // The platform checks every HTTP actor against this service's own directory.
+        provide: ACTOR_DIRECTORY,
+        inject: [EVENT_STORE, StaffDirectoryReader],
+        useFactory: (store: EventStore, staff: StaffDirectoryReader) =>
+          new EmployeeActorDirectory(store, staff),
       },
       {
         provide: OutreachBatchListReader,
