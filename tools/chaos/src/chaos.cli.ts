@@ -10,7 +10,7 @@ import {
   freshDatabases,
 } from './chaos-system';
 import { injectFaults } from './faults';
-import { ChaosLoad, people } from './load';
+import { ChaosLoad, people, seedDirectory } from './load';
 import { profileFromArgs } from './profiles';
 import { replayAnswered } from './replay';
 import { commandTable, effectTable, faultTable, refusalTable, transientTable } from './report';
@@ -59,7 +59,9 @@ const main = async (): Promise<number> => {
       `services up (${(['customers', 'complaints', 'credit', 'invitations'] as const).map((s) => `${s} ${services.baseUrl(s)}`).join(', ')})`,
     );
     const baseUrl = services.baseUrl.bind(services);
-    const load = new ChaosLoad(baseUrl, await people(CHAOS_JWT_SECRET), profile);
+    const who = await people(CHAOS_JWT_SECRET);
+    await seedDirectory(baseUrl, CHAOS_JWT_SECRET, who, Date.now() + 120_000);
+    const load = new ChaosLoad(baseUrl, who, profile);
     await load.scheduleJointEvent(Date.now() + 60_000);
 
     const loadStart = Date.now();

@@ -21,9 +21,67 @@ export const people = async (secret: string): Promise<People> => {
   });
   return {
     staff: await person('e-101', ['staff'], 'bu-1'),
-    agent: await person('agent-1', ['cs_agent'], 'bu-cs'),
+    agent: await person('agent-1', ['cs_agent'], 'hq'),
     coordinator: await person('co-1', ['coordinator']),
   };
+};
+
+const SERVICES_WITH_PEOPLE: readonly ServiceName[] = ['customers', 'complaints', 'credit', 'invitations'];
+
+/**
+ * Puts the load's people in the staff directory (services refuse anyone else, defect 7): a GM opens
+ * the units and joins everyone while the directory is still empty (the bootstrap), then the load
+ * waits until every service's replica knows them.
+ */
+export const seedDirectory = async (
+  baseUrl: (service: ServiceName) => string,
+  secret: string,
+  who: People,
+  deadline: number,
+): Promise<void> => {
+  const gm = await mintToken({ sub: 'chaos-gm', roles: ['gm'] }, secret, '2h');
+  const call = async (path: string, token: string, body?: object): Promise<number> => {
+    const res = await fetch(`${baseUrl('customers')}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return res.status;
+  };
+  for (const [buId, headOffice] of [
+    ['hq', true],
+    ['bu-1', false],
+    ['bu-2', false],
+  ] as const) {
+    const status = await call('/staff/business-units', gm, {
+      buId,
+      name: buId,
+      ...(headOffice ? { headOffice } : {}),
+    });
+    if (status !== 201 && status !== 409) throw new Error(`open ${buId}: ${status}`);
+  }
+  const members = [
+    { employeeId: 'chaos-gm', bu: 'hq', posts: ['gm'] },
+    { employeeId: who.staff.id, bu: 'bu-1', posts: ['staff'] },
+    { employeeId: who.agent.id, bu: 'hq', posts: ['cs_agent'] },
+    { employeeId: who.coordinator.id, bu: 'hq', posts: ['coordinator'] },
+  ];
+  for (const m of members) {
+    const status = await call('/staff', gm, { ...m, displayName: m.employeeId });
+    if (status !== 201 && status !== 409) throw new Error(`join ${m.employeeId}: ${status}`);
+  }
+  for (const service of SERVICES_WITH_PEOPLE) {
+    for (const person of [who.staff, who.agent, who.coordinator]) {
+      for (;;) {
+        const res = await fetch(`${baseUrl(service)}/work-items`, {
+          headers: { authorization: `Bearer ${person.token}` },
+        }).catch(() => undefined);
+        if (res !== undefined && res.status !== 403 && res.status < 500) break;
+        if (Date.now() > deadline) throw new Error(`${service} does not know ${person.id} yet`);
+        await sleep(500);
+      }
+    }
+  }
 };
 
 const SHANGHAI_MS = 8 * 3600_000;
