@@ -3,15 +3,7 @@ import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { DestinationStream } from 'pino';
 import type { EventStore } from '@crm/event-store';
-import {
-  ACTOR_DIRECTORY,
-  EVENT_STORE,
-  EventPipelineModule,
-  PG_POOL,
-  PlatformModule,
-  WorkItemsModule,
-} from '@crm/nest';
-import { EmployeeActorDirectory } from './application/employee-actor-directory';
+import { EVENT_STORE, EventPipelineModule, PG_POOL, PlatformModule, WorkItemsModule } from '@crm/nest';
 import { DurableTimers, PolicyRegistry, type Clock } from '@crm/policy';
 import { CustomerCommands } from './application/customer-commands';
 import { CustomerQueries } from './application/customer-queries';
@@ -159,13 +151,6 @@ export const customersModule = (
         provide: StaffDirectoryReader,
         inject: [PG_POOL],
         useFactory: (pool: Pool) => new StaffDirectoryReader(pool, config.readSchema()),
-      },
-      {
-        // The platform checks every HTTP actor against this service's own directory.
-        provide: ACTOR_DIRECTORY,
-        inject: [EVENT_STORE, StaffDirectoryReader],
-        useFactory: (store: EventStore, staff: StaffDirectoryReader) =>
-          new EmployeeActorDirectory(store, staff),
       },
       {
         provide: OutreachBatchListReader,

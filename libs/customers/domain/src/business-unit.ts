@@ -5,7 +5,6 @@ import {
   type DomainCommand,
   type DomainEvent,
 } from '@crm/event-sourcing';
-import { HEAD_OFFICE_BU } from './staff-posts';
 
 export const businessUnitStreamId = (buId: string): string => `business-unit-${buId}`;
 
@@ -49,18 +48,7 @@ export const businessUnitDecider: Decider<OpenBusinessUnit, BusinessUnitEvent, B
           },
         );
       }
-      const { buId, name } = command.data;
-      // The head office is one unit with a known id, so every service can tell without asking.
-      if (command.data.headOffice === true && buId !== HEAD_OFFICE_BU) {
-        throw new DomainError(
-          'rule',
-          'bu.head_office_id',
-          `the head office is the unit ${HEAD_OFFICE_BU}, not ${buId}`,
-          undefined,
-          { buId, headOfficeId: HEAD_OFFICE_BU },
-        );
-      }
-      const headOffice = buId === HEAD_OFFICE_BU;
+      const { buId, name, headOffice } = command.data;
       return [
         {
           type: 'BusinessUnitOpened',

@@ -39,5 +39,5 @@ export const DEFAULT_POSTS: readonly StaffPost[] = ['staff'];
 export const isStaffPost = (value: string): value is StaffPost =>
   (STAFF_POSTS as readonly string[]).includes(value);
 
-/** The head-office unit (总部), always this id: opened like a BU, never owns customers nor takes part in allocation. */
+/** The head-office unit (总部): opened like a BU, never owns customers nor takes part in allocation. */
 export const HEAD_OFFICE_BU = 'hq';

@@ -4,11 +4,8 @@ export * from './staff-replica.table';
 export * from './staff-replica.reader';
 export * from './staff-replica.consumer';
 export * from './staff-replica.module';
-export * from './replica-actor-directory';
 export * from './start-staff-replica-consumer';
 
 // Test kit (no test-runner imports: safe to load anywhere).
 export * from './testing/seed-staff-members';
 export * from './testing/staff-event.fixture';
-export * from './testing/join-directory-over-http';
-export * from './testing/seed-process-directory';

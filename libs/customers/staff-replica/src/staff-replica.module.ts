@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { ACTOR_DIRECTORY, PG_POOL, SERVICE_INFO, type ServiceInfo } from '@crm/nest';
-import { ReplicaActorDirectory } from './replica-actor-directory';
-import { STAFF_DIRECTORY, type StaffDirectory } from './staff-directory';
+import { PG_POOL, SERVICE_INFO, type ServiceInfo } from '@crm/nest';
+import { STAFF_DIRECTORY } from './staff-directory';
 import { StaffReplicaConsumer } from './staff-replica.consumer';
 import { STAFF_REPLICA_OPTIONS, type StaffReplicaOptions } from './staff-replica.options';
 import { StaffReplicaReader } from './staff-replica.reader';
@@ -13,8 +12,7 @@ import { migrateStaffReplica } from './staff-replica.table';
  * topic and `STAFF_DIRECTORY` for the host's code (and the platform's actor check). Needs the host's
  * `PlatformModule`. The handlers run in whichever inbox consumer the host connects to the customers
  * topic (Nest gives every `@EventPattern` to every transport): `startStaffReplicaConsumer(app)`
- * when it has none, otherwise its existing one (e.g. the customer directory's). Also provides the
- * platform's ACTOR_DIRECTORY: the host's HTTP actors are checked against the replica.
+ * when it has none, otherwise its existing one (e.g. the customer directory's).
  */
 @Module({})
 export class StaffReplicaModule {
@@ -40,14 +38,8 @@ export class StaffReplicaModule {
             return new StaffReplicaReader(pool, replica.readSchema);
           },
         },
-        {
-          provide: ACTOR_DIRECTORY,
-          inject: [STAFF_DIRECTORY, PG_POOL, STAFF_REPLICA_OPTIONS],
-          useFactory: (staff: StaffDirectory, pool: Pool, replica: StaffReplicaOptions) =>
-            new ReplicaActorDirectory(staff, pool, replica.readSchema),
-        },
       ],
-      exports: [STAFF_DIRECTORY, STAFF_REPLICA_OPTIONS, ACTOR_DIRECTORY],
+      exports: [STAFF_DIRECTORY, STAFF_REPLICA_OPTIONS],
     };
   }
 }

@@ -15,8 +15,6 @@ export * from './auth/roles.decorator';
 export * from './auth/current-actor.decorator';
 export * from './auth/jwt-auth.guard';
 export * from './auth/roles.guard';
-export * from './auth/actor-directory';
-export * from './auth/directory-actor.guard';
 
 export * from './errors/problem-details';
 export * from './errors/to-problem';

@@ -12,8 +12,6 @@ import { InboxConsumerRegistry } from './pipeline/inbox-consumer-registry';
 import { PolicySeeder } from './policy/policy-seeder';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
-import type { ActorCheck } from './auth/actor-directory';
-import { DirectoryActorGuard } from './auth/directory-actor.guard';
 import { InputSafetyGuard } from './input/input-safety.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { createEventStore } from './bootstrap/create-event-store';
@@ -43,7 +41,6 @@ import { TimerHandlers } from './timers/timer-handlers';
 import { TimerRunner } from './timers/timer-runner';
 import { clockRegistration } from './test-clock/test-clock.registration';
 import {
-  ACTOR_CHECK,
   CLOCK,
   EVENT_STORE,
   PG_POOL,
@@ -70,11 +67,6 @@ export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig
   readonly policies?: readonly PolicyDocument[];
   /** Where the logs go instead of stdout (tests read them back with `LogCapture`). */
   readonly logDestination?: DestinationStream;
-  /**
-   * Who the token's subject is, checked against the staff directory (default `staff-directory`:
-   * the app must provide ACTOR_DIRECTORY somewhere) or taken on trust (`token-only`).
-   */
-  readonly actorCheck?: ActorCheck;
 }
 
 /**
@@ -183,11 +175,8 @@ export class PlatformModule {
           new TimerRunner(timers, handlers, health, options.timerIntervalMs),
       },
       PlatformLifecycle,
-      { provide: ACTOR_CHECK, useValue: options.actorCheck ?? 'staff-directory' },
-      // Order matters: authentication, then the directory's word on the actor, then the role check;
-      // idempotency outside the timing.
+      // Order matters: authentication before the role check; idempotency outside the timing.
       { provide: APP_GUARD, useClass: JwtAuthGuard },
-      { provide: APP_GUARD, useClass: DirectoryActorGuard },
       { provide: APP_GUARD, useClass: RolesGuard },
       { provide: APP_GUARD, useClass: InputSafetyGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },

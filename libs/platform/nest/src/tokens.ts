@@ -6,8 +6,6 @@ export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 export const SERVICE_INFO = Symbol('SERVICE_INFO');
 /** The ServiceDatabase (URL and writer role) the service's pools connect with. */
 export const SERVICE_DATABASE = Symbol('SERVICE_DATABASE');
-/** The service's {@link ActorCheck}, fixed by `PlatformModule.forService`. */
-export const ACTOR_CHECK = Symbol('ACTOR_CHECK');
 
 /** Who this process is: fixed by the service at wiring time. */
 export interface ServiceInfo {

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { CommandContext } from '@crm/event-sourcing';
 import { createTestApp, loadConfig, testServiceEnv, mintToken, type TokenClaims } from '@crm/nest';
-import { memberFromClaims, seedStaffMembers } from '@crm/staff-replica';
 import { dlqTopicFor, parseEnvelope, type KafkaEnvelope, ensureTopics } from '@crm/messaging';
 import { FixedClock } from '@crm/policy';
 import {
@@ -86,11 +85,8 @@ export const startComplaintsTestApp = async (start = '2025-09-30T02:00:00Z'): Pr
       commandId: randomUUID(),
       correlationId: randomUUID(),
     }),
-    token: async (claims) => {
-      const full: TokenClaims = { sub: 'agent-1', roles: ['cs_agent'], bu: 'bu-cs', ...claims };
-      await seedStaffMembers(app, [memberFromClaims(full)]);
-      return mintToken(full, TEST_JWT_SECRET, '10m');
-    },
+    token: (claims) =>
+      mintToken({ sub: 'agent-1', roles: ['cs_agent'], bu: 'bu-cs', ...claims }, TEST_JWT_SECRET, '10m'),
     close: async () => {
       await consumer.disconnect();
       await app.close();

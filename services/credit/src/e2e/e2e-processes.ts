@@ -1,7 +1,6 @@
 import { mintToken, type TokenClaims } from '@crm/nest';
 import { customerDirectoryConsumerName } from '@crm/customers-directory-replica';
 import { dlqTopicFor, ensureTopics } from '@crm/messaging';
-import { seedProcessDirectory } from '@crm/staff-replica';
 import { startE2eEnvironment, type E2eReply, type ServiceProcess } from '@crm/testing';
 
 export const E2E_JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef';
@@ -15,22 +14,12 @@ export type Reply = E2eReply;
 export const e2eEnvironment = async (claims: Readonly<Record<string, TokenClaims>>) => {
   const tokens: Record<string, string> = {};
   for (const [who, c] of Object.entries(claims)) tokens[who] = await mintToken(c, E2E_JWT_SECRET);
-  const e2e = await startE2eEnvironment({
+  return startE2eEnvironment({
     jwtSecret: E2E_JWT_SECRET,
     tokens,
     consumerGroupsOf: (_service, schema) => [customerDirectoryConsumerName({ SCHEMA: schema })],
     messaging: { ensureTopics, dlqTopicFor },
   });
-  return {
-    ...e2e,
-    /** Starts a service process; the people of this file's tokens are then in its staff directory. */
-    start: async (...args: Parameters<typeof e2e.start>): Promise<ServiceProcess> => {
-      const started = await e2e.start(...args);
-      const where = { baseUrl: started.baseUrl, schema: e2e.schema(args[0]) };
-      await seedProcessDirectory(args[0], where, Object.values(claims), E2E_JWT_SECRET);
-      return started;
-    },
-  };
 };
 
 export type E2eEnvironment = Awaited<ReturnType<typeof e2eEnvironment>>;

@@ -2,7 +2,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { createTestApp, loadConfig, testServiceEnv, mintToken, type LogCapture } from '@crm/nest';
-import { memberFromClaims, seedStaffMembers } from '@crm/staff-replica';
 import { FixedClock } from '@crm/policy';
 import {
   deleteTestKafkaResources,
@@ -70,11 +69,8 @@ export const startCreditTestApp = async (
     clock,
     pool,
     producer,
-    token: async (role, sub = `${role}-1`) => {
-      const claims = { sub, roles: [role], bu: 'bu-credit' };
-      await seedStaffMembers(app, [memberFromClaims(claims)]);
-      return mintToken(claims, TEST_JWT_SECRET, '30m');
-    },
+    token: (role, sub = `${role}-1`) =>
+      mintToken({ sub, roles: [role], bu: 'bu-credit' }, TEST_JWT_SECRET, '30m'),
     close: async () => {
       await producer.disconnect();
       await app.close();

@@ -1,7 +1,6 @@
 import { mintToken, type TokenClaims } from '@crm/nest';
 import { customerDirectoryConsumerName } from '@crm/customers-directory-replica';
 import { dlqTopicFor, ensureTopics } from '@crm/messaging';
-import { seedProcessDirectory } from '@crm/staff-replica';
 import { eventually, startE2eEnvironment, type E2eReply, type ServiceProcess } from '@crm/testing';
 
 const E2E_JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef';
@@ -36,19 +35,12 @@ export const e2eEnvironment = async (claims: Readonly<Record<string, TokenClaims
   });
   return {
     ...e2e,
-    /**
-     * Starts one service from its main.ts with its own schema and this file's topics; the people of
-     * this file's tokens are then in its staff directory.
-     */
-    start: async (service: E2eService): Promise<ServiceProcess> => {
-      const started = await e2e.start(
+    /** Starts one service from its main.ts with its own schema and this file's topics. */
+    start: (service: E2eService): Promise<ServiceProcess> =>
+      e2e.start(
         service,
         service === 'customers' ? { PII_HMAC_SECRET: `e2e-hmac-${e2e.suffix}-0123456789abcdefghij` } : {},
-      );
-      const where = { baseUrl: started.baseUrl, schema: e2e.schema(service) };
-      await seedProcessDirectory(service, where, Object.values(claims), E2E_JWT_SECRET);
-      return started;
-    },
+      ),
   };
 };
 

@@ -46,8 +46,21 @@ describe('overdue complaint → customers reassignment → invitations eligibili
 
   it('an overdue complaint moves the customer to another BU, which may then invite while the old BU is refused', async () => {
     const t = e2e!;
-    // The staff directory of the customers process (the candidates a transfer chooses from) holds
-    // the people of the tokens: e-101 in bu-1, e-201 in bu-2 (joined when the process started).
+    // The staff directory of the customers process: the candidates a transfer chooses from.
+    for (const [buId, name] of [
+      ['bu-1', 'North'],
+      ['bu-2', 'South'],
+    ])
+      await t.expectStatus('bu', customers, 201, 'POST', '/staff/business-units', 'gm', { buId, name });
+    for (const [employeeId, bu] of [
+      ['e-101', 'bu-1'],
+      ['e-201', 'bu-2'],
+    ])
+      await t.expectStatus('staff', customers, 201, 'POST', '/staff', 'gm', {
+        employeeId,
+        bu,
+        displayName: employeeId,
+      });
     const registered = await t.expectStatus('register', customers, 201, 'POST', '/customers', 'staff1', {
       name: '端到端投诉',
       mobile: '13700009991',

@@ -39,6 +39,8 @@ describe('staff directory, redistribution, disputes and the ownership explanatio
     server = t.app.getHttpServer() as Server;
     gm = await t.token({ sub: 'gm-1', roles: ['gm'], bu: undefined });
     director = await t.token({ sub: 'd-1', roles: ['resource_director'], bu: undefined });
+    e001 = await t.token({ sub: 'e-001', bu: 'bu-1', roles: ['staff'] });
+    e201 = await t.token({ sub: 'e-201', bu: 'bu-2', roles: ['staff'] });
     for (const buId of ['bu-1', 'bu-2']) {
       await call('post', '/staff/business-units', gm, { buId, name: `事业部 ${buId}` }).expect(201);
     }
@@ -50,8 +52,6 @@ describe('staff directory, redistribution, disputes and the ownership explanatio
     ]) {
       await call('post', '/staff', gm, { employeeId, bu, displayName: `员工 ${employeeId}` }).expect(201);
     }
-    e001 = await t.token({ sub: 'e-001', bu: 'bu-1', roles: ['staff'] });
-    e201 = await t.token({ sub: 'e-201', bu: 'bu-2', roles: ['staff'] });
   });
 
   afterAll(async () => {

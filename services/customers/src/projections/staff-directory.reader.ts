@@ -56,13 +56,6 @@ export class StaffDirectoryReader {
     }));
   }
 
-  async isEmpty(): Promise<boolean> {
-    const { rows } = await this.pool.query<{ any: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM ${this.staff}) AS any`,
-    );
-    return rows[0]?.any !== true;
-  }
-
   async list(bu?: string): Promise<StaffMember[]> {
     const { rows } = await this.pool.query<Row>(
       `SELECT * FROM ${this.staff} WHERE ($1::text IS NULL OR bu = $1) ORDER BY bu, employee_id`,
@@ -81,9 +74,8 @@ export class StaffDirectoryReader {
   }
 
   /**
-   * Active employees holding the `staff` post, with the number of (not forgotten) customers each
-   * owns now: the people customers are drawn to. Managers and head-office posts serve no customers
-   * of their own, and the head office never owns any.
+   * Active employees with the number of (not forgotten) customers each owns now. The head office
+   * never owns customers, so its people are never candidates.
    */
   async activeWithLoad(bu?: string): Promise<Candidate[]> {
     const { rows } = await this.pool.query<{ bu: string; employee_id: string; load: number }>(
@@ -91,7 +83,7 @@ export class StaffDirectoryReader {
          FROM ${this.staff} s
          LEFT JOIN ${this.customers} c
            ON c.owner_employee_id = s.employee_id AND c.owner_bu = s.bu AND NOT c.forgotten
-        WHERE s.status = 'active' AND 'staff' = ANY (s.posts) AND ($1::text IS NULL OR s.bu = $1)
+        WHERE s.status = 'active' AND ($1::text IS NULL OR s.bu = $1)
           AND NOT EXISTS (SELECT 1 FROM ${this.bus} b WHERE b.bu_id = s.bu AND b.head_office)
         GROUP BY s.bu, s.employee_id
         ORDER BY s.bu, s.employee_id`,

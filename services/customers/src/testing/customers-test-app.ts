@@ -23,7 +23,6 @@ import { CustomersConfig } from '../config/customers.config';
 import { inboundFactsConsumerName } from '../consumers/consumer-names';
 import { startInboundConsumer } from '../consumers/start-inbound-consumer';
 import { customersModule } from '../customers.module';
-import { memberFromClaims, seedDirectory } from './seed-directory';
 
 export const TEST_JWT_SECRET = 'customers-test-jwt-secret-0123456789';
 
@@ -33,13 +32,7 @@ export interface CustomersTestApp {
   readonly brokers: readonly string[];
   /** A pool of its own for assertions on the service's tables. */
   readonly pool: Pool;
-  /**
-   * A token for `claims` (default: staff e-001 of bu-1), whose subject is put in the staff
-   * directory first (as claimed, unless already there) so the platform's actor check knows them.
-   */
   token(claims: Partial<TokenClaims>): Promise<string>;
-  /** A token exactly as claimed, nobody added to the directory (tests of the actor check). */
-  rawToken(claims: TokenClaims): Promise<string>;
   /** Resolves when the relay and every projection reached the committed head. */
   caughtUp(): Promise<void>;
   close(): Promise<void>;
@@ -88,12 +81,8 @@ export const startCustomersTestApp = async (
     config,
     brokers,
     pool,
-    token: async (claims) => {
-      const full: TokenClaims = { sub: 'e-001', roles: ['staff'], bu: 'bu-1', ...claims };
-      await seedDirectory(app, [memberFromClaims(full)]);
-      return mintToken(full, TEST_JWT_SECRET, '10m');
-    },
-    rawToken: (claims) => mintToken(claims, TEST_JWT_SECRET, '10m'),
+    token: (claims) =>
+      mintToken({ sub: 'e-001', roles: ['staff'], bu: 'bu-1', ...claims }, TEST_JWT_SECRET, '10m'),
     caughtUp: () => app.get(EventPipeline).caughtUp(),
     close: async () => {
       await app.close();

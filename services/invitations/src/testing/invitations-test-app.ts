@@ -2,7 +2,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { createTestApp, loadConfig, testServiceEnv, mintToken, type TokenClaims } from '@crm/nest';
-import { memberFromClaims, seedStaffMembers } from '@crm/staff-replica';
 import { dlqTopicFor, ensureTopics, type KafkaEnvelope } from '@crm/messaging';
 import { FixedClock } from '@crm/policy';
 import {
@@ -86,11 +85,8 @@ export const startInvitationsTestApp = async (start: string): Promise<Invitation
     producer,
     pool,
     published,
-    token: async (claims) => {
-      const full: TokenClaims = { sub: 'e-001', roles: ['staff'], bu: 'bu-1', ...claims };
-      await seedStaffMembers(app, [memberFromClaims(full)]);
-      return mintToken(full, TEST_JWT_SECRET, '30m');
-    },
+    token: (claims) =>
+      mintToken({ sub: 'e-001', roles: ['staff'], bu: 'bu-1', ...claims }, TEST_JWT_SECRET, '30m'),
     close: async () => {
       await reader.disconnect();
       await producer.disconnect();

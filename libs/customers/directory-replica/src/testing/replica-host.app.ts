@@ -17,13 +17,7 @@ export class ReplicaHostConfig extends ServiceConfig implements CustomerDirector
 export const replicaHostModule = (config: ReplicaHostConfig): Type<unknown> => {
   @Module({
     imports: [
-      // Its tests read the replica with tokens of nobody in particular.
-      PlatformModule.forService({
-        serviceName: 'replica-host',
-        schema: config.SCHEMA,
-        config,
-        actorCheck: 'token-only',
-      }),
+      PlatformModule.forService({ serviceName: 'replica-host', schema: config.SCHEMA, config }),
       CustomerDirectoryModule.forService(config),
     ],
   })

@@ -33,7 +33,7 @@ export interface TestModule {
 
 /** An app module wiring PlatformModule (own schema, real PostgreSQL and Kafka) and the test WidgetsController. */
 /** What a test adds to the platform: default policies, its own controllers (HTTP or @EventPattern) and providers. */
-export interface TestModuleExtras extends Pick<PlatformModuleOptions, 'policies' | 'actorCheck'> {
+export interface TestModuleExtras extends Pick<PlatformModuleOptions, 'policies'> {
   readonly controllers?: Type<unknown>[];
   readonly providers?: Provider[];
   /** Variables on top of the test environment (e.g. a DATABASE_URL through a proxy, pool sizes). */
@@ -62,15 +62,8 @@ export const testModule = async (name: string, extras: TestModuleExtras = {}): P
   const ledger = new WidgetLedger();
 
   @Module({
-    // The widgets serve no people of the company: tokens are taken on trust unless a test says otherwise.
     imports: [
-      PlatformModule.forService({
-        serviceName: `test-${name}`,
-        schema,
-        config,
-        actorCheck: 'token-only',
-        ...platformExtras,
-      }),
+      PlatformModule.forService({ serviceName: `test-${name}`, schema, config, ...platformExtras }),
       ...imports,
     ],
     controllers: [WidgetsController, WidgetOrdersController, ...controllers],
