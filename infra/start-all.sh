@@ -49,12 +49,11 @@ for svc in "${SERVICES[@]}"; do
 done
 
 for svc in "${SERVICES[@]}"; do
-  # Ready = dependencies up and read models caught up since start (docs/platform.md, "Operating").
-  url="http://127.0.0.1:${PORTS[$svc]}/health/ready"
-  for i in $(seq 1 360); do
-    if curl -fsS "$url" >/dev/null 2>&1; then say "$svc ready: http://127.0.0.1:${PORTS[$svc]}/docs"; break; fi
+  url="http://127.0.0.1:${PORTS[$svc]}/health"
+  for i in $(seq 1 120); do
+    if curl -fsS "$url" >/dev/null 2>&1; then say "$svc healthy: http://127.0.0.1:${PORTS[$svc]}/docs"; break; fi
     if ! kill -0 "$(cat "$RUN_DIR/$svc.pid")" 2>/dev/null; then say "$svc exited:"; tail -30 "$RUN_DIR/$svc.log" >&2; exit 1; fi
-    [ "$i" = 360 ] && { say "$svc not ready after 180 s:"; curl -sS "$url" >&2; echo >&2; tail -30 "$RUN_DIR/$svc.log" >&2; exit 1; }
+    [ "$i" = 120 ] && { say "$svc not healthy after 60 s:"; tail -30 "$RUN_DIR/$svc.log" >&2; exit 1; }
     sleep 0.5
   done
 done

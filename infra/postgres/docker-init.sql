@@ -7,6 +7,3 @@ do $$ begin
     create role crm_analyst login;
   end if;
 end $$;
--- Analysts' statements and idle transactions are cut short (docs/reliability.md, "The log horizon").
-alter role crm_analyst set statement_timeout = '60s';
-alter role crm_analyst set idle_in_transaction_session_timeout = '30s';

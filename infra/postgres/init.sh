@@ -12,15 +12,5 @@ for db in ${CRM_DATABASES:-crm crm_test}; do
     echo "[postgres] created database $db" >&2
   fi
 done
-# Read-only role for analysts querying read models (architecture §6). Its statements and idle
-# transactions are cut short so a forgotten session cannot hold locks or old row versions for long
-# (it no longer holds back the services' event logs at all: docs/reliability.md, "The log horizon").
-psql -q -d crm <<'SQL'
-do $$ begin
-  if not exists (select from pg_roles where rolname = 'crm_analyst') then
-    create role crm_analyst login;
-  end if;
-end $$;
-alter role crm_analyst set statement_timeout = '60s';
-alter role crm_analyst set idle_in_transaction_session_timeout = '30s';
-SQL
+# Read-only role for analysts querying read models (architecture §6).
+psql -q -d crm -c "do \$\$ begin if not exists (select from pg_roles where rolname='crm_analyst') then create role crm_analyst login; end if; end \$\$;"

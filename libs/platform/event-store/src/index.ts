@@ -2,11 +2,7 @@ export * from './event-store.port';
 export * from './errors';
 export { canonicalJson } from './canonical-json';
 export { GENESIS_HASH, eventHash, verifyChain } from './hash-chain';
-export {
-  PostgresEventStore,
-  type HorizonHolder,
-  type PostgresEventStoreOptions,
-} from './postgres/postgres-event-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PostgresCheckpointStore } from './postgres/postgres-checkpoint-store';
 export type { SqlRunner } from './postgres/sql-runner';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory/in-memory-event-store';

@@ -37,8 +37,6 @@ export interface RelayLag {
   readonly capped: boolean;
   readonly lastPublishedPosition: GlobalPosition;
   readonly lastPublishedAt: Date | null;
-  /** When the oldest unpublished event was recorded (null when nothing waits). */
-  readonly oldestPendingAt: Date | null;
 }
 
 export interface EventRelayOptions {
@@ -88,7 +86,6 @@ export class EventRelay {
   private unwatch: () => void = () => undefined;
   private failures = 0;
   private lastPublishedAt: Date | null = null;
-  private lastError: string | undefined;
 
   constructor(private readonly options: EventRelayOptions) {
     this.lock = new SessionAdvisoryLock(options.lockPool, `crm.relay.${options.name}`);
@@ -142,11 +139,6 @@ export class EventRelay {
     await waiting;
   }
 
-  /** The last batch's error while batches keep failing (cleared by a success). */
-  failing(): { readonly consecutiveFailures: number; readonly error?: string } {
-    return { consecutiveFailures: this.failures, ...(this.lastError ? { error: this.lastError } : {}) };
-  }
-
   isAlive(): boolean {
     return (
       (this.currentRole === 'active' || this.currentRole === 'standby') &&
@@ -169,7 +161,6 @@ export class EventRelay {
       capped: behind.length >= probeLimit,
       lastPublishedPosition: from,
       lastPublishedAt: this.lastPublishedAt,
-      oldestPendingAt: behind[0]?.recordedAt ?? null,
     };
   }
 
@@ -190,14 +181,12 @@ export class EventRelay {
         }
         const read = await this.relayBatch();
         this.failures = 0;
-        this.lastError = undefined;
         // Called on every batch: a read that found events ends the quick retries after a wake-up.
         const idleMs = this.pacing.idleMs(read);
         if (read === 0) await this.sleeper.sleep(idleMs);
       } catch (error) {
         this.failures += 1;
-        this.lastError = describeError(error);
-        this.emit({ kind: 'error', error: this.lastError, consecutiveFailures: this.failures });
+        this.emit({ kind: 'error', error: describeError(error), consecutiveFailures: this.failures });
         const backoff = Math.min(
           this.options.maxErrorBackoffMs ?? 10_000,
           100 * 2 ** Math.min(this.failures, 10),

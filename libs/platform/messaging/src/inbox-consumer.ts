@@ -10,12 +10,7 @@ import { migrateInbox } from './inbox-schema';
 import { backoffDelay, DEFAULT_RETRY, describeError, isRetriable, type RetryPolicy } from './retry-policy';
 import { WakeableSleep } from './wakeable-sleep';
 import { consumerLag, type ConsumerLag } from './consumer-lag';
-import {
-  CrashHistory,
-  OutageTracker,
-  type InboxConsumerHealth,
-  type InboxConsumerProgress,
-} from './consumer-health';
+import { OutageTracker, type InboxConsumerHealth } from './consumer-health';
 import { isTransientInfrastructureError } from './error-classification';
 
 const HEARTBEAT_SLICE_MS = 1_000;
@@ -105,9 +100,6 @@ export class InboxConsumer {
   private readonly infrastructureRetry: Required<RetryPolicy>;
   private readonly logger: InboxConsumerLogger;
   private readonly outage = new OutageTracker();
-  private readonly crashes = new CrashHistory();
-  private startedAt: Date | undefined;
-  private lastHandled: { readonly at: Date; readonly messageTimestamp: Date } | undefined;
   private readonly sleeper = new WakeableSleep();
   private consumer?: Consumer;
   private producer?: Producer;
@@ -145,7 +137,6 @@ export class InboxConsumer {
     if (this.state !== 'new') throw new Error(`consumer ${this.name} already started`);
     const { pool, schema } = this.options;
     this.state = 'running';
-    this.startedAt = new Date();
     try {
       if (this.options.migrate !== false) await migrateInbox(pool, schema);
       await this.connectWhileBrokerStartsUp();
@@ -201,7 +192,6 @@ export class InboxConsumer {
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      this.crashes.record(payload.error);
       if (!payload.restart && this.state === 'running') this.state = 'crashed';
     });
     await consumer.connect();
@@ -239,20 +229,6 @@ export class InboxConsumer {
     return this.outage.health(this.isAlive());
   }
 
-  /**
-   * Crashes of the Kafka consumer (kafkajs restarts it after most), and when it last finished a
-   * message and how old that message was: what readiness needs to tell a crash loop or a stall.
-   */
-  progress(): InboxConsumerProgress {
-    return {
-      crashes: this.crashes.summary(),
-      ...(this.startedAt ? { startedAt: this.startedAt } : {}),
-      ...(this.lastHandled
-        ? { lastHandledAt: this.lastHandled.at, lastMessageTimestamp: this.lastHandled.messageTimestamp }
-        : {}),
-    };
-  }
-
   /** Messages not yet committed per partition (admin round trips; call from a metrics scrape). */
   async lag(): Promise<ConsumerLag> {
     if (!this.admin || this.state !== 'running') throw new Error(`consumer ${this.name} is not running`);
@@ -275,7 +251,7 @@ export class InboxConsumer {
       envelope = parseEnvelope(message.value);
     } catch (error) {
       await deadLetter(undefined, error);
-      return this.commit(where, message.timestamp);
+      return this.commit(where);
     }
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -297,7 +273,7 @@ export class InboxConsumer {
         await heartbeat();
       }
     }
-    await this.commit(where, message.timestamp);
+    await this.commit(where);
   }
 
   /**
@@ -347,14 +323,9 @@ export class InboxConsumer {
     this.emit({ ...where, kind: 'dead-lettered', error: describeError(error) });
   }
 
-  private async commit({ topic, partition, offset }: Where, timestamp?: string): Promise<void> {
+  private async commit({ topic, partition, offset }: Where): Promise<void> {
     if (!this.consumer) return;
     await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
-    const produced = Number(timestamp);
-    this.lastHandled = {
-      at: new Date(),
-      messageTimestamp: new Date(Number.isFinite(produced) ? produced : Date.now()),
-    };
   }
 
   private emit(event: InboxConsumerEvent): void {

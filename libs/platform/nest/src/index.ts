@@ -52,7 +52,6 @@ export * from './bootstrap/instrumented-event-store';
 export * from './bootstrap/configure-app';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/create-test-app';
-export * from './bootstrap/service-database';
 
 export * from './pipeline/event-pipeline';
 export * from './pipeline/event-pipeline.module';

@@ -16,7 +16,6 @@ import { InputSafetyGuard } from './input/input-safety.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { createEventStore } from './bootstrap/create-event-store';
 import { connectServicePool } from './bootstrap/create-service-pool';
-import { connectServiceDatabase, type ServiceDatabase } from './bootstrap/service-database';
 import { ReadModelAccess } from './bootstrap/read-model-access';
 import { instrumentEventStore } from './bootstrap/instrumented-event-store';
 import { PlatformLifecycle } from './bootstrap/platform-lifecycle';
@@ -33,22 +32,12 @@ import { HealthController } from './observability/health.controller';
 import { HealthRegistry } from './observability/health-registry';
 import { KafkaProbe, postgresProbe } from './observability/infrastructure-probes';
 import { loggerParams } from './observability/logger-params';
-import { readinessThresholds } from './observability/readiness-thresholds';
-import { eventLogProbe } from './pipeline/pipeline-probes';
 import { Metrics } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { TimerHandlers } from './timers/timer-handlers';
 import { TimerRunner } from './timers/timer-runner';
 import { clockRegistration } from './test-clock/test-clock.registration';
-import {
-  CLOCK,
-  EVENT_STORE,
-  PG_POOL,
-  PLATFORM_CONFIG,
-  SERVICE_DATABASE,
-  SERVICE_INFO,
-  ServiceInfo,
-} from './tokens';
+import { CLOCK, EVENT_STORE, PG_POOL, PLATFORM_CONFIG, SERVICE_INFO, ServiceInfo } from './tokens';
 
 export interface PlatformModuleOptions<C extends PlatformConfig = PlatformConfig> {
   /** e.g. `customers`; names the logs, metrics and Kafka client. */
@@ -88,17 +77,7 @@ export class PlatformModule {
       ...(configClass !== PlatformConfig ? [{ provide: configClass, useValue: config }] : []),
       { provide: SERVICE_INFO, useValue: { serviceName: name, schema, readSchema } satisfies ServiceInfo },
       ...clock.providers,
-      {
-        provide: SERVICE_DATABASE,
-        useFactory: (): Promise<ServiceDatabase> =>
-          connectServiceDatabase(config, serviceName, [schema, readSchema]),
-      },
-      {
-        provide: PG_POOL,
-        inject: [SERVICE_DATABASE],
-        useFactory: (database: ServiceDatabase): Promise<Pool> =>
-          connectServicePool(config, name, database.url),
-      },
+      { provide: PG_POOL, useFactory: (): Promise<Pool> => connectServicePool(config, name) },
       {
         provide: ReadModelAccess,
         inject: [PG_POOL],
@@ -131,12 +110,11 @@ export class PlatformModule {
       { provide: KafkaProbe, useFactory: () => new KafkaProbe(name, config.kafkaBrokers()) },
       {
         provide: HealthRegistry,
-        inject: [PG_POOL, KafkaProbe, EVENT_STORE],
-        useFactory: (pool: Pool, kafka: KafkaProbe, store: EventStore): HealthRegistry => {
+        inject: [PG_POOL, KafkaProbe],
+        useFactory: (pool: Pool, kafka: KafkaProbe): HealthRegistry => {
           const registry = new HealthRegistry();
           registry.register('postgres', postgresProbe(pool));
           registry.register('kafka', kafka.probe);
-          registry.register('event-log', eventLogProbe(store, readinessThresholds(config)));
           return registry;
         },
       },
@@ -202,7 +180,6 @@ export class PlatformModule {
         PlatformConfig,
         ...(configClass !== PlatformConfig ? [configClass] : []),
         SERVICE_INFO,
-        SERVICE_DATABASE,
         CLOCK,
         PG_POOL,
         EVENT_STORE,

@@ -4,8 +4,6 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const CLOCK = Symbol('CLOCK');
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 export const SERVICE_INFO = Symbol('SERVICE_INFO');
-/** The ServiceDatabase (URL and writer role) the service's pools connect with. */
-export const SERVICE_DATABASE = Symbol('SERVICE_DATABASE');
 
 /** Who this process is: fixed by the service at wiring time. */
 export interface ServiceInfo {

@@ -3,4 +3,3 @@ export * from './with-transaction';
 export * from './migrate-schema';
 export * from './grant-read-access';
 export * from './storable-text';
-export * from './writer-role';

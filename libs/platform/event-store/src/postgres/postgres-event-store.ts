@@ -38,37 +38,6 @@ export interface PostgresEventStoreOptions {
    * rule prevents. Never set this in a service: subscribers would silently skip late commits.
    */
   readonly unsafeDisableGapProtection?: boolean;
-  /**
-   * TEST ONLY. Waits for the oldest transaction of the whole cluster instead of this store's
-   * writers, so the horizon test can prove it detects a return to that rule.
-   */
-  readonly clusterWideHorizon?: boolean;
-}
-
-/** An open transaction the gap-safe horizon waits for (see PostgresEventStore.horizonHolders). */
-export interface HorizonHolder {
-  readonly xid: string;
-  /** Null for a prepared transaction (no session) or one that ended while being looked at. */
-  readonly pid: number | null;
-  readonly role: string | null;
-  readonly database: string | null;
-  readonly applicationName: string | null;
-  readonly state: string | null;
-  /** Since its transaction began; null when the server hides it from this role. */
-  readonly ageSeconds: number | null;
-  /** Committed events that readers cannot be given until it ends (counted up to the cap). */
-  readonly waitingEvents: number;
-}
-
-interface HolderRow {
-  xid: string;
-  pid: number | null;
-  role: string | null;
-  database: string | null;
-  application_name: string | null;
-  state: string | null;
-  age_seconds: number | null;
-  waiting_events: number;
 }
 
 const STREAM_PAGE = 500;
@@ -80,7 +49,7 @@ export class PostgresEventStore implements EventStore {
   private readonly sql: PostgresStatements;
   private readonly heads: HeadCache;
   private readonly appender: PostgresAppender;
-  private readonly readAllStatement: { readonly text: string };
+  private readonly gapSafe: boolean;
   private readonly subscriptions = new Set<PollingSubscription>();
 
   constructor(options: PostgresEventStoreOptions) {
@@ -90,12 +59,7 @@ export class PostgresEventStore implements EventStore {
     this.sql = postgresStatements(options.schema);
     this.heads = new HeadCache(options.headCacheSize ?? 10_000);
     this.appender = new PostgresAppender(this.sql, this.heads);
-    this.readAllStatement =
-      options.unsafeDisableGapProtection === true
-        ? this.sql.readAllUnsafe
-        : options.clusterWideHorizon === true
-          ? this.sql.readAllClusterHorizon
-          : this.sql.readAllSafe;
+    this.gapSafe = options.unsafeDisableGapProtection !== true;
   }
 
   migrate(): Promise<void> {
@@ -157,33 +121,15 @@ export class PostgresEventStore implements EventStore {
    * Gap-safe global log. Sequence numbers are handed out before commit, so a reader ordering by
    * them alone could pass a number whose transaction commits later and never come back for it.
    * Ordering by (transaction id, position) and reading only transactions older than the oldest
-   * one still running that could append to this store means everything at or before the returned
-   * positions is final (postgres-horizon.ts; docs/reliability.md, "The log horizon").
+   * one still running means everything at or before the returned positions is final.
    */
   async readAll(from: GlobalPosition, limit: number): Promise<StoredEvent[]> {
+    const statement = this.gapSafe ? this.sql.readAllSafe : this.sql.readAllUnsafe;
     const result = await this.pool.query<EventRow>({
-      ...this.readAllStatement,
+      ...statement,
       values: [from.commit.toString(), from.prepare.toString(), limit],
     });
     return result.rows.map(toStoredEvent);
-  }
-
-  /**
-   * The open transactions readAll waits for, oldest first, with the committed events held behind
-   * each (up to `cap`): who stalls relays and projections when the log stops moving.
-   */
-  async horizonHolders(cap = 10_000): Promise<HorizonHolder[]> {
-    const result = await this.pool.query<HolderRow>(this.sql.horizonHolders(Math.max(1, Math.floor(cap))));
-    return result.rows.map((row) => ({
-      xid: row.xid,
-      pid: row.pid,
-      role: row.role,
-      database: row.database,
-      applicationName: row.application_name,
-      state: row.state,
-      ageSeconds: row.age_seconds === null ? null : Math.round(row.age_seconds * 10) / 10,
-      waitingEvents: row.waiting_events,
-    }));
   }
 
   async headPosition(): Promise<GlobalPosition> {

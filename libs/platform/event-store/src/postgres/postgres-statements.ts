@@ -1,16 +1,9 @@
-import { clusterHorizon, horizonHoldersSql, writerHorizon } from './postgres-horizon';
 import { quoteSchema } from './sql-runner';
 
 // Always selected from `events e`, and ordered by `e.`-qualified columns: a bare ORDER BY name would
 // pick the text-cast output column below and sort positions as strings ('10' before '9').
 const COLUMNS = `e.position::text as position, e.transaction_id::text as transaction_id, e.event_id::text as event_id,
   e.stream_id, e.version, e.type, e.data, e.metadata, e.recorded_at, e.prev_hash, e.hash`;
-
-const readAllBelow = (s: string, horizon: string): string => `select ${COLUMNS} from ${s}.events e
-  where (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
-    and e.transaction_id < ${horizon}
-  order by e.transaction_id, e.position
-  limit $3`;
 
 /**
  * SQL of one store, with the schema baked in. Deliberately NOT named prepared statements: a
@@ -57,12 +50,14 @@ export const postgresStatements = (schema: string) => {
       text: `select version, last_hash from ${s}.streams where stream_id = $1`,
     },
     readAllSafe: {
-      // Only transactions older than every running one that could append here: a writer that got
-      // its id earlier but commits later can no longer slip in behind a position already passed.
-      text: readAllBelow(s, writerHorizon(s)),
+      // Only transactions older than every running one: a writer that got its id earlier but
+      // commits later can no longer slip in behind a position the reader has already passed.
+      text: `select ${COLUMNS} from ${s}.events e
+        where (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
+          and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        order by e.transaction_id, e.position
+        limit $3`,
     },
-    readAllClusterHorizon: { text: readAllBelow(s, clusterHorizon) },
-    horizonHolders: (cap: number) => horizonHoldersSql(s, cap),
     // Committed rows only (MVCC), so this is the newest event a reader will eventually be given.
     head: `select e.transaction_id::text as transaction_id, e.position::text as position from ${s}.events e
         order by e.transaction_id desc, e.position desc limit 1`,

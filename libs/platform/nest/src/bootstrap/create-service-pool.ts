@@ -7,16 +7,12 @@ import { awaitPostgres, postgresTarget } from './await-postgres';
  * The service's PostgreSQL pool: DB_POOL_MAX connections; a request that finds none free within
  * DB_POOL_ACQUIRE_TIMEOUT_MS fails (answered 503) instead of queueing without bound. A session
  * left idle inside a transaction is ended by the server after PG_IDLE_IN_TRANSACTION_TIMEOUT_MS:
- * besides holding locks, an open transaction of the service's writer role holds back every gap-safe
- * reader of its event log (relays, projections), so a leaked one must not live long.
+ * besides holding locks, an open transaction holds back every gap-safe reader of the event log in
+ * the whole cluster (relays, projections), so a leaked one must not live long.
  */
-export const createServicePool = (
-  config: PlatformConfig,
-  applicationName: string,
-  url = config.DATABASE_URL,
-): Pool => {
+export const createServicePool = (config: PlatformConfig, applicationName: string): Pool => {
   const pool = new Pool({
-    connectionString: url,
+    connectionString: config.DATABASE_URL,
     application_name: applicationName,
     max: config.DB_POOL_MAX,
     connectionTimeoutMillis: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
@@ -28,16 +24,12 @@ export const createServicePool = (
 };
 
 /** The service pool once PostgreSQL answers: start-up waits out a database that is not up yet. */
-export const connectServicePool = async (
-  config: PlatformConfig,
-  applicationName: string,
-  url = config.DATABASE_URL,
-): Promise<Pool> => {
-  const pool = createServicePool(config, applicationName, url);
+export const connectServicePool = async (config: PlatformConfig, applicationName: string): Promise<Pool> => {
+  const pool = createServicePool(config, applicationName);
   try {
     await awaitPostgres(pool, {
       timeoutMs: config.DB_STARTUP_TIMEOUT_MS,
-      target: postgresTarget(url),
+      target: postgresTarget(config.DATABASE_URL),
       logger: new Logger('Startup'),
     });
     return pool;

@@ -122,15 +122,6 @@ export class PlatformConfig {
   @IsString()
   READ_MODEL_ROLE: string = 'crm_analyst';
 
-  /**
-   * Database role the service connects as (docs/platform.md, "Database roles"); unset means
-   * `crm_<service>_writer`, prepared at boot through DATABASE_URL's administrator login. `off` keeps
-   * DATABASE_URL's own user (then every session of that user holds back the log horizon).
-   */
-  @IsOptional()
-  @IsString()
-  DB_WRITER_ROLE?: string;
-
   /** A session idle inside a transaction longer than this is ended by the server (0 = never). */
   @Max(3_600_000)
   @Min(0)
@@ -169,34 +160,6 @@ export class PlatformConfig {
   @IsInt()
   @Type(() => Number)
   DB_STARTUP_TIMEOUT_MS: number = 60_000;
-
-  /** Readiness fails when a relay, projection or consumer has more events than this waiting. */
-  @Max(10_000_000)
-  @Min(1)
-  @IsInt()
-  @Type(() => Number)
-  HEALTH_MAX_LAG_EVENTS: number = 1_000;
-
-  /** Readiness fails when the oldest event a relay, projection or consumer still owes is older. */
-  @Max(86_400)
-  @Min(1)
-  @IsInt()
-  @Type(() => Number)
-  HEALTH_MAX_LAG_SECONDS: number = 60;
-
-  /** Readiness fails when an open writer transaction this old holds committed events back. */
-  @Max(86_400)
-  @Min(1)
-  @IsInt()
-  @Type(() => Number)
-  HEALTH_LOG_STALL_SECONDS: number = 30;
-
-  /** Readiness fails while a consumer crashed (and was restarted) within this many seconds. */
-  @Max(86_400)
-  @Min(1)
-  @IsInt()
-  @Type(() => Number)
-  HEALTH_CRASH_WINDOW_SECONDS: number = 60;
 
   /** Largest accepted JSON request body. */
   @IsString()

@@ -37,39 +37,6 @@ describe('HealthRegistry', () => {
     expect(report.warnings).toEqual(['optional: probe reported not alive']);
   });
 
-  it('reports a probe’s reason and figures, and keeps the figures when it is up', async () => {
-    const registry = new HealthRegistry();
-    registry.register('behind', () => ({
-      up: false,
-      reason: 'behind by 5 events',
-      details: { lagEvents: 5 },
-    }));
-    registry.register('current', async () => ({ up: true, details: { lagEvents: 0 } }));
-    const report = await registry.check();
-    expect(report.status).toBe('error');
-    expect(report.checks['behind']).toMatchObject({
-      status: 'down',
-      error: 'behind by 5 events',
-      details: { lagEvents: 5 },
-    });
-    expect(report.checks['current']).toMatchObject({ status: 'up', details: { lagEvents: 0 } });
-    expect(report.checks['current']).not.toHaveProperty('error');
-  });
-
-  it('runs concurrent checks once', async () => {
-    const registry = new HealthRegistry();
-    let runs = 0;
-    registry.register('counted', async () => {
-      runs += 1;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      return true;
-    });
-    await Promise.all([registry.check(), registry.check(), registry.check()]);
-    expect(runs).toBe(1);
-    await registry.check();
-    expect(runs).toBe(2);
-  });
-
   it('refuses two probes with one name', () => {
     const registry = new HealthRegistry();
     registry.register('x', () => true);

@@ -1,11 +1,4 @@
-/** What a readiness probe found: up or not, why not, and figures (lag, holders…) either way. */
-export interface ProbeReport {
-  readonly up: boolean;
-  readonly reason?: string;
-  readonly details?: Readonly<Record<string, unknown>>;
-}
-
-export type HealthProbe = () => boolean | ProbeReport | Promise<boolean | ProbeReport>;
+export type HealthProbe = () => boolean | Promise<boolean>;
 
 export interface HealthProbeOptions {
   /** A failing non-critical probe is reported as a warning and keeps /health at 200. Default: critical. */
@@ -17,7 +10,6 @@ export interface HealthCheckResult {
   readonly critical: boolean;
   readonly latencyMs: number;
   readonly error?: string;
-  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 export interface HealthReport {
@@ -48,13 +40,11 @@ const withTimeout = async <T>(work: () => T | Promise<T>, ms: number): Promise<T
 };
 
 /**
- * Readiness of the parts that keep a service correct and current (docs/reliability.md, "Health"):
- * PostgreSQL and Kafka, the event log's horizon, and whatever runs in the background (relay,
- * projections, consumers) with its lag. Concurrent checks share one run.
+ * Liveness of the parts that keep a service correct: PostgreSQL and Kafka (registered by the
+ * platform) and whatever the service runs in the background (subscriptions, relays, consumers).
  */
 export class HealthRegistry {
   private readonly probes = new Map<string, Registered>();
-  private running: Promise<HealthReport> | undefined;
 
   constructor(private readonly timeoutMs = PROBE_TIMEOUT_MS) {}
 
@@ -71,27 +61,20 @@ export class HealthRegistry {
     return [...this.probes.keys()];
   }
 
-  check(): Promise<HealthReport> {
-    this.running ??= this.run().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  private async run(): Promise<HealthReport> {
+  async check(): Promise<HealthReport> {
     const entries = await Promise.all(
       [...this.probes].map(async ([name, { probe, critical }]): Promise<[string, HealthCheckResult]> => {
         const started = Date.now();
         try {
-          const answer = await withTimeout(probe, this.timeoutMs);
-          const report: ProbeReport = typeof answer === 'boolean' ? { up: answer } : answer;
-          const result: HealthCheckResult = {
-            status: report.up ? 'up' : 'down',
-            critical,
-            latencyMs: Date.now() - started,
-            ...(report.up ? {} : { error: report.reason ?? 'probe reported not alive' }),
-            ...(report.details !== undefined ? { details: report.details } : {}),
-          };
+          const up = await withTimeout(probe, this.timeoutMs);
+          const result: HealthCheckResult = up
+            ? { status: 'up', critical, latencyMs: Date.now() - started }
+            : {
+                status: 'down',
+                critical,
+                latencyMs: Date.now() - started,
+                error: 'probe reported not alive',
+              };
           return [name, result];
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);

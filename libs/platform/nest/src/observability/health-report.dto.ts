@@ -6,15 +6,6 @@ export class HealthCheckResultDto implements HealthCheckResult {
   @ApiProperty({ description: 'A critical check down makes the service unhealthy (503)' }) critical!: boolean;
   @ApiProperty() latencyMs!: number;
   @ApiPropertyOptional({ example: 'no answer within 2000 ms' }) error?: string;
-
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'Figures of the check: lagEvents, lagSeconds, caughtUpSinceStart, role, crashes, heldBy ' +
-      '(the open transactions holding the event log back: xid, pid, role, database, ageSeconds, waitingEvents)',
-  })
-  details?: Record<string, unknown>;
 }
 
 @ApiExtraModels(HealthCheckResultDto)

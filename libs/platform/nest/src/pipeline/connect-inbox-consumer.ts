@@ -4,9 +4,7 @@ import type { Pool } from 'pg';
 import { KafkaInboxTransport, type KafkaInboxTransportOptions } from '@crm/messaging';
 import type { PlatformConfig } from '../config/platform-config';
 import { HealthRegistry } from '../observability/health-registry';
-import { readinessThresholds } from '../observability/readiness-thresholds';
 import { PG_POOL, PLATFORM_CONFIG, SERVICE_INFO, type ServiceInfo } from '../tokens';
-import { consumerProbe } from './consumer-probe';
 import { InboxConsumerMetrics } from './inbox-consumer-metrics';
 import { InboxConsumerRegistry } from './inbox-consumer-registry';
 
@@ -48,12 +46,7 @@ export const connectInboxConsumer = async (
     },
   });
   const microservice = app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
-  app
-    .get(HealthRegistry)
-    .register(
-      probe ?? `consumer.${wiring.name}`,
-      consumerProbe(transport.consumer, readinessThresholds(config)),
-    );
+  app.get(HealthRegistry).register(probe ?? `consumer.${wiring.name}`, () => transport.consumer.isAlive());
   // Only this consumer: startAllMicroservices() would start the ones connected earlier a second time.
   await microservice.listen();
   metrics.track(transport.consumer);

@@ -5,15 +5,7 @@ import type { EventStore } from '@crm/event-store';
 import type { PlatformConfig } from '../config/platform-config';
 import { HealthRegistry } from '../observability/health-registry';
 import { Metrics } from '../observability/metrics';
-import type { ServiceDatabase } from '../bootstrap/service-database';
-import {
-  EVENT_STORE,
-  PG_POOL,
-  PLATFORM_CONFIG,
-  SERVICE_DATABASE,
-  SERVICE_INFO,
-  type ServiceInfo,
-} from '../tokens';
+import { EVENT_STORE, PG_POOL, PLATFORM_CONFIG, SERVICE_INFO, type ServiceInfo } from '../tokens';
 import { EventPipeline, type EventPipelineOptions } from './event-pipeline';
 import { createReadModelDataSource } from './read-model-data-source';
 
@@ -32,14 +24,10 @@ export class EventPipelineModule {
         {
           provide: READ_MODEL_DATA_SOURCE,
           // PG_POOL only for order: it resolves once PostgreSQL answers (start-up waits for it).
-          inject: [SERVICE_INFO, PLATFORM_CONFIG, SERVICE_DATABASE, PG_POOL],
-          useFactory: (
-            service: ServiceInfo,
-            config: PlatformConfig,
-            database: ServiceDatabase,
-          ): Promise<DataSource> =>
+          inject: [SERVICE_INFO, PLATFORM_CONFIG, PG_POOL],
+          useFactory: (service: ServiceInfo, config: PlatformConfig): Promise<DataSource> =>
             createReadModelDataSource(
-              database.url,
+              config.DATABASE_URL,
               `${service.serviceName}-projections`,
               config.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
               config.DB_PROJECTION_POOL_MAX,

@@ -9,9 +9,7 @@ import { type Projection, ProjectionRunner } from '@crm/projections';
 import type { PlatformConfig } from '../config/platform-config';
 import type { HealthRegistry } from '../observability/health-registry';
 import type { Metrics } from '../observability/metrics';
-import { readinessThresholds } from '../observability/readiness-thresholds';
 import type { ServiceInfo } from '../tokens';
-import { projectionProbe, relayProbe } from './pipeline-probes';
 
 export interface EventPipelineOptions {
   /** Publishes the service's contract events; omit while the service publishes nothing. */
@@ -41,7 +39,7 @@ const LAG_INTERVAL_MS = 10_000;
 /**
  * What runs behind a service's API (architecture §5, §6): the relay from its event store to its
  * topic and its projection runners. Started after boot, stopped before the pool closes, reported
- * by /health/ready (with their lag) and /metrics.
+ * by /health and /metrics.
  */
 export class EventPipeline implements OnApplicationBootstrap, OnModuleDestroy {
   readonly relay: EventRelay | undefined;
@@ -55,7 +53,6 @@ export class EventPipeline implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     const { service, config, store, pool, dataSource, health } = deps;
     this.logger = new Logger(`${service.serviceName}.pipeline`);
-    const thresholds = readinessThresholds(config);
     if (options.relay !== undefined) {
       const relay = new EventRelay({
         name: `${service.schema}-relay`,
@@ -79,7 +76,7 @@ export class EventPipeline implements OnApplicationBootstrap, OnModuleDestroy {
         },
       });
       this.relay = relay;
-      health.register('relay', relayProbe(relay, thresholds));
+      health.register('relay', () => relay.isAlive());
     }
     for (const projection of options.projections ?? []) {
       const runner = new ProjectionRunner({
@@ -90,7 +87,7 @@ export class EventPipeline implements OnApplicationBootstrap, OnModuleDestroy {
         onError: (err) => this.logger.warn({ err, projection: projection.name }, 'projection batch failed'),
       });
       this.runners.set(projection.name, runner);
-      health.register(`projection.${projection.name}`, projectionProbe(runner, store, thresholds));
+      health.register(`projection.${projection.name}`, () => runner.isAlive());
     }
   }
 

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, type Provider, Type } from '@nestjs/common';
+import { Module, type Provider, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { requireKafka, requirePostgres, testDatabaseUrl, uniqueSuffix } from '@crm/testing';
 import { Pool } from 'pg';
@@ -40,19 +40,10 @@ export interface TestModuleExtras extends Pick<PlatformModuleOptions, 'policies'
   readonly env?: Readonly<Record<string, string>>;
   /** A schema chosen by the caller (shared with a test app in another process); fresh otherwise. */
   readonly schema?: string;
-  /** Modules next to the platform (e.g. an EventPipelineModule with the test's projections). */
-  readonly imports?: DynamicModule[];
 }
 
 export const testModule = async (name: string, extras: TestModuleExtras = {}): Promise<TestModule> => {
-  const {
-    controllers = [],
-    providers = [],
-    env = {},
-    schema: chosen,
-    imports = [],
-    ...platformExtras
-  } = extras;
+  const { controllers = [], providers = [], env = {}, schema: chosen, ...platformExtras } = extras;
   const [, brokers] = await Promise.all([requirePostgres(), requireKafka()]);
   const schema = chosen ?? `nest_${name}_${uniqueSuffix()}`;
   const config = loadConfig(PlatformConfig, {
@@ -62,10 +53,7 @@ export const testModule = async (name: string, extras: TestModuleExtras = {}): P
   const ledger = new WidgetLedger();
 
   @Module({
-    imports: [
-      PlatformModule.forService({ serviceName: `test-${name}`, schema, config, ...platformExtras }),
-      ...imports,
-    ],
+    imports: [PlatformModule.forService({ serviceName: `test-${name}`, schema, config, ...platformExtras })],
     controllers: [WidgetsController, WidgetOrdersController, ...controllers],
     providers: [{ provide: WidgetLedger, useValue: ledger }, ...providers],
   })
