@@ -126,42 +126,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Same as /health/ready (kept for existing scripts and probes) */
+    /** Health of the service and what it depends on */
     get: operations['checkHealth'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/health/live': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Liveness: the process answers (restart it when this fails) */
-    get: operations['checkLiveness'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/health/ready': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Readiness: dependencies up, event log moving, relay, projections and consumers current */
-    get: operations['checkReadiness'];
     put?: never;
     post?: never;
     delete?: never;
@@ -463,10 +429,6 @@ export interface components {
     HealthCheckResultDto: {
       /** @description A critical check down makes the service unhealthy (503) */
       critical: boolean;
-      /** @description Figures of the check: lagEvents, lagSeconds, caughtUpSinceStart, role, crashes, heldBy (the open transactions holding the event log back: xid, pid, role, database, ageSeconds, waitingEvents) */
-      details?: {
-        [key: string]: unknown;
-      };
       /** @example no answer within 2000 ms */
       error?: string;
       latencyMs: number;
@@ -1109,55 +1071,6 @@ export interface operations {
         };
       };
       /** @description A critical check is down */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthReportDto'];
-        };
-      };
-    };
-  };
-  checkLiveness: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The process answers */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthReportDto'];
-        };
-      };
-    };
-  };
-  checkReadiness: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Every critical check is up */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthReportDto'];
-        };
-      };
-      /** @description Not ready: each failing check says why (lag, crash, stalled log and its holder) */
       503: {
         headers: {
           [name: string]: unknown;
