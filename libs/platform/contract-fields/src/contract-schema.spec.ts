@@ -12,6 +12,7 @@ const parseSample = (data: unknown) => {
     note: r.optionalText('note'),
     labels: r.optionalTextList('labels') ?? [],
     urgent: r.optionalBoolean('urgent') ?? false,
+    ...(r.optionalText('grade') !== undefined ? { grade: r.oneOf('grade', ['A', 'B'] as const) } : {}),
     at: r.instant('at'),
     on: r.day('on'),
     amountFen: r.fen('amountFen'),
@@ -71,6 +72,7 @@ describe('contract schema derived from a parser', () => {
     expect(schema['required']).not.toContain('note');
     expect(schema['required']).not.toContain('labels');
     expect(schema['required']).not.toContain('urgent');
+    expect(schema['required']).not.toContain('grade');
   });
 
   it('accepts what the parser accepts', () => {
@@ -95,6 +97,7 @@ describe('contract schema derived from a parser', () => {
     ['a nested field missing', { ...valid, inner: {} }],
     ['an optional list of the wrong type', { ...valid, labels: [1] }],
     ['an optional boolean as text', { ...valid, urgent: 'yes' }],
+    ['a conditional field outside its enum', { ...valid, grade: 'C' }],
   ])('refuses %s, as the parser does', (_label, data) => {
     expect(() => parseSample(data)).toThrow();
     expect(validate(data)).toBe(false);

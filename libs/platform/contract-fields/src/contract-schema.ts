@@ -19,6 +19,7 @@ export interface ContractCatalog {
 
 type Field = {
   schema: Record<string, unknown>;
+  strict?: Record<string, unknown>;
   required: boolean;
   nested?: SchemaRecorder;
   list?: boolean;
@@ -40,10 +41,16 @@ class SchemaRecorder extends PayloadReader {
 
   private note(field: string, schema: Record<string, unknown>, required: boolean): void {
     const known = this.fields.get(field);
-    // The reader takes null for an absent optional field, so the schema must too.
-    if (!required) schema = { ...schema, type: [schema['type'], 'null'] };
-    // A field read once as optional and once as required (a conditional parser) stays required.
-    this.fields.set(field, { schema, required: required || (known?.required ?? false) });
+    // A field read through an optional accessor anywhere is optional: conditional parsers read
+    // `optionalText(f)` and then, only when it is there, `oneOf(f, …)`. The stricter shape is kept.
+    const optional = !required || (known !== undefined && !known.required);
+    const strict = required ? schema : (known?.strict ?? schema);
+    this.fields.set(field, {
+      strict,
+      // The reader takes null for an absent optional field, so the schema must too.
+      schema: optional ? { ...strict, type: [strict['type'], 'null'] } : strict,
+      required: !optional,
+    });
   }
 
   override text(field: string): string {

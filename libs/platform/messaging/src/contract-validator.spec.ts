@@ -26,6 +26,16 @@ describe('ContractValidator', () => {
     ).toThrow(/ThingDone.*amountFen/);
   });
 
+  it('judges what goes on the wire: a field left undefined is absent', () => {
+    expect(() =>
+      validator.check({
+        aggregateId: 't-1',
+        type: 'ThingDone',
+        data: { thingId: 't-1', amountFen: 1, note: undefined },
+      }),
+    ).not.toThrow();
+  });
+
   it('refuses a type the contract does not publish', () => {
     expect(() => validator.check({ aggregateId: 't-1', type: 'SecretThing', data: {} })).toThrow(
       UnpublishableContractEvent,

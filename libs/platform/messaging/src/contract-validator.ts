@@ -39,7 +39,9 @@ export class ContractValidator {
     if (validate === undefined) {
       throw new UnpublishableContractEvent(event.type, `not a type of ${this.catalog.topic}`);
     }
-    if (!validate(event.data)) {
+    // Validate what goes on the wire: JSON drops undefined-valued fields that the object still has.
+    const wire: unknown = JSON.parse(JSON.stringify(event.data));
+    if (!validate(wire)) {
       const problems = (validate.errors ?? []).map((e) =>
         `${e.instancePath || '/'} ${e.message ?? ''}`.trim(),
       );
