@@ -45,7 +45,8 @@ export class ReassignmentQuery extends BuQuery {
 /** In the body, not the query string: personal data never appears in a URL (and so in no access log). */
 export class CustomerSearchDto {
   @ApiPropertyOptional({ example: '13812341234', description: 'Exact mobile; give mobile or name' })
-  @ValidateIf((q: CustomerSearchDto) => q.name === undefined)
+  // Checked whenever it is given (it wins over name), and required when name is absent.
+  @ValidateIf((q: CustomerSearchDto) => q.name === undefined || q.mobile !== undefined)
   @IsString({ message: 'give mobile or name' })
   @MaxLength(32)
   mobile?: string;
