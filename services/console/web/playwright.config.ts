@@ -9,7 +9,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // Journeys of several sign-ins and pages; a shared CI machine runs them at 40–60 s each.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   globalSetup: './e2e/global-setup.ts',
   reporter: [['list'], ['json', { outputFile: `${root}.local/playwright-results.json` }]],
