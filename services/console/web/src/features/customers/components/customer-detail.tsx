@@ -65,7 +65,11 @@ export const CustomerDetail = ({ customerId }: { customerId: string }) => {
                     key: i,
                     content: (
                       <>
-                        <Typography.Text strong>{str(d['type'] ?? d['decision'])}</Typography.Text>{' '}
+                        <Typography.Text strong>
+                          {t(`decisions.${str(d['type'] ?? d['decision'])}`, {
+                            defaultValue: str(d['type'] ?? d['decision']),
+                          })}
+                        </Typography.Text>{' '}
                         <Typography.Text type="secondary">
                           {formatDateTime(str(d['recordedAt'] ?? d['at'] ?? d['businessTime']))}
                         </Typography.Text>
