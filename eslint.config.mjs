@@ -114,9 +114,10 @@ export default tseslint.config(
               bannedExternalImports: frameworkImports,
             },
             {
-              // Contracts are plain data; the contract kit only gives them one way to read a payload.
+              // Contracts are plain data; the contract kit only gives them one way to read a payload, and a
+              // shared contract (the company-wide FineIssued) is one shape every service publishes.
               sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: ['type:contract-kit'],
+              onlyDependOnLibsWithTags: ['type:contract-kit', 'type:shared-contracts'],
               bannedExternalImports: frameworkImports,
             },
             {

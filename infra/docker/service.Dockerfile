@@ -23,7 +23,7 @@ COPY tools/build ./tools/build
 COPY libs ./libs
 COPY services ./services
 ARG SERVICE
-RUN node -r @swc-node/register tools/build/build.ts "services/${SERVICE}" \
+RUN node -r @swc-node/register tools/build/build.ts --all \
  && mkdir -p services/console/web/dist \
  && if [ "${SERVICE}" = console ]; then npx vite build services/console/web --logLevel warn; fi
 

@@ -1,5 +1,6 @@
 /**
- * Production build: transpiles a service and every library it can import to `dist/` with swc, the
+ * Production build: transpiles projects (a service, a library; Nx builds a service's libraries
+ * first through `^build`, `--all` does every one) to `dist/` with swc, the
  * same compiler (and `.swcrc`) the on-the-fly mode uses, so the two cannot drift. `@crm/*` imports are
  * rewritten to relative paths from tsconfig.base.json, so `node dist/services/<svc>/src/main.js` runs
  * with nothing but `node_modules` beside it. Type checking stays with `tsc` (infra/test-all.sh).
@@ -35,19 +36,20 @@ const filesUnder = (dir: string): string[] =>
     return [path];
   });
 
-const sourceRoots = (projects: readonly string[]): string[] => {
-  const libs = readdirSync(join(ROOT, 'libs'), { withFileTypes: true })
+/** Every service and library: what `--all` builds (start-all, the images, the test command). */
+const allProjects = (): string[] => [
+  ...readdirSync(join(ROOT, 'services')).map((name) => join('services', name)),
+  ...readdirSync(join(ROOT, 'libs'), { withFileTypes: true })
     .filter((scope) => scope.isDirectory())
     .flatMap((scope) =>
-      readdirSync(join(ROOT, 'libs', scope.name)).map((lib) => join(ROOT, 'libs', scope.name, lib, 'src')),
-    );
-  return [...projects.map((project) => join(ROOT, project, 'src')), ...libs];
-};
+      readdirSync(join(ROOT, 'libs', scope.name)).map((lib) => join('libs', scope.name, lib)),
+    ),
+];
 
 const build = async (projects: readonly string[]): Promise<number> => {
   const options = swcOptions();
   let count = 0;
-  for (const root of sourceRoots(projects)) {
+  for (const root of projects.map((project) => join(ROOT, project, 'src'))) {
     for (const file of filesUnder(root)) {
       const target = join(DIST, relative(ROOT, file));
       mkdirSync(dirname(target), { recursive: true });
@@ -71,14 +73,12 @@ const build = async (projects: readonly string[]): Promise<number> => {
 
 const main = async (): Promise<void> => {
   const args = process.argv.slice(2);
-  const projects = args.includes('--all')
-    ? readdirSync(join(ROOT, 'services')).map((name) => join('services', name))
-    : args;
+  const projects = args.includes('--all') ? allProjects() : args;
   if (projects.length === 0) throw new Error('usage: build.ts <services/name …> | --all');
   const started = Date.now();
   const count = await build(projects);
   process.stdout.write(
-    `built ${count} files for ${projects.join(', ')} into dist/ in ${Date.now() - started} ms\n`,
+    `built ${count} files of ${projects.length} project(s) into dist/ in ${Date.now() - started} ms\n`,
   );
 };
 

@@ -1,11 +1,10 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { COMPLAINT_FINE_ISSUED, COMPLAINTS_CONTRACTS } from '@crm/complaints-contracts';
+import { COMPLAINTS_CONTRACTS } from '@crm/complaints-contracts';
 import { CREDIT_CONTRACTS } from '@crm/credit-contracts';
 import { CUSTOMERS_CONTRACTS } from '@crm/customers-contracts';
-import { FINE_ISSUED, INVITATIONS_CONTRACTS } from '@crm/invitations-contracts';
-import { withCompanyFines } from '@crm/penalties-contracts';
+import { INVITATIONS_CONTRACTS } from '@crm/invitations-contracts';
 import { contractFiles } from './asyncapi-document';
 
 /**
@@ -13,13 +12,7 @@ import { contractFiles } from './asyncapi-document';
  * contract catalogs. `check`: fails when a committed file differs from what the parsers define now.
  */
 const DIR = join(__dirname, '..', '..', 'docs', 'contracts');
-// As the services' relays publish them: fines in the company-wide FineIssued shape (docs/penalties.md).
-const CATALOGS = [
-  CUSTOMERS_CONTRACTS,
-  withCompanyFines(COMPLAINTS_CONTRACTS, COMPLAINT_FINE_ISSUED),
-  CREDIT_CONTRACTS,
-  withCompanyFines(INVITATIONS_CONTRACTS, FINE_ISSUED),
-];
+const CATALOGS = [CUSTOMERS_CONTRACTS, COMPLAINTS_CONTRACTS, CREDIT_CONTRACTS, INVITATIONS_CONTRACTS];
 
 const rendered = async (file: string, value: unknown): Promise<string> => {
   const options = (await resolveConfig(file)) ?? {};

@@ -1,5 +1,4 @@
-import { COMPLAINT_FINE_ISSUED, COMPLAINTS_CONTRACTS } from '@crm/complaints-contracts';
-import { withCompanyFines } from '@crm/penalties-contracts';
+import { COMPLAINTS_CONTRACTS } from '@crm/complaints-contracts';
 import { Inject, Module, type OnModuleInit, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
@@ -83,7 +82,7 @@ export const complaintsModule = (
         relay: {
           topic: config.COMPLAINTS_TOPIC,
           toContract: toComplaintsContract,
-          contracts: withCompanyFines(COMPLAINTS_CONTRACTS, COMPLAINT_FINE_ISSUED),
+          contracts: COMPLAINTS_CONTRACTS,
         },
         projections: COMPLAINTS_PROJECTIONS,
       }),

@@ -1,5 +1,4 @@
-import { FINE_ISSUED, INVITATIONS_CONTRACTS } from '@crm/invitations-contracts';
-import { withCompanyFines } from '@crm/penalties-contracts';
+import { INVITATIONS_CONTRACTS } from '@crm/invitations-contracts';
 import { Module, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EventStore } from '@crm/event-store';
@@ -44,7 +43,7 @@ export const invitationsModule = (
         relay: {
           topic: config.INVITATIONS_TOPIC,
           toContract: toInvitationsContract,
-          contracts: withCompanyFines(INVITATIONS_CONTRACTS, FINE_ISSUED),
+          contracts: INVITATIONS_CONTRACTS,
         },
         projections: INVITATION_PROJECTIONS,
       }),

@@ -1,12 +1,11 @@
 import type { ContractCatalog } from '@crm/contract-fields';
+import { FINE_ISSUED_CONTRACT, parseFineIssuedContract } from '@crm/penalties-contracts';
 import { COMPLAINTS_TOPIC } from './complaints-topic';
 import {
   COMPLAINT_CASE_OVERDUE,
   COMPLAINT_CASE_REGISTERED,
-  COMPLAINT_FINE_ISSUED,
   parseComplaintCaseOverdueV1,
   parseComplaintCaseRegisteredV1,
-  parseComplaintFineIssuedV1,
 } from './complaint-case-events';
 import {
   COMPLAINT_NOT_ESTABLISHED,
@@ -32,7 +31,8 @@ export const COMPLAINTS_CONTRACTS: ContractCatalog = {
   parsers: {
     [COMPLAINT_CASE_REGISTERED]: parseComplaintCaseRegisteredV1,
     [COMPLAINT_CASE_OVERDUE]: parseComplaintCaseOverdueV1,
-    [COMPLAINT_FINE_ISSUED]: parseComplaintFineIssuedV1,
+    // Fines go out in the company-wide shape (ComplaintFineIssued is only read from the history).
+    [FINE_ISSUED_CONTRACT]: parseFineIssuedContract,
     [CUSTOMER_TRANSFER_REQUESTED]: parseCustomerTransferRequestedV1,
     [COMPLAINT_SETTLEMENT_APPROVED]: parseComplaintSettlementApprovedV1,
     [COMPLAINT_NOT_ESTABLISHED]: parseComplaintNotEstablishedV1,

@@ -1,4 +1,5 @@
 import type { ContractCatalog } from '@crm/contract-fields';
+import { FINE_ISSUED_CONTRACT, parseFineIssuedContract } from '@crm/penalties-contracts';
 import { INVITATIONS_TOPIC } from './invitations-topic';
 import {
   ATTENDANCE_RECORDED,
@@ -8,12 +9,7 @@ import {
   parseEventSaleRecordedV1,
   parseInvitationConfirmedV1,
 } from './customer-activity';
-import {
-  FINE_ISSUED,
-  INVITATION_CONFLICT_RULED,
-  parseFineIssuedV1,
-  parseInvitationConflictRuledV1,
-} from './rulings-and-fines';
+import { INVITATION_CONFLICT_RULED, parseInvitationConflictRuledV1 } from './rulings-and-fines';
 import {
   INVITATION_CONFLICT_AWAITING_RULING,
   parseInvitationConflictAwaitingRulingV1,
@@ -31,7 +27,8 @@ export const INVITATIONS_CONTRACTS: ContractCatalog = {
     [ATTENDANCE_RECORDED]: parseAttendanceRecordedV1,
     [EVENT_SALE_RECORDED]: parseEventSaleRecordedV1,
     [INVITATION_CONFLICT_RULED]: parseInvitationConflictRuledV1,
-    [FINE_ISSUED]: parseFineIssuedV1,
+    // Fines go out in the company-wide shape (the older own shape is only read from the history).
+    [FINE_ISSUED_CONTRACT]: parseFineIssuedContract,
     [INVITATION_CONFLICT_AWAITING_RULING]: parseInvitationConflictAwaitingRulingV1,
     [INVITATION_LIST_DUE_SOON]: parseInvitationListDueSoonV1,
   },

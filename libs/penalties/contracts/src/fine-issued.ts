@@ -90,17 +90,3 @@ export const parseFineIssuedContract = (data: unknown): FineIssuedContractV1 => 
 /** Whether a `FineIssued` payload is the public contract (older services published their own shape under that name). */
 export const isFineIssuedContract = (data: unknown): boolean =>
   typeof data === 'object' && data !== null && 'contractVersion' in data;
-
-/**
- * A service's contract catalog with its fines published as the company-wide `FineIssued`: the
- * relay validates outgoing fines against this shape instead of the service's own older one.
- */
-export const withCompanyFines = <
-  C extends { readonly parsers: Readonly<Record<string, (data: unknown) => unknown>> },
->(
-  catalog: C,
-  replaced: string,
-): C => {
-  const { [replaced]: _old, ...parsers } = catalog.parsers;
-  return { ...catalog, parsers: { ...parsers, [FINE_ISSUED_CONTRACT]: parseFineIssuedContract } };
-};

@@ -18,8 +18,8 @@ export interface ContractCatalog {
 }
 
 type Field = {
+  /** The shape as the strictest accessor read it; null is added on output when optional. */
   schema: Record<string, unknown>;
-  strict?: Record<string, unknown>;
   required: boolean;
   nested?: SchemaRecorder;
   list?: boolean;
@@ -43,13 +43,9 @@ class SchemaRecorder extends PayloadReader {
     const known = this.fields.get(field);
     // A field read through an optional accessor anywhere is optional: conditional parsers read
     // `optionalText(f)` and then, only when it is there, `oneOf(f, …)`. The stricter shape is kept.
-    const optional = !required || (known !== undefined && !known.required);
-    const strict = required ? schema : (known?.strict ?? schema);
     this.fields.set(field, {
-      strict,
-      // The reader takes null for an absent optional field, so the schema must too.
-      schema: optional ? { ...strict, type: [strict['type'], 'null'] } : strict,
-      required: !optional,
+      schema: required || known === undefined ? schema : known.schema,
+      required: required && (known === undefined || known.required),
     });
   }
 
@@ -145,8 +141,9 @@ class SchemaRecorder extends PayloadReader {
     const required: string[] = [];
     for (const [name, field] of this.fields) {
       const nested = field.nested?.schema();
-      properties[name] =
-        nested === undefined ? field.schema : field.list ? { type: 'array', items: nested } : nested;
+      // The reader takes null for an absent optional field, so the schema must too.
+      const own = field.required ? field.schema : { ...field.schema, type: [field.schema['type'], 'null'] };
+      properties[name] = nested === undefined ? own : field.list ? { type: 'array', items: nested } : nested;
       if (field.required) required.push(name);
     }
     // Producers may add fields within a contract version (the readers ignore unknown ones).

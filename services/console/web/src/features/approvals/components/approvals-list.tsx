@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApprovalActions } from '@/shared/approvals/approval-actions';
@@ -8,6 +8,7 @@ import { approvalsQuery, type ApprovalItem } from '@/shared/approvals/approval';
 import { BasisValue } from '@/shared/approvals/basis-value';
 import { DeadlineTimer } from '@/shared/ui/deadline-timer';
 import { QueryState } from '@/shared/ui/query-state';
+import { UnavailableSources } from '@/shared/ui/unavailable-sources';
 
 /** What is asked, by whom and when, on which facts and under which rule; then approve or refuse. */
 const ApprovalCard = ({
@@ -77,17 +78,9 @@ export const ApprovalsList = () => {
         const items = data.pages
           .flatMap((p) => p.items)
           .filter((i) => !answered.has(`${i.service}/${i.id}/${i.version}`));
-        const failed = data.pages[data.pages.length - 1]?.sources.filter((s) => !s.ok) ?? [];
         return (
           <Space direction="vertical" style={{ width: '100%' }}>
-            {failed.map((s) => (
-              <Alert
-                key={s.service}
-                type="warning"
-                showIcon
-                title={tc('state.unavailable', { service: tc(`services.${s.service}`) })}
-              />
-            ))}
+            <UnavailableSources sources={data.pages[data.pages.length - 1]?.sources ?? []} />
             {items.length === 0 ? (
               <Empty description={t('empty')} />
             ) : (

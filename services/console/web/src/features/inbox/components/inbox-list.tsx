@@ -1,9 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { DeadlineTimer } from '@/shared/ui/deadline-timer';
 import { QueryState } from '@/shared/ui/query-state';
+import { UnavailableSources } from '@/shared/ui/unavailable-sources';
 import { inboxQuery, type WorkItem } from '@/features/inbox/api/inbox';
 
 const PRIORITY_COLOR = { high: 'red', normal: 'blue', low: 'default' } as const;
@@ -18,17 +19,9 @@ export const InboxList = () => {
     <QueryState query={wrapped}>
       {(data) => {
         const items = data.pages.flatMap((p) => p.items);
-        const failed = data.pages[data.pages.length - 1]?.sources.filter((s) => !s.ok) ?? [];
         return (
           <Space direction="vertical" style={{ width: '100%' }}>
-            {failed.map((s) => (
-              <Alert
-                key={s.service}
-                type="warning"
-                showIcon
-                title={tc('state.unavailable', { service: tc(`services.${s.service}`) })}
-              />
-            ))}
+            <UnavailableSources sources={data.pages[data.pages.length - 1]?.sources ?? []} />
             {items.length === 0 ? (
               <Empty description={t('empty')} />
             ) : (
